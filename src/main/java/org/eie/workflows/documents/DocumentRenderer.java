@@ -1,0 +1,137 @@
+package org.eie.workflows.documents;
+
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Calendar;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders a template under {@code templates/} to PDF: Thymeleaf fills the XHTML with data and
+ * the wording of the template's message bundle, openhtmltopdf lays it out on PDFBox with the
+ * fonts shipped in {@code templates/fonts/} embedded (DejaVu Sans covers accented Latin and
+ * Arabic), Arabic shaped and ordered right to left, and title, subject, keywords and language set
+ * in the PDF.
+ *
+ * <p>Templates are XHTML (well-formed: {@code <br/>}, no HTML-only entities), because the PDF
+ * library parses XML. Layout belongs in the templates' CSS: page numbers with {@code @page} margin boxes, tables
+ * that break across pages with repeated headers with {@code -fs-table-paginate: paginate}.
+ */
+@Component
+public class DocumentRenderer {
+
+  /** The font family the templates' CSS names. */
+  public static final String FONT_FAMILY = "DejaVu Sans";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentRenderer.class);
+
+  private final TemplateEngine templates = new TemplateEngine();
+  private final String baseUri;
+  private final byte[] regularFont = classpathBytes("templates/fonts/DejaVuSans.ttf");
+  private final byte[] boldFont = classpathBytes("templates/fonts/DejaVuSans-Bold.ttf");
+
+  public DocumentRenderer() {
+    var resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/");
+    resolver.setSuffix(".html");
+    resolver.setTemplateMode(TemplateMode.HTML);
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCacheable(true);
+    templates.setTemplateResolver(resolver);
+    templates.setMessageResolver(new Utf8MessageResolver());
+    baseUri = getClass().getClassLoader().getResource("templates/").toExternalForm();
+  }
+
+  /** The filled template as XHTML: what goes to the PDF library. */
+  public String html(DocumentRequest request) {
+    var context = new Context(request.locale(), request.model());
+    return templates.process(request.template(), context);
+  }
+
+  public byte[] render(DocumentRequest request) {
+    return renderHtml(html(request), request);
+  }
+
+  /** Lays out ready XHTML (for instance the output of {@link #html}) as PDF. */
+  public byte[] renderHtml(String html, DocumentRequest request) {
+    try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+      var builder = new PdfRendererBuilder()
+          .useFastMode()
+          .usePDDocument(document)
+          .useFont(() -> new java.io.ByteArrayInputStream(regularFont), FONT_FAMILY, 400,
+              BaseRendererBuilder.FontStyle.NORMAL, true)
+          .useFont(() -> new java.io.ByteArrayInputStream(boldFont), FONT_FAMILY, 700,
+              BaseRendererBuilder.FontStyle.NORMAL, true)
+          .useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
+          .useUnicodeBidiReorderer(new ICUBidiReorderer())
+          .defaultTextDirection(BaseRendererBuilder.TextDirection.LTR)
+          .withHtmlContent(html, baseUri);
+      try (var renderer = builder.buildPdfRenderer()) {
+        renderer.createPDFWithoutClosing();
+      }
+      describe(document, request);
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not render " + request.template(), e);
+    }
+  }
+
+  private static void describe(PDDocument document, DocumentRequest request) {
+    PDDocumentInformation info = document.getDocumentInformation();
+    info.setTitle(request.title());
+    info.setSubject(request.subject());
+    info.setKeywords(request.keywords());
+    info.setAuthor("EiE Workflows");
+    info.setCreator("EiE Workflows");
+    info.setCreationDate(Calendar.getInstance());
+    document.getDocumentCatalog().setLanguage(request.locale().toLanguageTag());
+  }
+
+  /**
+   * The first render in a fresh JVM costs up to a second (class loading, font parsing): pay it
+   * at start-up, off the request path, so the first user does not.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void warmUp() {
+    var warmUp = new Thread(() -> {
+      try {
+        renderHtml("<html><body><p style=\"font-family: '" + FONT_FAMILY + "'\">"
+                + "Warm-up مدرسة</p></body></html>",
+            new DocumentRequest("warm-up", Locale.ENGLISH, Map.of(), "", "", ""));
+      } catch (RuntimeException e) {
+        LOG.warn("Document renderer warm-up failed; the first document will be slower", e);
+      }
+    }, "document-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+  }
+
+  private static byte[] classpathBytes(String path) {
+    try (InputStream in = DocumentRenderer.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing on the classpath: " + path);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Documents shared by all processes: Thymeleaf templates under {@code templates/} with their
+ * message bundles, rendered to PDF through openhtmltopdf on PDFBox with embedded fonts and
+ * right-to-left support, and stored with a version and a SHA-256 checksum.
+ */
+package org.eie.workflows.documents;

@@ -1,0 +1,265 @@
+package org.eie.workflows.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+import static org.camunda.bpm.engine.authorization.Resources.GROUP;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TENANT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The identity and access model, in one place: groups by role, one tenant per country cluster,
+ * which group may do what, the Tasklist filters each group sees, the administrator and (in demo
+ * mode only) the demo users. Applied at start-up, before the web server accepts requests, and
+ * idempotent: it adds what is missing and never removes what an administrator added in Admin.
+ *
+ * <p>Country isolation uses Camunda multi-tenancy with shared definitions: each country-level
+ * process instance gets its country as tenant id ({@link CountryTenantIdProvider}) and only that
+ * country's groups (plus the Secretariat and the global co-leads) are members of the tenant. The
+ * engine then filters every query, in the REST API, Tasklist and Cockpit alike. Authorizations
+ * (checks on) say which role may start, read or work on which process.
+ */
+@Component
+class AccessModel implements InitializingBean {
+
+  static final String APPEAL = "emergencyFundingAppeal";
+  static final String PLANNING = "strategicPlanningCycle";
+  static final String TRAINING = "trainingPackageRollout";
+  /** The per-country branch of the training rollout, a process instance in the country's tenant. */
+  static final String TRAINING_COUNTRY = "trainingCountryRollout";
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccessModel.class);
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final EieProperties properties;
+
+  AccessModel(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks, EieProperties properties) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.properties = properties;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    String adminPassword = properties.adminPassword(); // fails fast, before anything is written
+    roleGroups();
+    countryClusters();
+    administrator(adminPassword);
+    taskListFilters();
+    if (properties.demo()) {
+      DemoUsers.ALL.forEach(this::demoUser);
+      LOG.info("Demo mode: {} demo users are available (see README.md).", DemoUsers.ALL.size());
+    }
+  }
+
+  private void roleGroups() {
+    group(Groups.GLOBAL_CO_LEADS, "Global co-leads (GEC Unit)", "WORKFLOW");
+    group(Groups.SECRETARIAT, "INEE Secretariat", "WORKFLOW");
+    group(Groups.STEERING_GROUP, "INEE Steering Group", "WORKFLOW");
+    group(Groups.STANDARDS_WORKING_GROUP, "INEE Standards and Practice Working Group", "WORKFLOW");
+    group(Groups.UNICEF, "UNICEF", "ORGANISATION");
+    group(Groups.SAVE_THE_CHILDREN, "Save the Children", "ORGANISATION");
+    for (String language : Groups.LANGUAGES) {
+      group(Groups.languageCommunity(language), "Language Community: " + language, "WORKFLOW");
+      grant(Groups.languageCommunity(language), APPLICATION, "tasklist", ACCESS);
+      grant(Groups.languageCommunity(language), PROCESS_DEFINITION, PLANNING, READ);
+      grant(Groups.languageCommunity(language), PROCESS_DEFINITION, TRAINING, READ);
+    }
+
+    for (String global : List.of(Groups.GLOBAL_CO_LEADS, Groups.SECRETARIAT)) {
+      grant(global, APPLICATION, "tasklist", ACCESS);
+      grant(global, APPLICATION, "cockpit", ACCESS);
+      grant(global, PROCESS_INSTANCE, ANY, CREATE);
+      for (String key : List.of(APPEAL, PLANNING, TRAINING, TRAINING_COUNTRY)) {
+        grant(global, PROCESS_DEFINITION, key, READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+      }
+      grant(global, PROCESS_DEFINITION, PLANNING, CREATE_INSTANCE);
+    }
+    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING, CREATE_INSTANCE);
+
+    grant(Groups.STEERING_GROUP, APPLICATION, "tasklist", ACCESS);
+    grant(Groups.STEERING_GROUP, PROCESS_DEFINITION, PLANNING, READ, READ_INSTANCE, READ_HISTORY);
+    grant(Groups.STANDARDS_WORKING_GROUP, APPLICATION, "tasklist", ACCESS);
+    grant(Groups.STANDARDS_WORKING_GROUP, PROCESS_DEFINITION, TRAINING, READ);
+  }
+
+  private void countryClusters() {
+    properties.countries().forEach((code, name) -> {
+      if (identity.createTenantQuery().tenantId(code).count() == 0) {
+        var tenant = identity.newTenant(code);
+        tenant.setName(name);
+        identity.saveTenant(tenant);
+      }
+      String coLeads = Groups.coLeadsOf(code);
+      String partners = Groups.partnersOf(code);
+      group(coLeads, "Co-leads, " + name + " Education Cluster", "WORKFLOW");
+      group(partners, "Partners, " + name + " Education Cluster", "WORKFLOW");
+      for (String member : List.of(coLeads, partners, Groups.GLOBAL_CO_LEADS, Groups.SECRETARIAT)) {
+        if (identity.createTenantQuery().tenantId(code).groupMember(member).count() == 0) {
+          identity.createTenantGroupMembership(code, member);
+        }
+      }
+      grant(coLeads, TENANT, code, READ);
+      grant(partners, TENANT, code, READ);
+
+      grant(coLeads, APPLICATION, "tasklist", ACCESS);
+      grant(coLeads, APPLICATION, "cockpit", ACCESS);
+      grant(coLeads, PROCESS_INSTANCE, ANY, CREATE);
+      grant(coLeads, PROCESS_DEFINITION, APPEAL,
+          READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+      grant(coLeads, PROCESS_DEFINITION, TRAINING_COUNTRY,
+          READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+
+      grant(partners, APPLICATION, "tasklist", ACCESS);
+      grant(partners, PROCESS_DEFINITION, APPEAL, READ);
+    });
+  }
+
+  private void administrator(String password) {
+    group(Groups.ADMINS, "Administrators", "SYSTEM");
+    for (Resource resource : Resources.values()) {
+      grant(Groups.ADMINS, resource, ANY, ALL);
+    }
+    String username = properties.admin().username();
+    if (identity.createUserQuery().userId(username).count() == 0) {
+      User admin = identity.newUser(username);
+      admin.setFirstName("EiE Workflows");
+      admin.setLastName("Administrator");
+      admin.setPassword(password);
+      identity.saveUser(admin);
+      LOG.info("Created the administrator account '{}'.", username);
+    }
+    // A direct member of camunda-admin: the Admin webapp's first-run setup then refuses to create
+    // another administrator (the HTTP layer also blocks that endpoint; see security/).
+    membership(username, Groups.ADMINS);
+  }
+
+  private void taskListFilters() {
+    List<String> globalRoles = new ArrayList<>(List.of(Groups.GLOBAL_CO_LEADS, Groups.SECRETARIAT,
+        Groups.STEERING_GROUP, Groups.STANDARDS_WORKING_GROUP));
+    Groups.LANGUAGES.forEach(language -> globalRoles.add(Groups.languageCommunity(language)));
+    List<String> everyone = new ArrayList<>(globalRoles);
+
+    properties.countries().forEach((code, name) -> {
+      String coLeads = Groups.coLeadsOf(code);
+      String partners = Groups.partnersOf(code);
+      everyone.add(coLeads);
+      everyone.add(partners);
+      filter("My country's tasks: " + name, -10,
+          "Open tasks of the " + name + " Education Cluster that you may work on",
+          tasks.createTaskQuery().tenantIdIn(code), coLeads, partners);
+    });
+    filter("My group's tasks", 0, "Open tasks offered to your groups or assigned to you",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks(),
+        globalRoles.toArray(String[]::new));
+    filter("Assigned to me", 10, "Tasks you have claimed",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        everyone.toArray(String[]::new));
+    filter("Due soon", 20, "Your tasks due within the next three days",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().dueBeforeExpression("${dateTime().plusDays(3)}"),
+        everyone.toArray(String[]::new));
+  }
+
+  private void filter(String name, int priority, String description, TaskQuery query,
+      String... readers) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+      filter.setQuery(query);
+      filter.setProperties(Map.of("description", description, "priority", priority,
+          "refresh", true));
+      filter = filters.saveFilter(filter);
+    }
+    for (String reader : readers) {
+      grant(reader, FILTER, filter.getId(), READ);
+    }
+  }
+
+  private void demoUser(DemoUsers.DemoUser demo) {
+    if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+      User user = identity.newUser(demo.id());
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      user.setEmail(demo.id() + "@example.org");
+      user.setPassword(DemoUsers.PASSWORD);
+      identity.saveUser(user);
+    }
+    demo.groups().forEach(group -> membership(demo.id(), group));
+  }
+
+  private void group(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+    grant(id, GROUP, id, READ);
+  }
+
+  private void membership(String userId, String groupId) {
+    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(userId, groupId);
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId,
+      Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+}

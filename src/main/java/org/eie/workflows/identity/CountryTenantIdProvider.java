@@ -1,0 +1,75 @@
+package org.eie.workflows.identity;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts every process instance that carries a {@code country} variable into that country's tenant,
+ * so that only the country's groups (and the Secretariat and global co-leads, members of every
+ * tenant) see its tasks, variables, history and documents. Global processes carry no country and
+ * stay tenant-less.
+ *
+ * <p>A user may only start an instance for a country whose tenant they belong to: a Lebanon
+ * co-lead cannot create an appeal for Colombia (that appeal would be invisible to its creator and
+ * visible to Colombia).
+ */
+@Component
+class CountryTenantIdProvider extends AbstractProcessEnginePlugin implements TenantIdProvider {
+
+  static final String COUNTRY_VARIABLE = "country";
+
+  private final EieProperties properties;
+
+  CountryTenantIdProvider(EieProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setTenantIdProvider(this);
+  }
+
+  @Override
+  public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+    Object country = ctx.getVariables() == null ? null : ctx.getVariables().get(COUNTRY_VARIABLE);
+    if (country == null) {
+      return ctx.getSuperExecution() == null ? null : ctx.getSuperExecution().getTenantId();
+    }
+    if (!properties.isCountry(country.toString())) {
+      throw new BadUserRequestException("country: '" + country + "' is not a country cluster of "
+          + "this installation (known: " + String.join(", ", properties.countries().keySet()) + ")");
+    }
+    Authentication user = Context.getCommandContext() == null ? null
+        : Context.getCommandContext().getAuthentication();
+    if (user != null && user.getUserId() != null && !isAdmin(user)
+        && (user.getTenantIds() == null || !user.getTenantIds().contains(country.toString()))) {
+      throw new AuthorizationException("country: user '" + user.getUserId()
+          + "' is not a member of the " + country + " country cluster");
+    }
+    return country.toString();
+  }
+
+  private static boolean isAdmin(Authentication user) {
+    return user.getGroupIds() != null && user.getGroupIds().contains(Groups.ADMINS);
+  }
+
+  @Override
+  public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext ctx) {
+    return null;
+  }
+
+  @Override
+  public String provideTenantIdForHistoricDecisionInstance(
+      TenantIdProviderHistoricDecisionInstanceContext ctx) {
+    return ctx.getExecution() == null ? null : ctx.getExecution().getTenantId();
+  }
+}

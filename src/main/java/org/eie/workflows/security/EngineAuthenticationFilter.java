@@ -1,0 +1,40 @@
+package org.eie.workflows.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Hands the authenticated caller to the engine for the length of the request, so that the
+ * engine's authorization and tenant checks apply to every REST call and every service call our
+ * controllers make.
+ */
+class EngineAuthenticationFilter extends OncePerRequestFilter {
+
+  private final IdentityService identity;
+
+  EngineAuthenticationFilter(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || !(authentication.getPrincipal() instanceof EieUser user)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    identity.setAuthentication(user.id(), user.groups(), user.tenants());
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}

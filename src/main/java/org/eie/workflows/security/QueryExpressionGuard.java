@@ -1,0 +1,141 @@
+package org.eie.workflows.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.eie.workflows.identity.Groups;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses task queries and filters that carry an expression ({@code ${...}} or {@code #{...}})
+ * unless the caller is an administrator.
+ *
+ * <p>Camunda 7.24 Community Edition evaluates the JUEL expressions of stored task queries
+ * (filters) with full expression power, and a filter's "extending query" sent with each
+ * {@code /filter/{id}/list} call counts as stored. Only administrators may create filters
+ * (authorizations), and this guard keeps everyone else from smuggling an expression into a task
+ * or filter request, in the REST API and in the webapps' own engine API alike. The administrator's
+ * ready-made filters ("Assigned to me" uses {@code ${currentUser()}}) keep working, because their
+ * expressions are stored, not sent.
+ */
+class QueryExpressionGuard extends OncePerRequestFilter {
+
+  /** Task queries and filter calls, in /engine-rest and in the webapps' /camunda/api/engine. */
+  private static final Pattern GUARDED_PATH =
+      Pattern.compile(".*/(task|task/count|filter|filter/.*)$");
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{");
+  private static final int MAX_BODY = 1 << 20;
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !GUARDED_PATH.matcher(request.getRequestURI()).matches();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    if (isAdmin(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    String query = request.getQueryString() == null ? ""
+        : URLDecoder.decode(request.getQueryString(), StandardCharsets.UTF_8);
+    if (body.length > MAX_BODY) {
+      refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+          "A task query or filter larger than 1 MiB is refused.");
+    } else if (EXPRESSION.matcher(query).find()
+        || EXPRESSION.matcher(new String(body, StandardCharsets.UTF_8)).find()) {
+      refuse(response, HttpServletResponse.SC_FORBIDDEN,
+          "Expressions (${...} or #{...}) in task queries and filters are reserved to administrators.");
+    } else {
+      chain.doFilter(new ReplayedBody(request, body), response);
+    }
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("{\"type\":\"Forbidden\",\"message\":\"" + message + "\"}");
+  }
+
+  /** The caller of /engine-rest and /api (HTTP Basic), or of the webapps (their session). */
+  private static boolean isAdmin(HttpServletRequest request) {
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication != null && authentication.getPrincipal() instanceof EieUser user) {
+      return user.isAdmin();
+    }
+    var session = request.getSession(false);
+    if (session == null) {
+      return false;
+    }
+    var webappAuthentications = AuthenticationUtil.getAuthsFromSession(session);
+    return webappAuthentications.getAuthentications().stream()
+        .filter(auth -> ProcessEngines.NAME_DEFAULT.equals(auth.getProcessEngineName()))
+        .map(UserAuthentication::getGroupIds)
+        .anyMatch(groups -> groups != null && groups.contains(Groups.ADMINS));
+  }
+
+  /** The request with its already-read body available again to the REST resources. */
+  private static final class ReplayedBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    ReplayedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      var in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new IllegalStateException("Synchronous reads only");
+        }
+      };
+    }
+
+    @Override
+    public java.io.BufferedReader getReader() {
+      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+          StandardCharsets.UTF_8));
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.eie.workflows.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Secure by default. Nothing answers without authentication but the health check, the engine
+ * list and the webapps' login (Tasklist, Cockpit and Admin keep their own session login, CSRF
+ * protection and Camunda's application authorizations). The REST API {@code /engine-rest/**} and
+ * our own {@code /api/**} take HTTP Basic credentials of Camunda users and run every call as that
+ * user, so the engine's authorization and tenant checks apply.
+ */
+@Configuration
+class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain restApi(HttpSecurity http, IdentityService identity) throws Exception {
+    return http
+        .securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path(HttpMethod.GET, "/engine-rest/engine")).permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(withDefaults())
+        .csrf(csrf -> csrf.disable()) // stateless, credentials on every request, no cookie
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
+        .addFilterAfter(new QueryExpressionGuard(), EngineAuthenticationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            // CVE-2026-77226: the Admin webapp's first-run setup must never create a user.
+            .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+            .requestMatchers(path("/"), path("/error"), path("/camunda/**")).permitAll()
+            .anyRequest().denyAll())
+        // The webapps send Camunda's own CSRF token (CsrfPreventionFilter); a second scheme
+        // would break them.
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new QueryExpressionGuard(), AuthorizationFilter.class)
+        .build();
+  }
+
+  /**
+   * Matches the whole path below the context, whichever servlet serves it: the REST API and the
+   * webapps are Jersey servlets, not Spring MVC handlers.
+   */
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+}
