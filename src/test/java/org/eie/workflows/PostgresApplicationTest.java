@@ -3,7 +3,9 @@ package org.eie.workflows;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,10 +14,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole application on a real PostgreSQL (embedded binaries, started once per test JVM),
  * with demo users, authorization checks on and a real HTTP port. Test classes extend this to
  * share one application context; the job executor is off, tests execute jobs themselves.
+ * Process test coverage is recorded for every class (target/process-test-coverage).
  */
 @SpringBootTest(classes = EieWorkflowsApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
 public abstract class PostgresApplicationTest {
 
   private static final EmbeddedPostgres POSTGRES = start();
