@@ -3,6 +3,7 @@ package org.eie.workflows;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -26,7 +27,8 @@ public abstract class PostgresApplicationTest {
 
   private static EmbeddedPostgres start() {
     try {
-      return EmbeddedPostgres.builder().start();
+      // Generous: on a loaded 2-core machine initdb and start-up can take well over 10 s.
+      return EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(90)).start();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
     }
