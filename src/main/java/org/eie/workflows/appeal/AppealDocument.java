@@ -1,0 +1,371 @@
+package org.eie.workflows.appeal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Everything the donor-ready appeal document shows, and nothing it does not: the figures as the
+ * co-leads signed them off. Plain values (money in USD as {@link BigDecimal}), so the record
+ * travels as a JSON process variable and renders without an engine. Wording never lives here:
+ * codes ({@link AppealType}, activity, key figure and partner type codes) are turned into words by
+ * the template's message bundles; free text (summary, objectives, names) is shown as entered.
+ *
+ * <p>Lists are never null (a missing list is an empty one); a {@code null} number means "not
+ * known", which the document shows as such rather than as zero.
+ *
+ * @param countryCode     ISO 3166 code of the country, {@code LB}
+ * @param countryName     the country's name as configured, {@code Lebanon}
+ * @param appealType      what kind of appeal this is
+ * @param version         1 for the first publication, 2 for the first revision, ...
+ * @param date            date of this version (publication date)
+ * @param emergencyType   code of the kind of emergency ({@code EXPLOSION}, {@code EARTHQUAKE}),
+ *                        or free text where no code fits
+ * @param onset           when the emergency began
+ * @param periodStart     first day the appeal covers, or null
+ * @param periodEnd       last day the appeal covers, or null
+ * @param crisisSummary   the situation in a few paragraphs (blank lines separate paragraphs)
+ * @param affectedAreas   names of the affected areas, in any script
+ * @param keyFigures      context figures beyond the structured ones (people displaced, ...)
+ * @param peopleInNeed    people in need of education support, disaggregated
+ * @param peopleTargeted  people the appeal targets, disaggregated
+ * @param schools         schools damaged, destroyed, used as shelters
+ * @param teachersAffected teachers affected, or null when not known
+ * @param response        objectives and priority activities of the response plan
+ * @param requirements    requirements in USD by activity and by partner, and the total
+ * @param projects        the accepted partner projects
+ * @param partners        partner organisations in the appeal
+ * @param coLeads         cluster co-lead organisations and their contacts
+ * @param signOff         who approved the appeal, for which organisation, and when
+ * @param dataGaps        what the assessment could not establish yet, stated as such
+ * @param risks           risks to the response
+ * @param funding         funding received so far, or null when not known
+ */
+public record AppealDocument(
+    String countryCode,
+    String countryName,
+    AppealType appealType,
+    int version,
+    LocalDate date,
+    String emergencyType,
+    OffsetDateTime onset,
+    LocalDate periodStart,
+    LocalDate periodEnd,
+    String crisisSummary,
+    List<String> affectedAreas,
+    List<KeyFigure> keyFigures,
+    People peopleInNeed,
+    People peopleTargeted,
+    Schools schools,
+    Long teachersAffected,
+    ResponsePlan response,
+    Requirements requirements,
+    List<Project> projects,
+    List<Partner> partners,
+    List<CoLead> coLeads,
+    List<Approval> signOff,
+    List<String> dataGaps,
+    List<String> risks,
+    Funding funding) {
+
+  public AppealDocument {
+    Objects.requireNonNull(countryCode, "countryCode");
+    Objects.requireNonNull(countryName, "countryName");
+    Objects.requireNonNull(appealType, "appealType");
+    Objects.requireNonNull(date, "date");
+    if (version < 1) {
+      throw new IllegalArgumentException("version must be 1 or more, was " + version);
+    }
+    affectedAreas = listOf(affectedAreas);
+    keyFigures = listOf(keyFigures);
+    peopleInNeed = peopleInNeed == null ? People.NONE : peopleInNeed;
+    peopleTargeted = peopleTargeted == null ? People.NONE : peopleTargeted;
+    schools = schools == null ? new Schools(0, 0, 0) : schools;
+    response = response == null ? new ResponsePlan(List.of(), List.of()) : response;
+    projects = listOf(projects);
+    requirements = requirements == null ? Requirements.of(projects) : requirements;
+    partners = listOf(partners);
+    coLeads = listOf(coLeads);
+    signOff = listOf(signOff);
+    dataGaps = listOf(dataGaps);
+    risks = listOf(risks);
+  }
+
+  /** Share of the requirements funded (0.42 for 42 %), or null when funding is not known. */
+  public BigDecimal coverage() {
+    if (funding == null || funding.receivedUsd() == null
+        || requirements.totalUsd().signum() == 0) {
+      return null;
+    }
+    return funding.receivedUsd().divide(requirements.totalUsd(), 4, java.math.RoundingMode.HALF_UP);
+  }
+
+  /** Requirements still unfunded, or null when funding is not known. */
+  public BigDecimal fundingGapUsd() {
+    if (funding == null || funding.receivedUsd() == null) {
+      return null;
+    }
+    return requirements.totalUsd().subtract(funding.receivedUsd()).max(BigDecimal.ZERO);
+  }
+
+  /**
+   * A figure of the crisis beyond the structured ones.
+   *
+   * @param code   code the bundles name ({@code PEOPLE_DISPLACED}), or null
+   * @param label  words to show when the bundles do not know the code (as entered, any language)
+   * @param value  the figure
+   * @param source where it comes from (organisation, date), or null
+   */
+  public record KeyFigure(String code, String label, BigDecimal value, String source) {
+  }
+
+  /**
+   * People, disaggregated as the cluster reports them. Girls and boys are children and
+   * adolescents of school age; women and men are other adults (caregivers, adult learners) where
+   * relevant; teachers where relevant; {@code null} where the category does not apply or is not
+   * known.
+   *
+   * @param withDisabilities of all the above, those with disabilities
+   * @param ageGroups        girls and boys by age group, where known
+   * @param migrants         of all the above, migrants, refugees or displaced people, where relevant
+   * @param hostCommunity    of all the above, members of the host community, where relevant
+   */
+  public record People(long girls, long boys, Long women, Long men, Long teachers,
+      Long withDisabilities, List<AgeGroup> ageGroups, Long migrants, Long hostCommunity) {
+
+    public static final People NONE = new People(0, 0, null, null, null, null, List.of(), null,
+        null);
+
+    public People {
+      ageGroups = listOf(ageGroups);
+    }
+
+    public long children() {
+      return girls + boys;
+    }
+
+    public long total() {
+      return girls + boys + orZero(women) + orZero(men) + orZero(teachers);
+    }
+
+    /** Female people (girls, women), for the female/male split donors ask for. */
+    public long female() {
+      return girls + orZero(women);
+    }
+
+    /** Male people (boys, men). */
+    public long male() {
+      return boys + orZero(men);
+    }
+
+    /** Adds two disaggregations (a category stays unknown only if unknown in both). */
+    public People plus(People other) {
+      var groups = new LinkedHashMap<String, AgeGroup>();
+      Stream.concat(ageGroups.stream(), other.ageGroups.stream()).forEach(g -> groups.merge(
+          g.fromAge() + "-" + g.toAge(), g, (a, b) ->
+              new AgeGroup(a.fromAge(), a.toAge(), a.female() + b.female(), a.male() + b.male())));
+      return new People(girls + other.girls, boys + other.boys, sum(women, other.women),
+          sum(men, other.men), sum(teachers, other.teachers),
+          sum(withDisabilities, other.withDisabilities), new ArrayList<>(groups.values()),
+          sum(migrants, other.migrants), sum(hostCommunity, other.hostCommunity));
+    }
+
+    private static Long sum(Long a, Long b) {
+      return a == null && b == null ? null : orZero(a) + orZero(b);
+    }
+  }
+
+  /**
+   * Children by age group.
+   *
+   * @param fromAge first age in the group, in years
+   * @param toAge   last age in the group, or null for "and older"
+   */
+  public record AgeGroup(int fromAge, Integer toAge, long female, long male) {
+    public long total() {
+      return female + male;
+    }
+  }
+
+  /** Schools affected by the emergency. */
+  public record Schools(long damaged, long destroyed, long usedAsShelters) {
+  }
+
+  /** What the response sets out to do. */
+  public record ResponsePlan(List<String> objectives, List<Activity> priorityActivities) {
+    public ResponsePlan {
+      objectives = listOf(objectives);
+      priorityActivities = listOf(priorityActivities);
+    }
+  }
+
+  /**
+   * A priority activity of the response plan.
+   *
+   * @param code      code projects refer to ({@code TEMPORARY_LEARNING_SPACES}); the bundles
+   *                  name the standard ones
+   * @param name      words to show when the bundles do not know the code
+   * @param indicator how progress is measured, or null
+   * @param target    the indicator's target, or null
+   * @param indicativeRequirementUsd the response plan's estimate before projects, or null
+   */
+  public record Activity(String code, String name, String indicator, BigDecimal target,
+      BigDecimal indicativeRequirementUsd) {
+  }
+
+  /**
+   * A partner project as accepted in vetting.
+   *
+   * @param code           the project's reference ({@code LB-EDU-001})
+   * @param partner        name of the partner organisation (any script)
+   * @param title          as submitted
+   * @param activities     what it does, with budget, by plan activity
+   * @param locations      where (any script)
+   * @param peopleTargeted disaggregated
+   * @param durationMonths how long it runs
+   */
+  public record Project(String code, String partner, String title, List<ActivityLine> activities,
+      List<String> locations, People peopleTargeted, int durationMonths) {
+
+    public Project {
+      activities = listOf(activities);
+      locations = listOf(locations);
+      peopleTargeted = peopleTargeted == null ? People.NONE : peopleTargeted;
+    }
+
+    public BigDecimal budgetUsd() {
+      return activities.stream().map(ActivityLine::budgetUsd).filter(Objects::nonNull)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+  }
+
+  /**
+   * One activity of a project.
+   *
+   * @param activity    code of the plan activity it belongs to
+   * @param description what exactly, as submitted
+   * @param budgetUsd   its budget
+   */
+  public record ActivityLine(String activity, String description, BigDecimal budgetUsd) {
+  }
+
+  /**
+   * Requirements in USD.
+   *
+   * @param byActivity by plan activity code, largest first
+   * @param byPartner  by partner organisation, largest first
+   * @param totalUsd   the appeal's total
+   */
+  public record Requirements(List<ActivityRequirement> byActivity,
+      List<PartnerRequirement> byPartner, BigDecimal totalUsd) {
+
+    public Requirements {
+      byActivity = listOf(byActivity);
+      byPartner = listOf(byPartner);
+      totalUsd = totalUsd == null ? BigDecimal.ZERO : totalUsd;
+    }
+
+    /** Consolidates projects: sums their activity lines by activity and their budgets by partner. */
+    public static Requirements of(List<Project> projects) {
+      Map<String, BigDecimal> byActivity = new LinkedHashMap<>();
+      Map<String, Integer> activityProjects = new LinkedHashMap<>();
+      Map<String, PartnerRequirement> byPartner = new LinkedHashMap<>();
+      BigDecimal total = BigDecimal.ZERO;
+      for (Project project : projects) {
+        project.activities().stream().map(ActivityLine::activity).distinct()
+            .forEach(a -> activityProjects.merge(a, 1, Integer::sum));
+        for (ActivityLine line : project.activities()) {
+          if (line.budgetUsd() != null) {
+            byActivity.merge(line.activity(), line.budgetUsd(), BigDecimal::add);
+          }
+        }
+        BigDecimal budget = project.budgetUsd();
+        total = total.add(budget);
+        byPartner.merge(project.partner(),
+            new PartnerRequirement(project.partner(), 1, project.peopleTargeted().total(), budget),
+            (a, b) -> new PartnerRequirement(a.partner(), a.projects() + b.projects(),
+                a.peopleTargeted() + b.peopleTargeted(), a.amountUsd().add(b.amountUsd())));
+      }
+      var activities = byActivity.entrySet().stream()
+          .map(e -> new ActivityRequirement(e.getKey(), activityProjects.get(e.getKey()),
+              e.getValue()))
+          .sorted((a, b) -> b.amountUsd().compareTo(a.amountUsd())).toList();
+      var partners = byPartner.values().stream()
+          .sorted((a, b) -> b.amountUsd().compareTo(a.amountUsd())).toList();
+      return new Requirements(activities, partners, total);
+    }
+  }
+
+  /** Requirement of one plan activity across projects. */
+  public record ActivityRequirement(String activity, int projects, BigDecimal amountUsd) {
+  }
+
+  /** Requirement of one partner across its projects. */
+  public record PartnerRequirement(String partner, int projects, long peopleTargeted,
+      BigDecimal amountUsd) {
+  }
+
+  /**
+   * A partner organisation.
+   *
+   * @param name    in its own script
+   * @param acronym or null
+   * @param type    kind of organisation
+   */
+  public record Partner(String name, String acronym, PartnerType type) {
+  }
+
+  /** Kinds of partner organisation; the bundles name them ({@code partnerType.NATIONAL_NGO}). */
+  public enum PartnerType {
+    UN_AGENCY, INTERNATIONAL_NGO, NATIONAL_NGO, GOVERNMENT, RED_CROSS_RED_CRESCENT, OTHER
+  }
+
+  /**
+   * A cluster co-lead organisation's contact.
+   *
+   * @param organisation {@code UNICEF}, {@code Save the Children}
+   * @param name         the person
+   * @param role         their role as they give it ("Education Cluster Coordinator")
+   * @param email        or null
+   * @param phone        or null
+   */
+  public record CoLead(String organisation, String name, String role, String email,
+      String phone) {
+  }
+
+  /**
+   * One approval of the appeal.
+   *
+   * @param name         who approved
+   * @param organisation for which co-lead organisation
+   * @param approvedAt   when
+   * @param comment      or null
+   */
+  public record Approval(String name, String organisation, OffsetDateTime approvedAt,
+      String comment) {
+  }
+
+  /**
+   * Funding received for this appeal so far.
+   *
+   * @param receivedUsd funds received or committed
+   * @param asOf        date of the figure
+   * @param source      where it comes from (FTS, the cluster's own tracking), or null
+   */
+  public record Funding(BigDecimal receivedUsd, LocalDate asOf, String source) {
+  }
+
+  private static long orZero(Long value) {
+    return value == null ? 0 : value;
+  }
+
+  private static <T> List<T> listOf(List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
+  }
+}

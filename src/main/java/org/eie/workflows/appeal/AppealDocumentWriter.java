@@ -1,0 +1,58 @@
+package org.eie.workflows.appeal;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import org.eie.workflows.documents.DocumentRenderer;
+import org.eie.workflows.documents.DocumentRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the donor-ready appeal document as PDF: the template {@code templates/appeal/appeal.html}
+ * filled with an {@link AppealDocument}, in the reader's language (English, French; any other
+ * language falls back to English), with the PDF's title, subject and keywords from the same
+ * message bundle.
+ */
+@Component
+public class AppealDocumentWriter {
+
+  static final String TEMPLATE = "appeal/appeal";
+  private static final ResourceBundle.Control NO_SERVER_LOCALE_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  private final DocumentRenderer renderer;
+
+  public AppealDocumentWriter(DocumentRenderer renderer) {
+    this.renderer = renderer;
+  }
+
+  public byte[] write(AppealDocument document, Locale locale) {
+    return renderer.render(request(document, locale));
+  }
+
+  /** What goes to the renderer: also useful to look at the filled XHTML. */
+  DocumentRequest request(AppealDocument document, Locale locale) {
+    var messages = ResourceBundle.getBundle("templates/" + TEMPLATE, locale,
+        AppealDocumentWriter.class.getClassLoader(), NO_SERVER_LOCALE_FALLBACK);
+    Locale language = messages.getLocale().getLanguage().isEmpty()
+        ? Locale.ENGLISH : messages.getLocale();
+    String appealType = messages.getString("appealType." + document.appealType().name());
+    String title = format(messages, language, "pdf.title",
+        document.countryName(), appealType, document.version());
+    String subject = format(messages, language, "pdf.subject",
+        document.countryName(), appealType);
+    String keywords = format(messages, language, "pdf.keywords",
+        document.countryName(), appealType, document.countryCode());
+    Map<String, Object> model = Map.of(
+        "appeal", document,
+        "fmt", new AppealFormats(language),
+        "documentTitle", title);
+    return new DocumentRequest(TEMPLATE, language, model, title, subject, keywords);
+  }
+
+  private static String format(ResourceBundle messages, Locale locale, String key,
+      Object... arguments) {
+    return new MessageFormat(messages.getString(key), locale).format(arguments);
+  }
+}
