@@ -82,6 +82,7 @@ class AccessModel implements InitializingBean {
     countryClusters();
     administrator(adminPassword);
     taskListFilters();
+    appealGrants();
     if (properties.demo()) {
       DemoUsers.ALL.forEach(this::demoUser);
       LOG.info("Demo mode: {} demo users are available (see README.md).", DemoUsers.ALL.size());
@@ -150,6 +151,30 @@ class AccessModel implements InitializingBean {
       grant(partners, PROCESS_DEFINITION, APPEAL, READ);
     });
   }
+
+  // --- Emergency funding appeal (issue 3) -------------------------------------------------------
+
+  /**
+   * What the appeal needs beyond the country-cluster grants above. Partners get nothing more on
+   * purpose: they work only through their own tasks ("Submit a partner project", "Revise returned
+   * project"), where the candidate group {@code partners-XX} gives the engine's task access, and
+   * {@code POST /api/appeals/{id}/projects} completes that same task. Without READ_INSTANCE a
+   * partner never reads another partner's projects or the panel's scores. Co-leads and global
+   * co-leads may read the publication-deadline decision and its history in Cockpit, to see why a
+   * deadline was set.
+   */
+  private void appealGrants() {
+    List<String> readers = new ArrayList<>(List.of(Groups.GLOBAL_CO_LEADS, Groups.SECRETARIAT));
+    properties.countries().keySet().forEach(code -> readers.add(Groups.coLeadsOf(code)));
+    for (String group : readers) {
+      grant(group, Resources.DECISION_DEFINITION, APPEAL_DEADLINES, READ,
+          org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY);
+    }
+  }
+
+  static final String APPEAL_DEADLINES = "appealDeadlines";
+
+  // --- end of the emergency funding appeal's grants ----------------------------------------------
 
   private void administrator(String password) {
     group(Groups.ADMINS, "Administrators", "SYSTEM");

@@ -394,4 +394,41 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey("emergencyFundingAppeal").count()).isEqualTo(before);
   }
+
+  @Test
+  void documentFailureIsRetriedThenBecomesAnIncidentAndTheAppealWaitsAtTheStep() {
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("UNICEF", "Learning spaces", "Beirut", learningSpaces()));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.signOffByBoth(appeal);
+
+    AppealTrigger trigger = (AppealTrigger) scenario.variable(appeal, "trigger");
+    AppealTrigger broken = new AppealTrigger(trigger.country(), trigger.emergencyType(),
+        trigger.onset(), trigger.affectedAreas(), "NO_SUCH_TYPE", trigger.situationSummary(),
+        trigger.peopleAffected(), trigger.schoolsAffected(), trigger.language());
+    engine.getRuntimeService().setVariable(appeal.getId(), "trigger", AppealVariables.json(broken));
+
+    var management = engine.getManagementService();
+    for (int attempt = 0; attempt < 5
+        && scenario.job(appeal, "Task_GenerateAppealDocument").getRetries() > 0; attempt++) {
+      String jobId = scenario.job(appeal, "Task_GenerateAppealDocument").getId();
+      assertThatThrownBy(() -> management.executeJob(jobId))
+          .hasMessageContaining("NO_SUCH_TYPE");
+    }
+    var incident = engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(appeal.getId()).singleResult();
+    Assertions.assertThat(incident.getActivityId()).isEqualTo("Task_GenerateAppealDocument");
+    Assertions.assertThat(incident.getIncidentType()).isEqualTo("failedJob");
+    assertThat(appeal).isNotEnded().isWaitingAt("Task_GenerateAppealDocument");
+    Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isEmpty();
+
+    // An operator fixes the data in Cockpit and retries: the appeal completes.
+    engine.getRuntimeService().setVariable(appeal.getId(), "trigger", AppealVariables.json(trigger));
+    management.setJobRetries(scenario.job(appeal, "Task_GenerateAppealDocument").getId(), 1);
+    scenario.runJob(appeal, "Task_GenerateAppealDocument");
+    assertThat(appeal).isEnded();
+    Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isPresent();
+  }
 }
