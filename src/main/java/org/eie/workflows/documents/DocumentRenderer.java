@@ -4,6 +4,7 @@ import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,10 @@ public class DocumentRenderer {
   public static final String FONT_FAMILY = "DejaVu Sans";
 
   private static final Logger LOG = LoggerFactory.getLogger(DocumentRenderer.class);
+
+  static {
+    XRLog.setLoggerImpl(new Slf4jXRLogger());
+  }
 
   private final TemplateEngine templates = new TemplateEngine();
   private final String baseUri;
