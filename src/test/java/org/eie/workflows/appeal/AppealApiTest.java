@@ -201,6 +201,14 @@ class AppealApiTest extends PostgresApplicationTest {
         .processInstanceId(appeal.getId()).activityId("Event_Cancelled").count()).isEqualTo(1);
   }
 
+  @Test
+  void coLeadsMayReadTheDeadlineDecisionPartnersMayNot() throws IOException {
+    String path = "/engine-rest/decision-definition?key=appealDeadlines";
+    assertThat(json.readTree(http.get(path, "lb.unicef").body()).size()).isPositive();
+    assertThat(json.readTree(http.get(path, "gec.unicef").body()).size()).isPositive();
+    assertThat(json.readTree(http.get(path, "partner.lb").body()).size()).isZero();
+  }
+
   /** A typed JSON value for the engine's REST API, as Tasklist sends a checklist. */
   record Json(String value) {
   }
