@@ -4,6 +4,7 @@ import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,13 @@ public class DocumentRenderer {
   public static final String FONT_FAMILY = "DejaVu Sans";
 
   private static final Logger LOG = LoggerFactory.getLogger(DocumentRenderer.class);
+
+  static {
+    // A render logs nothing unless something is wrong: openhtmltopdf's chatter goes to DEBUG,
+    // and the PDF base fonts it creates but never draws with stop triggering fallback warnings.
+    XRLog.setLoggerImpl(new Slf4jXRLogger());
+    Standard14FontMapper.install();
+  }
 
   private final TemplateEngine templates = new TemplateEngine();
   private final String baseUri;
