@@ -257,7 +257,88 @@ class AppealDocumentWriterTest {
     }
   }
 
+  @Test
+  void aBareAppealRendersWithoutProjectsFundingOrSignOff() {
+    var bare = new AppealDocument("LB", "Lebanon", AppealType.HRP_REVISION, 3,
+        java.time.LocalDate.of(2021, 2, 1), "FLOOD", null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    String text = flat(text(WRITER.write(bare, Locale.UK)));
+
+    assertThat(text).contains("Humanitarian Response Plan revision", "Version 3",
+        "1 February 2021", "Flood", "not known", "This appeal has not been signed off yet.",
+        "The Education Cluster requires US$ 0 for no projects by no partners.")
+        .doesNotContain("??", "Funding received", "null");
+  }
+
+  @Test
+  void namesAreShownAsEnteredNeverAsMarkup() {
+    var partner = "Save & Care <Lebanon>";
+    var appeal = AppealDocumentSamples.lebanonBeirutExplosion(1);
+    var project = appeal.projects().get(0);
+    var renamed = new Project(project.code(), partner, "Repairs & <b>rebuilding</b>",
+        project.activities(), project.locations(), project.peopleTargeted(),
+        project.durationMonths());
+    var changed = new AppealDocument(appeal.countryCode(), appeal.countryName(),
+        appeal.appealType(), appeal.version(), appeal.date(), "Custom emergency", appeal.onset(),
+        appeal.periodStart(), appeal.periodEnd(), appeal.crisisSummary(), appeal.affectedAreas(),
+        appeal.keyFigures(), appeal.peopleInNeed(), appeal.peopleTargeted(), appeal.schools(),
+        appeal.teachersAffected(), appeal.response(), null, List.of(renamed), appeal.partners(),
+        appeal.coLeads(), appeal.signOff(), appeal.dataGaps(), appeal.risks(), appeal.funding());
+
+    String text = flat(text(WRITER.write(changed, Locale.UK)));
+
+    assertThat(text).contains(partner, "Repairs & <b>rebuilding</b>", "Custom emergency");
+  }
+
+  @Test
+  void aRenderLogsNothing() {
+    var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var events = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    events.start();
+    root.addAppender(events);
+    try {
+      WRITER.write(APPEAL, Locale.FRANCE);
+      WRITER.write(AppealDocumentSamples.lebanonBeirutExplosion(30), Locale.UK);
+    } finally {
+      root.detachAppender(events);
+    }
+    assertThat(events.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(
+            ch.qos.logback.classic.Level.INFO))
+        .extracting(e -> e.getLoggerName() + ": " + e.getFormattedMessage())
+        .isEmpty();
+  }
+
+  @Test
+  void bundlesHaveTheSameKeysAndTheTemplateUsesNoOtherKey() throws IOException {
+    var english = bundle("appeal.properties");
+    var french = bundle("appeal_fr.properties");
+    assertThat(french.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+    assertThat(french.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
+
+    String template = Files.readString(Path.of("templates/appeal/appeal.html"));
+    var used = Pattern.compile("#\\{([A-Za-z][\\w.]*)").matcher(template).results()
+        .map(m -> m.group(1)).collect(java.util.stream.Collectors.toSet());
+    assertThat(english.stringPropertyNames()).containsAll(used);
+    // codes the record carries are named in both languages
+    for (var type : AppealType.values()) {
+      assertThat(english).containsKey("appealType." + type);
+    }
+    for (var type : AppealDocument.PartnerType.values()) {
+      assertThat(english).containsKey("partnerType." + type);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------
+
+  private static java.util.Properties bundle(String name) throws IOException {
+    var properties = new java.util.Properties();
+    try (var reader = Files.newBufferedReader(Path.of("templates/appeal", name))) {
+      properties.load(reader);
+    }
+    return properties;
+  }
 
   private static String text(byte[] pdf) {
     try (var document = Loader.loadPDF(pdf)) {
