@@ -44,7 +44,10 @@ public class DocumentRenderer {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentRenderer.class);
 
   static {
+    // A render logs nothing unless something is wrong: openhtmltopdf's chatter goes to DEBUG,
+    // and the PDF base fonts it creates but never draws with stop triggering fallback warnings.
     XRLog.setLoggerImpl(new Slf4jXRLogger());
+    Standard14FontMapper.install();
   }
 
   private final TemplateEngine templates = new TemplateEngine();
