@@ -7,7 +7,7 @@ package org.eie.workflows.appeal;
  */
 public enum PriorityActivity {
   TEMPORARY_LEARNING_SPACES("budgetTemporaryLearningSpaces"),
-  TEACHING_LEARNING_MATERIALS("budgetTeachingLearningMaterials"),
+  LEARNING_MATERIALS("budgetLearningMaterials"),
   PSYCHOSOCIAL_SUPPORT("budgetPsychosocialSupport"),
   TEACHER_SUPPORT("budgetTeacherSupport"),
   SCHOOL_REPAIR("budgetSchoolRepair");

@@ -105,8 +105,12 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     Assertions.assertThat(pdf.version()).isEqualTo(1);
     Assertions.assertThat(new String(pdf.content(), 0, 5)).isEqualTo("%PDF-");
     try (var document = Loader.loadPDF(pdf.content())) {
-      String text = new PDFTextStripper().getText(document);
-      Assertions.assertThat(text).contains("Lebanon", "700,000");
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      // What a donor reads: the country, both partners (one named in Arabic), the total, the
+      // people targeted and both signatories.
+      Assertions.assertThat(text).contains("Lebanon", "Flash Appeal", "Norwegian Refugee Council",
+          "جمعية عامل الدولية", "700,000", "Nadine", "Karim", "UNICEF", "Save the Children");
+      Assertions.assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
     }
   }
 
@@ -430,5 +434,28 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     scenario.runJob(appeal, "Task_GenerateAppealDocument");
     assertThat(appeal).isEnded();
     Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isPresent();
+  }
+
+  @Test
+  void documentIsWrittenInTheLanguageChosenAtTheTrigger() throws IOException {
+    Map<String, Object> trigger = AppealScenario.trigger();
+    trigger.put("language", "fr");
+    ProcessInstance appeal = scenario.start(trigger);
+    scenario.submit("lb.unicef", appeal, "Task_ConfirmActivation", go());
+    scenario.submit("lb.savethechildren", appeal, "Task_RapidNeedsAssessment", assessment());
+    scenario.submit("lb.unicef", appeal, "Task_DraftResponsePlan", plan("TEMPORARY_LEARNING_SPACES",
+        "PSYCHOSOCIAL_SUPPORT"));
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("Terre des hommes", "Espaces d'apprentissage", "Beirut", learningSpaces()));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.signOffByBoth(appeal);
+    scenario.runJob(appeal, "Task_GenerateAppealDocument");
+
+    StoredDocument pdf = documents.latest(appeal.getId(), "appeal").orElseThrow();
+    try (var document = Loader.loadPDF(pdf.content())) {
+      Assertions.assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("fr");
+      Assertions.assertThat(new PDFTextStripper().getText(document)).contains("Appel éclair");
+    }
   }
 }
