@@ -138,7 +138,7 @@ public record AppealDocument(
    * known.
    *
    * @param withDisabilities of all the above, those with disabilities
-   * @param ageGroups        girls and boys by age group, where known
+   * @param ageGroups        by age group and sex, where known
    * @param migrants         of all the above, migrants, refugees or displaced people, where relevant
    * @param hostCommunity    of all the above, members of the host community, where relevant
    */
@@ -188,7 +188,8 @@ public record AppealDocument(
   }
 
   /**
-   * Children by age group.
+   * People of an age group, by sex: children by school age, and adults (teachers, caregivers)
+   * where relevant.
    *
    * @param fromAge first age in the group, in years
    * @param toAge   last age in the group, or null for "and older"

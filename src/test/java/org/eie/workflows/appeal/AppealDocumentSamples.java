@@ -45,7 +45,7 @@ public final class AppealDocumentSamples {
       new Activity("SCHOOL_REPAIR", "Light and medium school repair",
           "Damaged schools repaired and reopened", new BigDecimal("120"),
           new BigDecimal("6500000")),
-      new Activity("LEARNING_MATERIALS", "Teaching and learning materials",
+      new Activity("TEACHING_LEARNING_MATERIALS", "Teaching and learning materials",
           "Children receiving learning kits", new BigDecimal("55000"),
           new BigDecimal("1650000")),
       new Activity("PSYCHOSOCIAL_SUPPORT", "Psychosocial support",

@@ -73,7 +73,7 @@ class AppealDocumentWriterTest {
     var target = APPEAL.peopleTargeted();
     assertThat(englishText).contains("Girls", "Boys", "Teachers", "of whom with disabilities",
         "of whom migrants, refugees or displaced", "of whom host community",
-        "Children by age group", "3–5 years", "6–11 years", "12–17 years");
+        "People by age group and sex", "3–5 years", "6–11 years", "12–17 years");
     assertThat(lineOf(englishText, "Girls")).contains(english(need.girls()),
         english(target.girls()));
     assertThat(lineOf(englishText, "Total")).contains(english(need.total()),
