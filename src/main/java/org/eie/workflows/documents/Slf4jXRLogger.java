@@ -7,10 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends openhtmltopdf's messages to SLF4J instead of stderr, under {@code com.openhtmltopdf.*}.
- * Its INFO messages ("Using fast-mode renderer", stylesheet timings, font loading) come with
- * every render and say nothing an operator needs, so they are logged at DEBUG; warnings and
- * errors (a broken stylesheet, a missing image) stay warnings and errors.
+ * Sends openhtmltopdf's log to SLF4J, so that the application's logging configuration governs it
+ * (by default openhtmltopdf prints several INFO lines to the console on every render).
  */
 final class Slf4jXRLogger implements XRLogger {
 
@@ -22,30 +20,27 @@ final class Slf4jXRLogger implements XRLogger {
   @Override
   public void log(String where, Level level, String message, Throwable error) {
     Logger logger = LoggerFactory.getLogger(where);
-    int value = level.intValue();
-    if (value >= Level.SEVERE.intValue()) {
+    int severity = level.intValue();
+    if (severity >= Level.SEVERE.intValue()) {
       logger.error(message, error);
-    } else if (value >= Level.WARNING.intValue()) {
+    } else if (severity >= Level.WARNING.intValue()) {
       logger.warn(message, error);
-    } else if (value >= Level.INFO.intValue()) {
-      logger.debug(message, error);
+    } else if (severity >= Level.INFO.intValue()) {
+      logger.debug(message, error); // openhtmltopdf's INFO is per-render chatter
     } else {
       logger.trace(message, error);
     }
   }
 
   @Override
-  public void setLevel(String where, Level level) {
-    // Levels are the logging configuration's business (logging.level.com.openhtmltopdf).
+  public void setLevel(String logger, Level level) {
+    // Levels come from the application's logging configuration.
   }
 
   @Override
   public boolean isLogLevelEnabled(Diagnostic diagnostic) {
     Logger logger = LoggerFactory.getLogger(diagnostic.getLogMessageId().getWhere());
-    int value = diagnostic.getLevel().intValue();
-    if (value >= Level.WARNING.intValue()) {
-      return logger.isWarnEnabled();
-    }
-    return value >= Level.INFO.intValue() ? logger.isDebugEnabled() : logger.isTraceEnabled();
+    int severity = diagnostic.getLevel().intValue();
+    return severity >= Level.WARNING.intValue() ? logger.isWarnEnabled() : logger.isDebugEnabled();
   }
 }
