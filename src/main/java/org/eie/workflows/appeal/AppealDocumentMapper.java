@@ -30,7 +30,7 @@ final class AppealDocumentMapper {
   /** English names of the standard activities, for codes a document bundle does not know. */
   static final Map<String, String> ACTIVITY_NAMES = Map.of(
       "TEMPORARY_LEARNING_SPACES", "Temporary learning spaces",
-      "LEARNING_MATERIALS", "Teaching and learning materials",
+      "TEACHING_LEARNING_MATERIALS", "Teaching and learning materials",
       "PSYCHOSOCIAL_SUPPORT", "Psychosocial support",
       "TEACHER_SUPPORT", "Teacher support",
       "SCHOOL_REPAIR", "School repair");

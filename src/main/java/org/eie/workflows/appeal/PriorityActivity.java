@@ -7,7 +7,7 @@ package org.eie.workflows.appeal;
  */
 public enum PriorityActivity {
   TEMPORARY_LEARNING_SPACES("budgetTemporaryLearningSpaces"),
-  LEARNING_MATERIALS("budgetLearningMaterials"),
+  TEACHING_LEARNING_MATERIALS("budgetTeachingLearningMaterials"),
   PSYCHOSOCIAL_SUPPORT("budgetPsychosocialSupport"),
   TEACHER_SUPPORT("budgetTeacherSupport"),
   SCHOOL_REPAIR("budgetSchoolRepair");
