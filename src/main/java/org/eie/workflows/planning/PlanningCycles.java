@@ -22,10 +22,14 @@ class PlanningCycles {
     return "strategic-plan-" + firstYear + "-" + (firstYear + 2);
   }
 
-  /** A running cycle for the same years, if any (visible to the caller). */
+  /** Whether a cycle for the same years is running (as far as the caller may see). */
   boolean isRunning(int firstYear) {
+    return !running(runtime, firstYear).isEmpty();
+  }
+
+  static java.util.List<ProcessInstance> running(RuntimeService runtime, int firstYear) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey(businessKey(firstYear)).active().count() > 0;
+        .variableValueEquals("firstYear", firstYear).list();
   }
 
   ProcessInstance start(int firstYear, String documentLanguage) {

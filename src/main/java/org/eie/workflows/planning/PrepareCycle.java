@@ -31,14 +31,20 @@ class PrepareCycle implements ExecutionListener {
   static final int MAX_YEARS_AHEAD = 10;
 
   private final HistoryService history;
+  private final org.camunda.bpm.engine.RuntimeService runtime;
 
-  PrepareCycle(HistoryService history) {
+  PrepareCycle(HistoryService history, org.camunda.bpm.engine.RuntimeService runtime) {
     this.history = history;
+    this.runtime = runtime;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     int firstYear = firstYear(execution.getVariable("firstYear"));
+    if (!withoutAuthorization(() -> PlanningCycles.running(runtime, firstYear)).isEmpty()) {
+      throw new PlanInputException("firstYear", "a planning cycle for " + firstYear + "-"
+          + (firstYear + 2) + " is already running");
+    }
     execution.setVariable("firstYear", firstYear);
     execution.setVariable("lastYear", firstYear + 2);
     execution.setVariable("cycleLabel", firstYear + "-" + (firstYear + 2));
@@ -78,11 +84,16 @@ class PrepareCycle implements ExecutionListener {
         execution.setVariable(CycleData.PREVIOUS_EVALUATION, CycleData.json(previous));
       }
     }
-    execution.setVariable("previousEvaluationText", previous == null
+    execution.setVariable("previousEvaluationText", describe(previous));
+  }
+
+  /** The previous cycle's evaluation as the review's read-only form field shows it. */
+  static String describe(Evaluation previous) {
+    return previous == null
         ? CycleData.message("previousEvaluation.none")
         : CycleData.message("previousEvaluation.text", previous.cycle(), previous.userName(),
             previous.at().substring(0, 10), previous.summary(), previous.lessonsLearned(),
-            previous.recommendations()));
+            previous.recommendations());
   }
 
   static int firstYear(Object value) {
@@ -121,8 +132,13 @@ class PrepareCycle implements ExecutionListener {
         .filter(v -> v != null && v.getValue() instanceof Evaluation)
         .map(v -> (Evaluation) v.getValue())
         .findFirst().orElse(null);
+    return withoutAuthorization(lookup);
+  }
+
+  /** Looks across all cycles, also those the starting user may not read. */
+  private static <T> T withoutAuthorization(java.util.concurrent.Callable<T> query) {
     try {
-      return Context.getCommandContext().runWithoutAuthorization(lookup);
+      return Context.getCommandContext().runWithoutAuthorization(query);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

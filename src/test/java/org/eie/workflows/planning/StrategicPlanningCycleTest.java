@@ -345,6 +345,9 @@ class StrategicPlanningCycleTest extends PostgresApplicationTest {
   @Test
   void badFormInputIsRefusedWithTheField() {
     ProcessInstance cycle = start(2027);
+    // A second cycle for the same years (from Tasklist's start form, say) is refused.
+    Assertions.assertThatThrownBy(() -> start(2027))
+        .hasMessageContaining("firstYear").hasMessageContaining("2027-2029 is already running");
     Assertions.assertThatThrownBy(() -> completeAs("secretariat", cycle, "Task_ReviewPreviousCycle",
             Map.of("previousCycleReview", "Fine", "consultationClosesOn", "2026-01-01")))
         .hasMessageContaining("consultationClosesOn").hasMessageContaining("after today");
