@@ -40,7 +40,10 @@ class PrepareCycle implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    int firstYear = firstYear(execution.getVariable("firstYear"));
+    // The cycle a finished one starts follows on from it even if its evaluation came late.
+    boolean followsOn = execution.getVariable(StartNextCycle.PREVIOUS_CYCLE_ID) != null;
+    int firstYear = followsOn ? ((Number) execution.getVariable("firstYear")).intValue()
+        : firstYear(execution.getVariable("firstYear"));
     if (!withoutAuthorization(() -> PlanningCycles.running(runtime, firstYear)).isEmpty()) {
       throw new PlanInputException("firstYear", "a planning cycle for " + firstYear + "-"
           + (firstYear + 2) + " is already running");
