@@ -83,6 +83,7 @@ class AccessModel implements InitializingBean {
     administrator(adminPassword);
     taskListFilters();
     appealGrants();
+    strategicPlanningGrants();
     if (properties.demo()) {
       DemoUsers.ALL.forEach(this::demoUser);
       LOG.info("Demo mode: {} demo users are available (see README.md).", DemoUsers.ALL.size());
@@ -118,6 +119,24 @@ class AccessModel implements InitializingBean {
     grant(Groups.STEERING_GROUP, PROCESS_DEFINITION, PLANNING, READ, READ_INSTANCE, READ_HISTORY);
     grant(Groups.STANDARDS_WORKING_GROUP, APPLICATION, "tasklist", ACCESS);
     grant(Groups.STANDARDS_WORKING_GROUP, PROCESS_DEFINITION, TRAINING, READ);
+  }
+
+  /**
+   * The strategic planning cycle (issue 4), on top of the basic set in {@link #roleGroups()}:
+   * the Secretariat and the GEC Unit start and run cycles; the Steering Group approves INEE's plan
+   * and, like the Language Communities that translate both plans, may see the cycles it works on
+   * and their plan document (which needs READ_HISTORY on the definition).
+   */
+  private void strategicPlanningGrants() {
+    for (String runner : List.of(Groups.SECRETARIAT, Groups.GLOBAL_CO_LEADS)) {
+      grant(runner, PROCESS_DEFINITION, PLANNING,
+          READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+    }
+    grant(Groups.STEERING_GROUP, PROCESS_DEFINITION, PLANNING, READ, READ_INSTANCE, READ_HISTORY);
+    for (String language : Groups.LANGUAGES) {
+      grant(Groups.languageCommunity(language), PROCESS_DEFINITION, PLANNING,
+          READ, READ_INSTANCE, READ_HISTORY);
+    }
   }
 
   private void countryClusters() {
