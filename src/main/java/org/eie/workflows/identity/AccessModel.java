@@ -82,6 +82,7 @@ class AccessModel implements InitializingBean {
     countryClusters();
     administrator(adminPassword);
     taskListFilters();
+    trainingRollout();
     if (properties.demo()) {
       DemoUsers.ALL.forEach(this::demoUser);
       LOG.info("Demo mode: {} demo users are available (see README.md).", DemoUsers.ALL.size());
@@ -149,6 +150,27 @@ class AccessModel implements InitializingBean {
       grant(partners, APPLICATION, "tasklist", ACCESS);
       grant(partners, PROCESS_DEFINITION, APPEAL, READ);
     });
+  }
+
+  /**
+   * The joint training package rollout (issue 5), stated in one place although some of these
+   * grants also appear above: the Secretariat starts and follows rollouts and every country
+   * branch; the Standards and Practice working group and the Language Communities see the rollout
+   * definition behind their tasks (their tasks come to them as candidate groups); each country's
+   * co-leads read and update (withdraw) only their own country's {@code trainingCountryRollout}
+   * instances, which the country tenant keeps from every other country. Co-leads get nothing on
+   * the global rollout, so its countries list and other countries' results stay hidden from them.
+   */
+  private void trainingRollout() {
+    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING,
+        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING_COUNTRY,
+        READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+    grant(Groups.STANDARDS_WORKING_GROUP, PROCESS_DEFINITION, TRAINING, READ);
+    Groups.LANGUAGES.forEach(language ->
+        grant(Groups.languageCommunity(language), PROCESS_DEFINITION, TRAINING, READ));
+    properties.countries().keySet().forEach(code -> grant(Groups.coLeadsOf(code),
+        PROCESS_DEFINITION, TRAINING_COUNTRY, READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE));
   }
 
   private void administrator(String password) {

@@ -18,5 +18,7 @@ class RecordModuleReview implements TaskListener {
     if (!aligned) {
       input.text("alignmentComment");
     }
+    // the form sends "true"/"false"; the gateway reads a boolean of this module's branch
+    task.getExecution().setVariable("moduleAligned", aligned);
   }
 }

@@ -11,8 +11,10 @@ class RecordTranslationReview implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     var input = new FormInput(task.getVariables());
-    if (!input.yesNo("translationValidated")) {
+    boolean validated = input.yesNo("translationValidated");
+    if (!validated) {
       input.text("validationComment");
     }
+    task.getExecution().setVariable("translationValidated", validated);
   }
 }

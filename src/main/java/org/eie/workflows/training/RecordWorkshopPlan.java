@@ -23,6 +23,7 @@ class RecordWorkshopPlan implements TaskListener {
     var input = new FormInput(task.getVariables());
     boolean goesAhead = input.yesNo(WORKSHOP_GOES_AHEAD);
     var execution = task.getExecution();
+    execution.setVariable(WORKSHOP_GOES_AHEAD, goesAhead);
     if (!goesAhead) {
       String reason = input.text("withdrawalReason");
       execution.setVariable(WITHDRAWAL, TrainingVariables.json(new Withdrawal(reason,

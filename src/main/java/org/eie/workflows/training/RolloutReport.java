@@ -139,6 +139,6 @@ class RolloutReport {
     }
     String score = score(value.abs(), locale).replace(" %", "");
     String sign = value.signum() > 0 ? "+" : value.signum() < 0 ? "−" : "±";
-    return sign + score + " pts";
+    return sign + score;
   }
 }
