@@ -5,8 +5,8 @@ import static org.eie.workflows.training.TrainingVariables.EVALUATION_REPORT;
 import static org.eie.workflows.training.TrainingVariables.WORKSHOP_DELIVERY;
 
 import java.util.Date;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.training.TrainingRecords.EvaluationReport;
 import org.eie.workflows.training.TrainingRecords.WorkshopDelivery;
@@ -17,20 +17,22 @@ import org.springframework.stereotype.Component;
  * workshop had; a report after the deadline is accepted and marked late.
  */
 @Component
-class RecordEvaluationReport implements TaskListener {
+class RecordEvaluationReport implements ExecutionListener {
 
   @Override
-  public void notify(DelegateTask task) {
-    var input = new FormInput(task.getVariables());
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
+    }
+    var input = new FormInput(execution.getVariables());
     String summary = input.text("evaluationSummary");
     var participants = input.lines("participantList");
-    var delivery = (WorkshopDelivery) task.getVariable(WORKSHOP_DELIVERY);
+    var delivery = (WorkshopDelivery) execution.getVariable(WORKSHOP_DELIVERY);
     FormInput.require(participants.size() == delivery.participants(), "participantList",
         participants.size() + " names for the " + delivery.participants()
             + " participants recorded at the workshop");
     Date now = ClockUtil.now();
-    Date due = (Date) task.getVariable(EVALUATION_DUE_AT);
-    var execution = task.getExecution();
+    Date due = (Date) execution.getVariable(EVALUATION_DUE_AT);
     execution.setVariable(EVALUATION_REPORT, TrainingVariables.json(new EvaluationReport(
         now.toInstant().toString(), now.after(due), summary, participants)));
     execution.removeVariable("evaluationSummary");

@@ -1,7 +1,7 @@
 package org.eie.workflows.training;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,16 +9,19 @@ import org.springframework.stereotype.Component;
  * Standards, or back to the Secretariat for revision with a comment saying what to change.
  */
 @Component
-class RecordModuleReview implements TaskListener {
+class RecordModuleReview implements ExecutionListener {
 
   @Override
-  public void notify(DelegateTask task) {
-    var input = new FormInput(task.getVariables());
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
+    }
+    var input = new FormInput(execution.getVariables());
     boolean aligned = input.yesNo("moduleAligned");
     if (!aligned) {
       input.text("alignmentComment");
     }
     // the form sends "true"/"false"; the gateway reads a boolean of this module's branch
-    task.getExecution().setVariable("moduleAligned", aligned);
+    execution.setVariable("moduleAligned", aligned);
   }
 }

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.training.TrainingRecords.WorkshopDelivery;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * (UTC), and the reminder a few days before it.
  */
 @Component
-class RecordWorkshopDelivery implements TaskListener {
+class RecordWorkshopDelivery implements ExecutionListener {
 
   private final TrainingProperties properties;
 
@@ -30,8 +30,11 @@ class RecordWorkshopDelivery implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var input = new FormInput(task.getVariables());
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
+    }
+    var input = new FormInput(execution.getVariables());
     LocalDate start = input.date("workshopStartDate");
     LocalDate end = input.date("workshopEndDate");
     LocalDate today = LocalDate.ofInstant(ClockUtil.now().toInstant(), ZoneOffset.UTC);
@@ -41,8 +44,8 @@ class RecordWorkshopDelivery implements TaskListener {
         "record the workshop once it has taken place (not after " + today + ")");
     int female = input.count("participantsFemale");
     int male = input.count("participantsMale");
-    int other = task.getVariable("participantsOther") == null
-        || task.getVariable("participantsOther").toString().isBlank() ? 0
+    int other = execution.getVariable("participantsOther") == null
+        || execution.getVariable("participantsOther").toString().isBlank() ? 0
         : input.count("participantsOther");
     int total = female + male + other;
     FormInput.require(total > 0, "participantsFemale", "a delivered workshop has participants");
@@ -57,13 +60,12 @@ class RecordWorkshopDelivery implements TaskListener {
     FormInput.require(post.size() <= total, "postTestScores",
         post.size() + " scores for " + total + " participants");
 
-    Object configured = task.getVariable(EVALUATION_PERIOD_DAYS);
+    Object configured = execution.getVariable(EVALUATION_PERIOD_DAYS);
     int period = configured instanceof Number days ? days.intValue()
         : properties.evaluationPeriodDays();
     Instant due = end.plusDays(period + 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant reminder = due.minus(java.time.Duration.ofDays(properties.reminderDaysBefore()));
 
-    var execution = task.getExecution();
     execution.setVariable(WORKSHOP_DELIVERY, TrainingVariables.json(new WorkshopDelivery(
         start.toString(), end.toString(), female, male, other, organisations, pre, post,
         due.toString())));

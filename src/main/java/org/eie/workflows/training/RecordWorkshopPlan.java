@@ -4,8 +4,8 @@ import static org.eie.workflows.training.TrainingVariables.WITHDRAWAL;
 import static org.eie.workflows.training.TrainingVariables.WORKSHOP_GOES_AHEAD;
 import static org.eie.workflows.training.TrainingVariables.WORKSHOP_PLAN;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.training.TrainingRecords.Withdrawal;
 import org.eie.workflows.training.TrainingRecords.WorkshopPlan;
@@ -16,18 +16,20 @@ import org.springframework.stereotype.Component;
  * country is withdrawn with their reason and the other countries carry on.
  */
 @Component
-class RecordWorkshopPlan implements TaskListener {
+class RecordWorkshopPlan implements ExecutionListener {
 
   @Override
-  public void notify(DelegateTask task) {
-    var input = new FormInput(task.getVariables());
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
+    }
+    var input = new FormInput(execution.getVariables());
     boolean goesAhead = input.yesNo(WORKSHOP_GOES_AHEAD);
-    var execution = task.getExecution();
     execution.setVariable(WORKSHOP_GOES_AHEAD, goesAhead);
     if (!goesAhead) {
       String reason = input.text("withdrawalReason");
       execution.setVariable(WITHDRAWAL, TrainingVariables.json(new Withdrawal(reason,
-          task.getAssignee() != null ? task.getAssignee() : currentUser(task), ClockUtil.now()
+          currentUser(execution), ClockUtil.now()
               .toInstant().toString(), "planning")));
       execution.setVariable(WORKSHOP_PLAN, TrainingVariables.json(
           new WorkshopPlan(input.optionalText("workshopLocation"), null, null, null, false)));
@@ -46,8 +48,8 @@ class RecordWorkshopPlan implements TaskListener {
     }
   }
 
-  static String currentUser(DelegateTask task) {
-    var authentication = task.getProcessEngineServices().getIdentityService()
+  static String currentUser(DelegateExecution execution) {
+    var authentication = execution.getProcessEngineServices().getIdentityService()
         .getCurrentAuthentication();
     return authentication == null ? null : authentication.getUserId();
   }
