@@ -130,14 +130,14 @@ class RolloutReport {
     var format = NumberFormat.getNumberInstance(locale);
     format.setMinimumFractionDigits(1);
     format.setMaximumFractionDigits(1);
-    return format.format(value) + " %";
+    return format.format(value) + "\u00a0%"; // no line break between number and sign
   }
 
   private static String gain(BigDecimal value, Locale locale) {
     if (value == null) {
       return "–";
     }
-    String score = score(value.abs(), locale).replace(" %", "");
+    String score = score(value.abs(), locale).replace("\u00a0%", "");
     String sign = value.signum() > 0 ? "+" : value.signum() < 0 ? "−" : "±";
     return sign + score;
   }

@@ -629,7 +629,8 @@ class TrainingPackageRolloutTest extends PostgresApplicationTest {
   private static String pdfText(byte[] pdf) throws Exception {
     try (var document = Loader.loadPDF(pdf)) {
       // lines wrap where the layout wraps them: compare words, not line breaks
-      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      return new PDFTextStripper().getText(document).replace('\u00a0', ' ')
+          .replaceAll("\\s+", " ");
     }
   }
 }
