@@ -101,7 +101,8 @@ class TrainingRolloutController {
     FormInput.require(reason.length() <= 2000, "reason", "at most 2000 characters");
     var countryRollout = runtime.createProcessInstanceQuery().superProcessInstanceId(id)
         .processDefinitionKey(COUNTRY_PROCESS)
-        .variableValueEquals(TrainingVariables.COUNTRY, country).active().singleResult();
+        .variableValueEquals(TrainingVariables.COUNTRY, country.toUpperCase(java.util.Locale.ROOT))
+        .active().singleResult();
     if (countryRollout == null) {
       return ResponseEntity.notFound().build();
     }

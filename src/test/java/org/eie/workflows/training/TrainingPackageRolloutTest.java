@@ -291,7 +291,7 @@ class TrainingPackageRolloutTest extends PostgresApplicationTest {
 
     // Colombia planned, then withdrawn by its co-lead through the API.
     planWorkshop(colombia, "Cúcuta");
-    String withdrawal = "/api/training-rollouts/" + id + "/countries/CO/withdrawal";
+    String withdrawal = "/api/training-rollouts/" + id + "/countries/co/withdrawal";
     var missingReason = http.post(withdrawal, "co.unicef", "{\"reason\": \"  \"}");
     Assertions.assertThat(missingReason.statusCode()).isEqualTo(400);
     Assertions.assertThat(json.readTree(missingReason.body()).get("field").asText())
