@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
@@ -84,6 +85,7 @@ class AccessModel implements InitializingBean {
     taskListFilters();
     appealGrants();
     strategicPlanningGrants();
+    trainingRollout();
     if (properties.demo()) {
       DemoUsers.ALL.forEach(this::demoUser);
       LOG.info("Demo mode: {} demo users are available (see README.md).", DemoUsers.ALL.size());
@@ -194,6 +196,32 @@ class AccessModel implements InitializingBean {
   static final String APPEAL_DEADLINES = "appealDeadlines";
 
   // --- end of the emergency funding appeal's grants ----------------------------------------------
+
+  /**
+   * The joint training package rollout (issue 5), stated in one place although some of these
+   * grants also appear above: the Secretariat starts and follows rollouts and every country
+   * branch; the Standards and Practice working group and the Language Communities see the rollout
+   * definition behind their tasks (their tasks come to them as candidate groups); each country's
+   * co-leads read and update (withdraw) only their own country's {@code trainingCountryRollout}
+   * instances, which the country tenant keeps from every other country. Co-leads may read the
+   * rollout's definition (finishing their country continues the rollout, which the engine checks)
+   * but none of its instances, so other countries' results stay hidden from them. The Secretariat
+   * also reads the country tasks (READ_TASK), to follow every country in Tasklist.
+   */
+  private void trainingRollout() {
+    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING,
+        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING_COUNTRY,
+        READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE, READ_TASK);
+    grant(Groups.STANDARDS_WORKING_GROUP, PROCESS_DEFINITION, TRAINING, READ);
+    Groups.LANGUAGES.forEach(language ->
+        grant(Groups.languageCommunity(language), PROCESS_DEFINITION, TRAINING, READ));
+    properties.countries().keySet().forEach(code -> {
+      grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, TRAINING_COUNTRY,
+          READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+      grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, TRAINING, READ);
+    });
+  }
 
   private void administrator(String password) {
     group(Groups.ADMINS, "Administrators", "SYSTEM");
