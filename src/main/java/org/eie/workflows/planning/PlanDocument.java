@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.eie.workflows.documents.DocumentRenderer;
 import org.eie.workflows.documents.DocumentRequest;
 import org.eie.workflows.planning.PlanModel.AlignmentMap;
@@ -51,11 +50,6 @@ class PlanDocument {
         "Strategic plans " + content.cycleLabel() + ": INEE and the Education Cluster",
         "Joint strategic plan summary " + content.cycleLabel(),
         "INEE, Education Cluster, strategic plan, " + content.cycleLabel()));
-  }
-
-  String html(Content content) {
-    Locale locale = Locale.forLanguageTag(content.language());
-    return renderer.html(new DocumentRequest(TEMPLATE, locale, model(content, locale), "", "", ""));
   }
 
   static String fileName(String cycleLabel) {
@@ -154,9 +148,5 @@ class PlanDocument {
   private static Map<String, Object> priority(Priority p) {
     return Map.of("code", p.code(), "title", p.title(), "outcomes", p.outcomes(),
         "indicators", p.indicators());
-  }
-
-  static String codes(List<Priority> priorities) {
-    return priorities.stream().map(Priority::code).collect(Collectors.joining(", "));
   }
 }

@@ -367,6 +367,64 @@ class StrategicPlanningCycleTest extends PostgresApplicationTest {
         .hasMessageContaining("firstYear");
   }
 
+  @Test
+  void nextCycleStartedByHandStillReceivesTheEvaluation() {
+    ProcessInstance byHand = start(2030);
+    ProcessInstance cycle = atEvaluation(2027);
+    evaluateAndFinish(cycle);
+    Assertions.assertThat(runtime.createProcessInstanceQuery()
+        .variableValueEquals("firstYear", 2030).count()).isEqualTo(1);
+    Assertions.assertThat(((Evaluation) runtime.getVariable(byHand.getId(), "previousEvaluation")).cycle())
+        .isEqualTo("2027-2029");
+    Assertions.assertThat((String) runtime.getVariable(byHand.getId(), "previousEvaluationText"))
+        .contains("Late but thorough");
+    Assertions.assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(cycle.getId())
+        .variableName("nextCycleId").singleResult().getValue()).isEqualTo(byHand.getId());
+  }
+
+  @Test
+  void lateEvaluationStillStartsTheNextCycleWithoutAnIncident() {
+    ProcessInstance cycle = atEvaluation(2027);
+    at("2031-03-01T10:00:00Z");
+    evaluateAndFinish(cycle);
+    ProcessInstance next = runtime.createProcessInstanceQuery()
+        .variableValueEquals("previousCycleId", cycle.getId()).singleResult();
+    Assertions.assertThat(next.getBusinessKey()).isEqualTo("strategic-plan-2030-2032");
+    assertThat(next).isWaitingAt("Task_ReviewPreviousCycle");
+  }
+
+  /** A cycle whose three years are over, with both plans, waiting for its evaluation. */
+  ProcessInstance atEvaluation(int firstYear) {
+    ProcessInstance instance = runtime.createProcessInstanceByKey(PlanningCycles.PROCESS_KEY)
+        .businessKey("planning-test-" + firstYear + "-" + System.nanoTime())
+        .startBeforeActivity("Task_EvaluateCycle")
+        .setVariable("firstYear", firstYear)
+        .setVariable("previousCycleReview", "Reviewed")
+        .setVariable("consultationSummary", "Consulted")
+        .setVariable(CycleData.INEE_PLAN, CycleData.json(PlanTextTest.INEE))
+        .setVariable(CycleData.CLUSTER_PLAN, CycleData.json(PlanTextTest.CLUSTER))
+        .setVariable("cycleLabel", firstYear + "-" + (firstYear + 2))
+        .setVariable("documentLanguage", "en")
+        .setVariable("reviewGracePeriod", "P30D")
+        .setVariable(CycleData.ALIGNMENT, CycleData.json(AlignmentMap.empty()))
+        .setVariable(CycleData.APPROVALS, CycleData.json(new Approvals(null)))
+        .setVariable(CycleData.IMPLEMENTATION, CycleData.json(Implementation.empty()))
+        // Started in the middle, as an administrator would move a migrated cycle in Cockpit.
+        .execute(true, false);
+    started.add(instance.getId());
+    assertThat(instance).isWaitingAt("Task_EvaluateCycle");
+    return instance;
+  }
+
+  void evaluateAndFinish(ProcessInstance cycle) {
+    completeAs("gec.savethechildren", cycle, "Task_EvaluateCycle", Map.of(
+        "evaluationSummary", "Late but thorough", "lessonsLearned", "Start earlier",
+        "recommendations", "Plan the evaluation in the last work plan"));
+    runDueJobs(cycle);
+    assertThat(cycle).isEnded();
+    Assertions.assertThat(documents.latest(cycle.getId(), "plan")).isPresent();
+  }
+
   // ---------------------------------------------------------------- steps
 
   ProcessInstance start(int firstYear) {
