@@ -7,8 +7,12 @@ import static org.eie.workflows.training.TrainingVariables.MODULES;
 import static org.eie.workflows.training.TrainingVariables.PACKAGE_VERSION;
 import static org.eie.workflows.training.TrainingVariables.REPORT_LANGUAGE;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.identity.EieProperties;
 import org.springframework.stereotype.Component;
 
@@ -37,5 +41,15 @@ class NormaliseRolloutRequest implements ExecutionListener {
     execution.setVariable(LANGUAGES, TrainingVariables.jsonList(request.languages()));
     execution.setVariable(EVALUATION_PERIOD_DAYS, request.evaluationPeriodDays());
     execution.setVariable(REPORT_LANGUAGE, request.reportLanguage());
+    if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
+      // started from Tasklist: a readable key for Cockpit, passed on to every country instance
+      execution.setProcessBusinessKey(businessKey(request.packageVersion()));
+    }
+  }
+
+  static String businessKey(String packageVersion) {
+    return "training-" + packageVersion.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+        + LocalDateTime.ofInstant(ClockUtil.now().toInstant(), ZoneOffset.UTC)
+            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
   }
 }

@@ -1,8 +1,5 @@
 package org.eie.workflows.training;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +68,7 @@ class TrainingRolloutController {
     var request = RolloutRequest.validated(RolloutRequest.values(body.packageVersion(),
             body.modules(), body.countries(), body.languages(), body.evaluationPeriodDays(),
             body.reportLanguage()), eie.countries().keySet(), training.evaluationPeriodDays());
-    String businessKey = "training-" + request.packageVersion().replaceAll("[^A-Za-z0-9._-]", "_")
-        + "-" + LocalDateTime.ofInstant(ClockUtil.now().toInstant(), ZoneOffset.UTC)
-            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    String businessKey = NormaliseRolloutRequest.businessKey(request.packageVersion());
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(TrainingVariables.PACKAGE_VERSION, request.packageVersion());
     variables.put(TrainingVariables.MODULES, TrainingVariables.jsonList(request.modules()));

@@ -454,6 +454,7 @@ class TrainingPackageRolloutTest extends PostgresApplicationTest {
     Assertions.assertThat(runtime.getVariable(id, "countries")).isEqualTo(List.of("LB", "CO"));
     Assertions.assertThat(runtime.getVariable(id, "languages")).isEqualTo(List.of("fr", "es"));
     Assertions.assertThat(runtime.getVariable(id, "evaluationPeriodDays")).isEqualTo(14);
+    Assertions.assertThat(instance(id).getBusinessKey()).isEqualTo("training-T-form-1.0-20270301-090000");
     Assertions.assertThat(tasks(id, "Task_ConfirmModuleAlignment")).hasSize(2);
     // a co-lead may not start one
     Assertions.assertThat(http.post(path, "co.unicef", "{\"variables\": {}}").statusCode())
