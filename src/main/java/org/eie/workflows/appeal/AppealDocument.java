@@ -1,5 +1,6 @@
 package org.eie.workflows.appeal;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,6 +20,10 @@ import java.util.stream.Stream;
  *
  * <p>Lists are never null (a missing list is an empty one); a {@code null} number means "not
  * known", which the document shows as such rather than as zero.
+ *
+ * <p>In JSON, dates are ISO strings ({@code "2020-08-14"}) and date-times keep the offset where
+ * they happened ({@code "2020-08-04T18:08:00+03:00"}): a round trip through Jackson, as a Spin
+ * process variable for instance, must not move the onset to UTC.
  *
  * @param countryCode     ISO 3166 code of the country, {@code LB}
  * @param countryName     the country's name as configured, {@code Lebanon}
@@ -52,11 +57,12 @@ public record AppealDocument(
     String countryName,
     AppealType appealType,
     int version,
-    LocalDate date,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate date,
     String emergencyType,
-    OffsetDateTime onset,
-    LocalDate periodStart,
-    LocalDate periodEnd,
+    @JsonFormat(shape = JsonFormat.Shape.STRING,
+        without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) OffsetDateTime onset,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate periodStart,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate periodEnd,
     String crisisSummary,
     List<String> affectedAreas,
     List<KeyFigure> keyFigures,
@@ -132,7 +138,7 @@ public record AppealDocument(
    * known.
    *
    * @param withDisabilities of all the above, those with disabilities
-   * @param ageGroups        girls and boys by age group, where known
+   * @param ageGroups        by age group and sex, where known
    * @param migrants         of all the above, migrants, refugees or displaced people, where relevant
    * @param hostCommunity    of all the above, members of the host community, where relevant
    */
@@ -182,7 +188,8 @@ public record AppealDocument(
   }
 
   /**
-   * Children by age group.
+   * People of an age group, by sex: children by school age, and adults (teachers, caregivers)
+   * where relevant.
    *
    * @param fromAge first age in the group, in years
    * @param toAge   last age in the group, or null for "and older"
@@ -347,7 +354,10 @@ public record AppealDocument(
    * @param approvedAt   when
    * @param comment      or null
    */
-  public record Approval(String name, String organisation, OffsetDateTime approvedAt,
+  public record Approval(String name, String organisation,
+      @JsonFormat(shape = JsonFormat.Shape.STRING,
+          without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+      OffsetDateTime approvedAt,
       String comment) {
   }
 
@@ -358,7 +368,8 @@ public record AppealDocument(
    * @param asOf        date of the figure
    * @param source      where it comes from (FTS, the cluster's own tracking), or null
    */
-  public record Funding(BigDecimal receivedUsd, LocalDate asOf, String source) {
+  public record Funding(BigDecimal receivedUsd,
+      @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate asOf, String source) {
   }
 
   private static long orZero(Long value) {

@@ -1,9 +1,12 @@
 package org.eie.workflows.appeal;
 
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+import org.eie.workflows.appeal.AppealDocument.PartnerRequirement;
 import org.eie.workflows.documents.DocumentRenderer;
 import org.eie.workflows.documents.DocumentRequest;
 import org.springframework.stereotype.Component;
@@ -37,6 +40,9 @@ public class AppealDocumentWriter {
         AppealDocumentWriter.class.getClassLoader(), NO_SERVER_LOCALE_FALLBACK);
     Locale language = messages.getLocale().getLanguage().isEmpty()
         ? Locale.ENGLISH : messages.getLocale();
+    // Numbers and dates follow the reader's own variant of the language where the bundles have
+    // it (en-GB writes 13 August 2020, en-US August 13, 2020; fr-CH other separators than fr-FR).
+    Locale formats = locale.getLanguage().equals(language.getLanguage()) ? locale : language;
     String appealType = messages.getString("appealType." + document.appealType().name());
     String title = format(messages, language, "pdf.title",
         document.countryName(), appealType, document.version());
@@ -46,9 +52,27 @@ public class AppealDocumentWriter {
         document.countryName(), appealType, document.countryCode());
     Map<String, Object> model = Map.of(
         "appeal", document,
-        "fmt", new AppealFormats(language),
-        "documentTitle", title);
+        "fmt", new AppealFormats(formats),
+        "documentTitle", title,
+        "appealTypeName", appealType,
+        "activityNames", activityNames(document),
+        "partnerRequirements", document.requirements().byPartner().stream().collect(
+            Collectors.toMap(PartnerRequirement::partner, r -> r, (a, b) -> a)));
     return new DocumentRequest(TEMPLATE, language, model, title, subject, keywords);
+  }
+
+  /**
+   * Names of activities as the response plan gives them, for activities the bundles do not name;
+   * an activity a project names but the plan does not shows as its code.
+   */
+  private static Map<String, String> activityNames(AppealDocument document) {
+    Map<String, String> names = new HashMap<>();
+    document.projects().forEach(p -> p.activities().forEach(
+        line -> names.put(line.activity(), line.activity())));
+    document.requirements().byActivity().forEach(r -> names.put(r.activity(), r.activity()));
+    document.response().priorityActivities().forEach(a ->
+        names.put(a.code(), a.name() == null ? a.code() : a.name()));
+    return names;
   }
 
   private static String format(ResourceBundle messages, Locale locale, String key,

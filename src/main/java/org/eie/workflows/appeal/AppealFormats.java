@@ -7,13 +7,24 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.eie.workflows.appeal.AppealDocument.AgeGroup;
+import org.eie.workflows.appeal.AppealDocument.PartnerRequirement;
+import org.eie.workflows.appeal.AppealDocument.People;
+import org.eie.workflows.appeal.AppealDocument.Project;
 
 /**
- * Numbers and dates as a reader of the document's language writes them ({@code 1,234,567} and
+ * The template's helper ({@code ${fmt...}}): numbers and dates as a reader of the document's language writes them ({@code 1,234,567} and
  * {@code 4 August 2020} in English, {@code 1 234 567} and {@code 4 août 2020} in French). The
  * template calls it as {@code ${fmt.number(x)}}; a {@code null} comes back as {@code null}, so
- * the template can say "not known" in its own words.
+ * the template can say "not known" in its own words. It also arranges figures the way the tables
+ * show them (age groups side by side, column sums); it never produces words.
  */
 public final class AppealFormats {
 
@@ -30,6 +41,16 @@ public final class AppealFormats {
   /** A count: people, schools. */
   public String number(Number value) {
     return value == null ? null : NumberFormat.getIntegerInstance(locale).format(value);
+  }
+
+  /** A figure that may have decimals (an indicator target, a context figure). */
+  public String decimal(BigDecimal value) {
+    if (value == null) {
+      return null;
+    }
+    var format = NumberFormat.getNumberInstance(locale);
+    format.setMaximumFractionDigits(2);
+    return format.format(value);
   }
 
   /** An amount in whole US dollars, without the currency sign (the column header names it). */
@@ -70,6 +91,82 @@ public final class AppealFormats {
       return null;
     }
     return percent(part.divide(whole, 4, RoundingMode.HALF_UP));
+  }
+
+  /** Share of a part of people in a whole, or null when either is unknown or the whole is zero. */
+  public String shareOf(Number part, Number whole) {
+    if (part == null || whole == null || whole.longValue() == 0) {
+      return null;
+    }
+    return share(BigDecimal.valueOf(part.longValue()), BigDecimal.valueOf(whole.longValue()));
+  }
+
+  /** CSS width of a progress bar for a share, capped at 100 %. */
+  public String barWidth(BigDecimal share) {
+    BigDecimal percent = share == null ? BigDecimal.ZERO
+        : share.max(BigDecimal.ZERO).min(BigDecimal.ONE).movePointRight(2);
+    return percent.setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+  }
+
+  /** Free text split into paragraphs at blank lines. */
+  public List<String> paragraphs(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    return Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip)
+        .filter(p -> !p.isEmpty()).toList();
+  }
+
+  /**
+   * The age groups of people in need and people targeted side by side, youngest first; a side
+   * without that age group has nulls ("not known").
+   */
+  public List<AgeRow> ageGroups(People inNeed, People targeted) {
+    Map<String, AgeRow> rows = new TreeMap<>();
+    for (AgeGroup group : inNeed.ageGroups()) {
+      rows.merge(key(group), new AgeRow(group.fromAge(), group.toAge(), group.female(),
+          group.male(), null, null), AgeRow::plus);
+    }
+    for (AgeGroup group : targeted.ageGroups()) {
+      rows.merge(key(group), new AgeRow(group.fromAge(), group.toAge(), null, null,
+          group.female(), group.male()), AgeRow::plus);
+    }
+    return new ArrayList<>(rows.values());
+  }
+
+  private static String key(AgeGroup group) {
+    return String.format(Locale.ROOT, "%03d-%03d", group.fromAge(),
+        group.toAge() == null ? 999 : group.toAge());
+  }
+
+  /** One row of the age-group table. */
+  public record AgeRow(int fromAge, Integer toAge, Long femaleInNeed, Long maleInNeed,
+      Long femaleTargeted, Long maleTargeted) {
+
+    AgeRow plus(AgeRow other) {
+      return new AgeRow(fromAge, toAge, sum(femaleInNeed, other.femaleInNeed),
+          sum(maleInNeed, other.maleInNeed), sum(femaleTargeted, other.femaleTargeted),
+          sum(maleTargeted, other.maleTargeted));
+    }
+
+    private static Long sum(Long a, Long b) {
+      return a == null ? b : b == null ? a : Long.valueOf(a + b);
+    }
+  }
+
+  /** People targeted over the partners' rows. */
+  public long sumPeople(List<PartnerRequirement> rows) {
+    return rows.stream().mapToLong(PartnerRequirement::peopleTargeted).sum();
+  }
+
+  /** People targeted over projects (a person reached by two projects counts twice). */
+  public long sumProjectPeople(List<Project> projects) {
+    return projects.stream().mapToLong(p -> p.peopleTargeted().total()).sum();
+  }
+
+  public BigDecimal sumProjectBudgets(List<Project> projects) {
+    return projects.stream().map(Project::budgetUsd).filter(Objects::nonNull)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   public String date(LocalDate value) {

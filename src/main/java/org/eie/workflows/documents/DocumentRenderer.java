@@ -44,7 +44,10 @@ public class DocumentRenderer {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentRenderer.class);
 
   static {
+    // A render logs nothing unless something is wrong: openhtmltopdf's chatter goes to DEBUG,
+    // and the PDF base fonts it creates but never draws with stop triggering fallback warnings.
     XRLog.setLoggerImpl(new Slf4jXRLogger());
+    Standard14FontMapper.install();
   }
 
   private final TemplateEngine templates = new TemplateEngine();
@@ -61,7 +64,11 @@ public class DocumentRenderer {
     resolver.setCacheable(true);
     templates.setTemplateResolver(resolver);
     templates.setMessageResolver(new Utf8MessageResolver());
-    baseUri = getClass().getClassLoader().getResource("templates/").toExternalForm();
+    // The folder that holds the shipped fonts, not the first "templates/" on the classpath: in
+    // tests target/test-classes/templates/ comes first and has no stylesheets of the real templates.
+    String fonts = getClass().getClassLoader().getResource("templates/fonts/DejaVuSans.ttf")
+        .toExternalForm();
+    baseUri = fonts.substring(0, fonts.length() - "fonts/DejaVuSans.ttf".length());
   }
 
   /** The filled template as XHTML: what goes to the PDF library. */

@@ -45,7 +45,7 @@ public final class AppealDocumentSamples {
       new Activity("SCHOOL_REPAIR", "Light and medium school repair",
           "Damaged schools repaired and reopened", new BigDecimal("120"),
           new BigDecimal("6500000")),
-      new Activity("LEARNING_MATERIALS", "Teaching and learning materials",
+      new Activity("TEACHING_LEARNING_MATERIALS", "Teaching and learning materials",
           "Children receiving learning kits", new BigDecimal("55000"),
           new BigDecimal("1650000")),
       new Activity("PSYCHOSOCIAL_SUPPORT", "Psychosocial support",
@@ -153,9 +153,9 @@ public final class AppealDocumentSamples {
       Activity first = ACTIVITIES.get(i % ACTIVITIES.size());
       Activity second = ACTIVITIES.get((i + 2) % ACTIVITIES.size());
       var lines = List.of(
-          new ActivityLine(first.code(), "Main component", budget(random, 40_000, 400_000)),
+          new ActivityLine(first.code(), "Main component", budget(random, 350_000, 1_300_000)),
           new ActivityLine(second.code(), "Complementary component",
-              budget(random, 10_000, 120_000)));
+              budget(random, 60_000, 300_000)));
       long girls = 400 + random.nextInt(2_500);
       long boys = 380 + random.nextInt(2_400);
       long teachers = 20 + random.nextInt(120);

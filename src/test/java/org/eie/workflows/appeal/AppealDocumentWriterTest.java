@@ -3,21 +3,434 @@ package org.eie.workflows.appeal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import com.ibm.icu.text.ArabicShaping;
+import org.eie.workflows.appeal.AppealDocument.Project;
 import org.eie.workflows.documents.DocumentRenderer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The appeal document as a donor reads it: the PDF's text extracted with PDFBox, its fonts and
+ * metadata. No Spring context: the writer and the renderer are plain objects. The rendered PDFs
+ * are left in {@code target/appeal/} for a look.
+ */
 class AppealDocumentWriterTest {
 
-  private static final AppealDocumentWriter WRITER = new AppealDocumentWriter(new DocumentRenderer());
+  private static final AppealDocumentWriter WRITER =
+      new AppealDocumentWriter(new DocumentRenderer());
+  private static final AppealDocument APPEAL = AppealDocumentSamples.lebanonBeirutExplosion();
+
+  private static byte[] english;
+  private static String englishText;
+  private static byte[] french;
+  private static String frenchText;
+
+  @BeforeAll
+  static void render() throws IOException {
+    english = WRITER.write(APPEAL, Locale.UK);
+    englishText = text(english);
+    french = WRITER.write(APPEAL, Locale.FRANCE);
+    frenchText = text(french);
+    keep("lebanon-en.pdf", english);
+    keep("lebanon-fr.pdf", french);
+  }
 
   @Test
-  void rendersTheCountry() throws IOException {
-    byte[] pdf = WRITER.write(AppealDocumentSamples.lebanonBeirutExplosion(), Locale.ENGLISH);
-    try (var document = Loader.loadPDF(pdf)) {
-      assertThat(new PDFTextStripper().getText(document)).contains("Lebanon", "Flash Appeal");
+  void coverNamesCountryAppealTypeVersionAndDate() {
+    assertThat(englishText).contains("Lebanon", "Flash Appeal: Education", "Version 1",
+        "14 August 2020", "Education Cluster", "Co-led by");
+    assertThat(frenchText).contains("Liban".equals(APPEAL.countryName()) ? "Liban" : "Lebanon",
+        "Appel éclair : Éducation", "Version 1", "14 août 2020", "Cluster Éducation",
+        "Codirigé par");
+  }
+
+  @Test
+  void keyFiguresAndSchoolsAreThereAsEntered() {
+    assertThat(englishText).contains("159", "schools damaged", "schools destroyed",
+        "schools used as shelters", "3,700", "teachers affected", "300,000", "People displaced",
+        "Government of Lebanon, 10 August 2020");
+    assertThat(frenchText).contains("écoles endommagées", "écoles servant d’abris",
+        "Personnes déplacées", french(300_000));
+  }
+
+  @Test
+  void peopleInNeedAndTargetedAreDisaggregated() {
+    var need = APPEAL.peopleInNeed();
+    var target = APPEAL.peopleTargeted();
+    assertThat(englishText).contains("Girls", "Boys", "Teachers", "of whom with disabilities",
+        "of whom migrants, refugees or displaced", "of whom host community",
+        "People by age group and sex", "3–5 years", "6–11 years", "12–17 years");
+    assertThat(lineOf(englishText, "Girls")).contains(english(need.girls()),
+        english(target.girls()));
+    assertThat(lineOf(englishText, "Total")).contains(english(need.total()),
+        english(target.total()));
+    assertThat(lineOf(englishText, "of whom with disabilities"))
+        .contains(english(need.withDisabilities()), english(target.withDisabilities()));
+    assertThat(frenchText).contains("Filles", "Garçons", "dont en situation de handicap",
+        "dont communauté d’accueil", "6 à 11 ans", french(need.total()));
+  }
+
+  @Test
+  void requirementsByActivityPartnerAndProjectAddUpToTheTotal() {
+    var requirements = APPEAL.requirements();
+    BigDecimal projectsTotal = APPEAL.projects().stream().map(Project::budgetUsd)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(requirements.totalUsd()).isEqualByComparingTo(projectsTotal);
+
+    String total = english(requirements.totalUsd());
+    assertThat(englishText).contains("Requirements by activity", "Requirements by partner",
+        "Partner projects", "The Education Cluster requires US$ " + total + " for 12 projects by "
+            + requirements.byPartner().size() + " partners.");
+    // Each total row ends with the appeal's total: by activity, by partner, by project.
+    assertThat(lines(englishText).stream().filter(l -> l.startsWith("Total") && l.contains(total)))
+        .hasSizeGreaterThanOrEqualTo(3);
+    requirements.byActivity().forEach(a -> assertThat(englishText).contains(english(a.amountUsd())));
+    requirements.byPartner().forEach(p -> assertThat(englishText).contains(english(p.amountUsd())));
+    for (Project project : APPEAL.projects()) {
+      assertThat(englishText).contains(project.code(), english(project.budgetUsd()));
+      project.activities().forEach(line ->
+          assertThat(englishText).contains(english(line.budgetUsd())));
     }
+    assertThat(flat(englishText)).contains("Temporary learning spaces", "School repair and rehabilitation",
+        "Back to learning in blast", "months");
+    assertThat(frenchText).contains("Besoins par activité", "Besoins par partenaire",
+        "Espaces d’apprentissage temporaires", french(requirements.totalUsd()),
+        "Le Cluster Éducation a besoin de " + french(requirements.totalUsd()) + " $ US");
+  }
+
+  @Test
+  void fundingCoverageIsShownWhenKnown() {
+    assertThat(englishText).contains("Funding received", "Unmet requirements", "Coverage",
+        "US$ 3,250,000", "27%", "Financial Tracking Service");
+
+    var unfunded = withFunding(APPEAL, null);
+    String text = text(WRITER.write(unfunded, Locale.UK));
+    assertThat(text).doesNotContain("Funding received", "Unmet requirements", "Coverage");
+  }
+
+  @Test
+  void partnersContactsAndSignOffAreListed() {
+    assertThat(flat(englishText)).contains("Norwegian Refugee Council", "NRC", "International NGO",
+        "National NGO", "UN agency", "Red Cross / Red Crescent",
+        "Nadine Khoury", "Education Cluster Coordinator", "nkhoury@example.org", "+961 1 607 400",
+        "Karim Saleh", "ksaleh@example.org",
+        "This appeal was approved by both co-lead organisations",
+        "13 August 2020", "Figures to be revised with the Joint Education Needs Assessment.");
+    // the sign-off block: label (set in capitals by the stylesheet), who, for whom, when
+    assertThat(flat(englishText)).contains(
+        "APPROVED BY Nadine Khoury UNICEF on 13 August 2020, 16:30 (UTC+03:00)",
+        "APPROVED BY Karim Saleh Save the Children on 14 August 2020, 09:15 (UTC+03:00)");
+    assertThat(flat(frenchText)).contains("APPROUVÉ PAR Nadine Khoury UNICEF le 13 août 2020",
+        "ONG internationale", "Courriel");
+  }
+
+  @Test
+  void crisisSummaryDataGapsAndPrioritiesAreThere() {
+    assertThat(flat(englishText)).contains("Crisis summary", "two explosions at the Port of Beirut",
+        "Data gaps", "Number of teachers affected outside Beirut governorate not yet known.",
+        "Objectives", "Priority activities", "Risks", "Explosion", "4 August 2020");
+    assertThat(frenchText).contains("Résumé de la crise", "Lacunes dans les données",
+        "Priorités de la réponse", "Activités prioritaires", "4 août 2020");
+  }
+
+  @Test
+  void everyWordOfTheTemplateComesFromTheBundle() {
+    assertThat(englishText).doesNotContain("??");
+    assertThat(frenchText).doesNotContain("??")
+        // English words that only the English bundle has
+        .doesNotContain("Key figures", "people in need", "Requirements by", "APPROVED BY", "Page 2 of");
+    assertThat(frenchText).contains("Chiffres clés", "Sommaire", "Page 2 sur");
+  }
+
+  @Test
+  void everyFontIsEmbedded() throws IOException {
+    for (byte[] pdf : List.of(english, french)) {
+      try (var document = Loader.loadPDF(pdf)) {
+        var fonts = new ArrayList<PDFont>();
+        for (PDPage page : document.getPages()) {
+          for (var name : page.getResources().getFontNames()) {
+            fonts.add(page.getResources().getFont(name));
+          }
+        }
+        assertThat(fonts).isNotEmpty().allSatisfy(font -> {
+          assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+          assertThat(font.getName()).contains("DejaVuSans");
+        });
+      }
+    }
+  }
+
+  @Test
+  void metadataNamesTheAppealInTheReadersLanguage() throws IOException {
+    try (var document = Loader.loadPDF(english)) {
+      var info = document.getDocumentInformation();
+      assertThat(info.getTitle()).isEqualTo("Lebanon: Flash Appeal, Education, version 1");
+      assertThat(info.getSubject()).contains("Education in Emergencies", "Lebanon");
+      assertThat(info.getKeywords()).contains("Education Cluster", "Lebanon", "Flash Appeal", "LB");
+      assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
+    }
+    try (var document = Loader.loadPDF(french)) {
+      var info = document.getDocumentInformation();
+      assertThat(info.getTitle()).isEqualTo("Lebanon : Appel éclair, Éducation, version 1");
+      assertThat(info.getSubject()).contains("éducation en situation d’urgence");
+      assertThat(info.getKeywords()).contains("Cluster Éducation", "Appel éclair");
+      assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("fr");
+    }
+  }
+
+  @Test
+  void aLanguageWithoutBundleFallsBackToEnglish() throws IOException {
+    byte[] pdf = WRITER.write(APPEAL, Locale.forLanguageTag("pt-BR"));
+    assertThat(text(pdf)).contains("Key figures", "Flash Appeal").doesNotContain("??");
+    try (var document = Loader.loadPDF(pdf)) {
+      assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
+    }
+  }
+
+  @Test
+  void everyPageAfterTheCoverIsNumberedPageXOfY() throws IOException {
+    try (var document = Loader.loadPDF(english)) {
+      int pages = document.getNumberOfPages();
+      assertThat(pages).isGreaterThan(4);
+      for (int page = 2; page <= pages; page++) {
+        assertThat(pageText(document, page)).contains("Page " + page + " of " + pages);
+      }
+      assertThat(pageText(document, 1)).doesNotContain("Page 1 of");
+    }
+  }
+
+  @Test
+  void arabicNamesAreShapedAndReadRightToLeft() throws Exception {
+    // Text extraction puts right-to-left runs back into logical order and undoes shaping, so
+    // the names as entered show that the text is there and in the right order...
+    assertThat(englishText).contains(AppealDocumentSamples.ARABIC_PARTNER,
+        AppealDocumentSamples.ARABIC_AREA);
+    // ...and the glyphs as drawn, left to right on the page, must be the contextual forms
+    // (initial, medial, final) in right-to-left order: unshaped text would draw isolated
+    // letters, left-to-right text the reverse sequence.
+    List<String> drawn = drawnArabicLines(english);
+    assertThat(drawn).anySatisfy(line ->
+        assertThat(line).contains(visual(AppealDocumentSamples.ARABIC_PARTNER)));
+    assertThat(drawn).anySatisfy(line ->
+        assertThat(line).contains(visual(AppealDocumentSamples.ARABIC_AREA)));
+    assertThat(String.join("", drawn)).doesNotContain(logicalLettersOf("جمعية"));
+  }
+
+  @Test
+  void aTwoHundredProjectAppealRepeatsTheTableHeaderOnEveryPageItSpans() throws IOException {
+    var large = AppealDocumentSamples.lebanonBeirutExplosion(200);
+    byte[] pdf = WRITER.write(large, Locale.UK);
+    keep("lebanon-200-projects-en.pdf", pdf);
+    try (var document = Loader.loadPDF(pdf)) {
+      int pages = document.getNumberOfPages();
+      assertThat(pages).isGreaterThan(20);
+      var projectPages = new ArrayList<Integer>();
+      for (int page = 2; page <= pages; page++) {
+        String text = pageText(document, page);
+        assertThat(text).contains("Page " + page + " of " + pages);
+        if (Pattern.compile("LB-EDU-\\d{3}").matcher(text).find()) {
+          projectPages.add(page);
+        }
+      }
+      assertThat(projectPages).hasSizeGreaterThan(10);
+      for (int page : projectPages) {
+        assertThat(pageText(document, page)).as("page %d", page)
+            .contains("Project, partner, duration", "Activities (US$)", "Budget (US$)");
+      }
+      String all = squeeze(new PDFTextStripper().getText(document));
+      assertThat(all).contains("LB-EDU-001", "LB-EDU-200", "Total, 200 projects",
+          english(large.requirements().totalUsd()));
+    }
+  }
+
+  @Test
+  void aBareAppealRendersWithoutProjectsFundingOrSignOff() {
+    var bare = new AppealDocument("LB", "Lebanon", AppealType.HRP_REVISION, 3,
+        java.time.LocalDate.of(2021, 2, 1), "FLOOD", null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    String text = flat(text(WRITER.write(bare, Locale.UK)));
+
+    assertThat(text).contains("Humanitarian Response Plan revision", "Version 3",
+        "1 February 2021", "Flood", "not known", "This appeal has not been signed off yet.",
+        "The Education Cluster requires US$ 0 for no projects by no partners.")
+        .doesNotContain("??", "Funding received", "null");
+  }
+
+  @Test
+  void namesAreShownAsEnteredNeverAsMarkup() {
+    var partner = "Save & Care <Lebanon>";
+    var appeal = AppealDocumentSamples.lebanonBeirutExplosion(1);
+    var project = appeal.projects().get(0);
+    var renamed = new Project(project.code(), partner, "Repairs & <b>rebuilding</b>",
+        project.activities(), project.locations(), project.peopleTargeted(),
+        project.durationMonths());
+    var changed = new AppealDocument(appeal.countryCode(), appeal.countryName(),
+        appeal.appealType(), appeal.version(), appeal.date(), "Custom emergency", appeal.onset(),
+        appeal.periodStart(), appeal.periodEnd(), appeal.crisisSummary(), appeal.affectedAreas(),
+        appeal.keyFigures(), appeal.peopleInNeed(), appeal.peopleTargeted(), appeal.schools(),
+        appeal.teachersAffected(), appeal.response(), null, List.of(renamed), appeal.partners(),
+        appeal.coLeads(), appeal.signOff(), appeal.dataGaps(), appeal.risks(), appeal.funding());
+
+    String text = flat(text(WRITER.write(changed, Locale.UK)));
+
+    assertThat(text).contains(partner, "Repairs & <b>rebuilding</b>", "Custom emergency");
+  }
+
+  @Test
+  void aRenderLogsNothing() {
+    var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var events = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    events.start();
+    root.addAppender(events);
+    try {
+      WRITER.write(APPEAL, Locale.FRANCE);
+      WRITER.write(AppealDocumentSamples.lebanonBeirutExplosion(30), Locale.UK);
+    } finally {
+      root.detachAppender(events);
+    }
+    assertThat(events.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(
+            ch.qos.logback.classic.Level.INFO))
+        .extracting(e -> e.getLoggerName() + ": " + e.getFormattedMessage())
+        .isEmpty();
+  }
+
+  @Test
+  void bundlesHaveTheSameKeysAndTheTemplateUsesNoOtherKey() throws IOException {
+    var english = bundle("appeal.properties");
+    var french = bundle("appeal_fr.properties");
+    assertThat(french.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+    assertThat(french.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
+
+    String template = Files.readString(Path.of("templates/appeal/appeal.html"));
+    var used = Pattern.compile("#\\{([A-Za-z][\\w.]*)").matcher(template).results()
+        .map(m -> m.group(1)).collect(java.util.stream.Collectors.toSet());
+    assertThat(english.stringPropertyNames()).containsAll(used);
+    // codes the record carries are named in both languages
+    for (var type : AppealType.values()) {
+      assertThat(english).containsKey("appealType." + type);
+    }
+    for (var type : AppealDocument.PartnerType.values()) {
+      assertThat(english).containsKey("partnerType." + type);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+
+  private static java.util.Properties bundle(String name) throws IOException {
+    var properties = new java.util.Properties();
+    try (var reader = Files.newBufferedReader(Path.of("templates/appeal", name))) {
+      properties.load(reader);
+    }
+    return properties;
+  }
+
+  private static String text(byte[] pdf) {
+    try (var document = Loader.loadPDF(pdf)) {
+      return squeeze(new PDFTextStripper().getText(document));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String pageText(PDDocument document, int page) throws IOException {
+    var stripper = new PDFTextStripper();
+    stripper.setStartPage(page);
+    stripper.setEndPage(page);
+    return squeeze(stripper.getText(document));
+  }
+
+  /** The text as one line: phrases that wrap in the layout are still found. */
+  private static String flat(String text) {
+    return text.replaceAll("\\s+", " ");
+  }
+
+  /** Gaps between spans come out of text extraction as runs of spaces: one is enough. */
+  private static String squeeze(String text) {
+    return text.replaceAll("[ \\u00A0]+", " ");
+  }
+
+  /**
+   * The Arabic glyphs drawn on each line of each page, as the characters the font's ToUnicode
+   * map gives for them, in drawing order from left to right.
+   */
+  private static List<String> drawnArabicLines(byte[] pdf) throws IOException {
+    var lines = new java.util.TreeMap<String, List<TextPosition>>();
+    var collector = new PDFTextStripper() {
+      @Override
+      protected void processTextPosition(TextPosition position) {
+        if (position.getUnicode().codePoints().anyMatch(c ->
+            Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
+          String key = String.format(Locale.ROOT, "%04d-%08.1f", getCurrentPageNo(),
+              position.getYDirAdj());
+          lines.computeIfAbsent(key, k -> new ArrayList<>()).add(position);
+        }
+        super.processTextPosition(position);
+      }
+    };
+    try (var document = Loader.loadPDF(pdf)) {
+      collector.getText(document);
+    }
+    return lines.values().stream().map(positions -> positions.stream()
+            .sorted(java.util.Comparator.comparingDouble(TextPosition::getXDirAdj))
+            .map(TextPosition::getUnicode).collect(java.util.stream.Collectors.joining()))
+        .toList();
+  }
+
+  /** How right-to-left Arabic looks from left to right once shaped: contextual forms, reversed. */
+  private static String visual(String logical) throws Exception {
+    String shaped = new ArabicShaping(ArabicShaping.LETTERS_SHAPE).shape(logical);
+    return new StringBuilder(shaped.replace(" ", "")).reverse().toString();
+  }
+
+  private static String logicalLettersOf(String word) {
+    return word;
+  }
+
+  private static List<String> lines(String text) {
+    return text.lines().map(String::strip).toList();
+  }
+
+  /** The first line that starts with a label: a table row as the text stripper gives it. */
+  private static String lineOf(String text, String label) {
+    return lines(text).stream().filter(l -> l.startsWith(label)).findFirst()
+        .orElseThrow(() -> new AssertionError("No line starts with " + label));
+  }
+
+  private static String english(Number value) {
+    return NumberFormat.getIntegerInstance(Locale.UK).format(value);
+  }
+
+  private static String french(Number value) {
+    return NumberFormat.getIntegerInstance(Locale.FRANCE).format(value);
+  }
+
+  private static AppealDocument withFunding(AppealDocument a, AppealDocument.Funding funding) {
+    return new AppealDocument(a.countryCode(), a.countryName(), a.appealType(), a.version(),
+        a.date(), a.emergencyType(), a.onset(), a.periodStart(), a.periodEnd(),
+        a.crisisSummary(), a.affectedAreas(), a.keyFigures(), a.peopleInNeed(),
+        a.peopleTargeted(), a.schools(), a.teachersAffected(), a.response(), a.requirements(),
+        a.projects(), a.partners(), a.coLeads(), a.signOff(), a.dataGaps(), a.risks(), funding);
+  }
+
+  private static void keep(String name, byte[] pdf) throws IOException {
+    Path dir = Path.of("target", "appeal");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name), pdf);
   }
 }

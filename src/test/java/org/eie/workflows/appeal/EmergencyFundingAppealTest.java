@@ -105,8 +105,12 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     Assertions.assertThat(pdf.version()).isEqualTo(1);
     Assertions.assertThat(new String(pdf.content(), 0, 5)).isEqualTo("%PDF-");
     try (var document = Loader.loadPDF(pdf.content())) {
-      String text = new PDFTextStripper().getText(document);
-      Assertions.assertThat(text).contains("Lebanon", "700,000");
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      // What a donor reads: the country, both partners (one named in Arabic), the total, the
+      // people targeted and both signatories.
+      Assertions.assertThat(text).contains("Lebanon", "Flash Appeal", "Norwegian Refugee Council",
+          "جمعية عامل الدولية", "700,000", "Nadine", "Karim", "UNICEF", "Save the Children");
+      Assertions.assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
     }
   }
 
@@ -393,5 +397,65 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
         .hasMessageContaining("schoolsAffected: must not be negative");
     Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey("emergencyFundingAppeal").count()).isEqualTo(before);
+  }
+
+  @Test
+  void documentFailureIsRetriedThenBecomesAnIncidentAndTheAppealWaitsAtTheStep() {
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("UNICEF", "Learning spaces", "Beirut", learningSpaces()));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.signOffByBoth(appeal);
+
+    AppealTrigger trigger = (AppealTrigger) scenario.variable(appeal, "trigger");
+    AppealTrigger broken = new AppealTrigger(trigger.country(), trigger.emergencyType(),
+        trigger.onset(), trigger.affectedAreas(), "NO_SUCH_TYPE", trigger.situationSummary(),
+        trigger.peopleAffected(), trigger.schoolsAffected(), trigger.language());
+    engine.getRuntimeService().setVariable(appeal.getId(), "trigger", AppealVariables.json(broken));
+
+    var management = engine.getManagementService();
+    for (int attempt = 0; attempt < 5
+        && scenario.job(appeal, "Task_GenerateAppealDocument").getRetries() > 0; attempt++) {
+      String jobId = scenario.job(appeal, "Task_GenerateAppealDocument").getId();
+      assertThatThrownBy(() -> management.executeJob(jobId))
+          .hasMessageContaining("NO_SUCH_TYPE");
+    }
+    var incident = engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(appeal.getId()).singleResult();
+    Assertions.assertThat(incident.getActivityId()).isEqualTo("Task_GenerateAppealDocument");
+    Assertions.assertThat(incident.getIncidentType()).isEqualTo("failedJob");
+    assertThat(appeal).isNotEnded().isWaitingAt("Task_GenerateAppealDocument");
+    Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isEmpty();
+
+    // An operator fixes the data in Cockpit and retries: the appeal completes.
+    engine.getRuntimeService().setVariable(appeal.getId(), "trigger", AppealVariables.json(trigger));
+    management.setJobRetries(scenario.job(appeal, "Task_GenerateAppealDocument").getId(), 1);
+    scenario.runJob(appeal, "Task_GenerateAppealDocument");
+    assertThat(appeal).isEnded();
+    Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isPresent();
+  }
+
+  @Test
+  void documentIsWrittenInTheLanguageChosenAtTheTrigger() throws IOException {
+    Map<String, Object> trigger = AppealScenario.trigger();
+    trigger.put("language", "fr");
+    ProcessInstance appeal = scenario.start(trigger);
+    scenario.submit("lb.unicef", appeal, "Task_ConfirmActivation", go());
+    scenario.submit("lb.savethechildren", appeal, "Task_RapidNeedsAssessment", assessment());
+    scenario.submit("lb.unicef", appeal, "Task_DraftResponsePlan", plan("TEMPORARY_LEARNING_SPACES",
+        "PSYCHOSOCIAL_SUPPORT"));
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("Terre des hommes", "Espaces d'apprentissage", "Beirut", learningSpaces()));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.signOffByBoth(appeal);
+    scenario.runJob(appeal, "Task_GenerateAppealDocument");
+
+    StoredDocument pdf = documents.latest(appeal.getId(), "appeal").orElseThrow();
+    try (var document = Loader.loadPDF(pdf.content())) {
+      Assertions.assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("fr");
+      Assertions.assertThat(new PDFTextStripper().getText(document)).contains("Appel éclair");
+    }
   }
 }
