@@ -90,7 +90,7 @@ public class DocumentRenderer {
           .useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
           .useUnicodeBidiReorderer(new ICUBidiReorderer())
           .defaultTextDirection(BaseRendererBuilder.TextDirection.LTR)
-          .withHtmlContent(html, baseUri);
+          .withHtmlContent(html, baseUriOf(request.template()));
       try (var renderer = builder.buildPdfRenderer()) {
         renderer.createPDFWithoutClosing();
       }
@@ -100,6 +100,21 @@ public class DocumentRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render " + request.template(), e);
     }
+  }
+
+  /**
+   * The {@code templates/} folder that holds this template, so that a stylesheet or image the
+   * template links ({@code appeal/appeal.css}) comes from beside it. Several folders of that name
+   * may be on the classpath (tests keep sample templates of their own), and the first one found
+   * need not be the template's.
+   */
+  private String baseUriOf(String template) {
+    var url = getClass().getClassLoader().getResource("templates/" + template + ".html");
+    if (url == null) {
+      return baseUri;
+    }
+    String location = url.toExternalForm();
+    return location.substring(0, location.length() - (template + ".html").length());
   }
 
   private static void describe(PDDocument document, DocumentRequest request) {

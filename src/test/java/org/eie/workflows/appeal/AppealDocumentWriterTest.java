@@ -59,6 +59,13 @@ class AppealDocumentWriterTest {
   }
 
   @Test
+  void theStylesheetBesideTheTemplateIsApplied() {
+    // text-transform and the running footer come from appeal.css; without it the cover would
+    // say "Education Cluster" and carry a footer. Test resources have a templates/ folder too.
+    assertThat(englishText).startsWith("EDUCATION CLUSTER");
+  }
+
+  @Test
   void keyFiguresAndSchoolsAreThereAsEntered() {
     assertThat(englishText).contains("159", "schools damaged", "schools destroyed",
         "schools used as shelters", "3,700", "teachers affected", "300,000", "People displaced",
