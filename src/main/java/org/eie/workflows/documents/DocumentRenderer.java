@@ -94,6 +94,7 @@ public class DocumentRenderer {
       try (var renderer = builder.buildPdfRenderer()) {
         renderer.createPDFWithoutClosing();
       }
+      warnAboutUnembeddedFonts(document, request);
       describe(document, request);
       document.save(out);
       return out.toByteArray();
@@ -115,6 +116,30 @@ public class DocumentRenderer {
     }
     String location = url.toExternalForm();
     return location.substring(0, location.length() - (template + ".html").length());
+  }
+
+  /**
+   * A donor's PDF reader may lack a font the document does not embed. The registered fonts are
+   * embedded (as subsets, when the document is saved); text drawn in one of the 14 PDF base
+   * fonts means a template asks for a family that is not registered, or its stylesheet was not
+   * found: say so, once per document.
+   */
+  private static void warnAboutUnembeddedFonts(PDDocument document, DocumentRequest request)
+      throws IOException {
+    var unembedded = new java.util.TreeSet<String>();
+    for (var page : document.getPages()) {
+      var resources = page.getResources();
+      for (var name : resources.getFontNames()) {
+        var font = resources.getFont(name);
+        if (font != null && font.isStandard14()) {
+          unembedded.add(font.getName());
+        }
+      }
+    }
+    if (!unembedded.isEmpty()) {
+      LOG.warn("Document {} draws text in fonts it does not embed: {}; its CSS should name "
+          + "font-family '{}'", request.template(), unembedded, FONT_FAMILY);
+    }
   }
 
   private static void describe(PDDocument document, DocumentRequest request) {
