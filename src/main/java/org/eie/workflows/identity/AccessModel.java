@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
@@ -82,6 +83,9 @@ class AccessModel implements InitializingBean {
     countryClusters();
     administrator(adminPassword);
     taskListFilters();
+    appealGrants();
+    strategicPlanningGrants();
+    trainingRollout();
     if (properties.demo()) {
       DemoUsers.ALL.forEach(this::demoUser);
       LOG.info("Demo mode: {} demo users are available (see README.md).", DemoUsers.ALL.size());
@@ -119,6 +123,24 @@ class AccessModel implements InitializingBean {
     grant(Groups.STANDARDS_WORKING_GROUP, PROCESS_DEFINITION, TRAINING, READ);
   }
 
+  /**
+   * The strategic planning cycle (issue 4), on top of the basic set in {@link #roleGroups()}:
+   * the Secretariat and the GEC Unit start and run cycles; the Steering Group approves INEE's plan
+   * and, like the Language Communities that translate both plans, may see the cycles it works on
+   * and their plan document (which needs READ_HISTORY on the definition).
+   */
+  private void strategicPlanningGrants() {
+    for (String runner : List.of(Groups.SECRETARIAT, Groups.GLOBAL_CO_LEADS)) {
+      grant(runner, PROCESS_DEFINITION, PLANNING,
+          READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+    }
+    grant(Groups.STEERING_GROUP, PROCESS_DEFINITION, PLANNING, READ, READ_INSTANCE, READ_HISTORY);
+    for (String language : Groups.LANGUAGES) {
+      grant(Groups.languageCommunity(language), PROCESS_DEFINITION, PLANNING,
+          READ, READ_INSTANCE, READ_HISTORY);
+    }
+  }
+
   private void countryClusters() {
     properties.countries().forEach((code, name) -> {
       if (identity.createTenantQuery().tenantId(code).count() == 0) {
@@ -148,6 +170,56 @@ class AccessModel implements InitializingBean {
 
       grant(partners, APPLICATION, "tasklist", ACCESS);
       grant(partners, PROCESS_DEFINITION, APPEAL, READ);
+    });
+  }
+
+  // --- Emergency funding appeal (issue 3) -------------------------------------------------------
+
+  /**
+   * What the appeal needs beyond the country-cluster grants above. Partners get nothing more on
+   * purpose: they work only through their own tasks ("Submit a partner project", "Revise returned
+   * project"), where the candidate group {@code partners-XX} gives the engine's task access, and
+   * {@code POST /api/appeals/{id}/projects} completes that same task. Without READ_INSTANCE a
+   * partner never reads another partner's projects or the panel's scores. Co-leads and global
+   * co-leads may read the publication-deadline decision and its history in Cockpit, to see why a
+   * deadline was set.
+   */
+  private void appealGrants() {
+    List<String> readers = new ArrayList<>(List.of(Groups.GLOBAL_CO_LEADS, Groups.SECRETARIAT));
+    properties.countries().keySet().forEach(code -> readers.add(Groups.coLeadsOf(code)));
+    for (String group : readers) {
+      grant(group, Resources.DECISION_DEFINITION, APPEAL_DEADLINES, READ,
+          org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY);
+    }
+  }
+
+  static final String APPEAL_DEADLINES = "appealDeadlines";
+
+  // --- end of the emergency funding appeal's grants ----------------------------------------------
+
+  /**
+   * The joint training package rollout (issue 5), stated in one place although some of these
+   * grants also appear above: the Secretariat starts and follows rollouts and every country
+   * branch; the Standards and Practice working group and the Language Communities see the rollout
+   * definition behind their tasks (their tasks come to them as candidate groups); each country's
+   * co-leads read and update (withdraw) only their own country's {@code trainingCountryRollout}
+   * instances, which the country tenant keeps from every other country. Co-leads may read the
+   * rollout's definition (finishing their country continues the rollout, which the engine checks)
+   * but none of its instances, so other countries' results stay hidden from them. The Secretariat
+   * also reads the country tasks (READ_TASK), to follow every country in Tasklist.
+   */
+  private void trainingRollout() {
+    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING,
+        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING_COUNTRY,
+        READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE, READ_TASK);
+    grant(Groups.STANDARDS_WORKING_GROUP, PROCESS_DEFINITION, TRAINING, READ);
+    Groups.LANGUAGES.forEach(language ->
+        grant(Groups.languageCommunity(language), PROCESS_DEFINITION, TRAINING, READ));
+    properties.countries().keySet().forEach(code -> {
+      grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, TRAINING_COUNTRY,
+          READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+      grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, TRAINING, READ);
     });
   }
 

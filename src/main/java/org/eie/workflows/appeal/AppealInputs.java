@@ -1,0 +1,214 @@
+package org.eie.workflows.appeal;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.identity.EieProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what a co-lead or partner submitted (Tasklist form or REST) into the appeal's typed
+ * records, refusing bad input with every offending field named. The same rules whichever way the
+ * input came: the REST API checks here before it touches the engine, the process checks here
+ * again when a form is submitted.
+ */
+@Component
+class AppealInputs {
+
+  static final Set<String> LANGUAGES = Set.of("en", "fr");
+  static final Set<String> VETTING_DECISIONS = Set.of("ACCEPT", "RETURN", "REJECT");
+  static final int MAX_PROJECT_MONTHS = 12;
+
+  private final EieProperties properties;
+
+  AppealInputs(EieProperties properties) {
+    this.properties = properties;
+  }
+
+  static OffsetDateTime now() {
+    return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
+  }
+
+  AppealTrigger trigger(Map<String, ?> values) {
+    var form = new FormValues(values);
+    String country = form.text("country", true);
+    if (country != null && !properties.isCountry(country)) {
+      form.error("country", "'" + country + "' is not a country cluster of this installation"
+          + " (known: " + String.join(", ", properties.countries().keySet()) + ")");
+    }
+    String emergencyType = form.text("emergencyType", true);
+    OffsetDateTime onset = form.dateTime("onset", true);
+    if (onset != null && onset.isAfter(now())) {
+      form.error("onset", "is in the future (" + onset + "): an appeal follows an emergency"
+          + " that has begun");
+    }
+    List<String> areas = form.lines("affectedAreas", true);
+    String appealType = form.has("appealType") ? form.text("appealType", false)
+        : AppealType.FLASH_APPEAL.name();
+    if (Arrays.stream(AppealType.values()).noneMatch(t -> t.name().equals(appealType))) {
+      form.error("appealType", "'" + appealType + "' is not an appeal type (one of "
+          + Arrays.toString(AppealType.values()) + ")");
+    }
+    String summary = form.text("situationSummary", true);
+    Long people = form.count("peopleAffected", false);
+    Long schools = form.count("schoolsAffected", false);
+    String language = form.has("language") ? form.text("language", false) : "en";
+    if (!LANGUAGES.contains(language)) {
+      form.error("language", "'" + language + "' is not a language of the appeal document "
+          + LANGUAGES);
+    }
+    form.throwIfInvalid();
+    return new AppealTrigger(country, emergencyType, onset.toString(), areas, appealType, summary,
+        people, schools, language);
+  }
+
+  Activation activation(Map<String, ?> values, String user) {
+    var form = new FormValues(values);
+    Boolean activated = null;
+    Object go = values.get("activated");
+    if (go instanceof Boolean b) {
+      activated = b;
+    } else if (go != null && Set.of("true", "false").contains(go.toString())) {
+      activated = Boolean.valueOf(go.toString());
+    } else {
+      form.error("activated", "say whether the appeal goes ahead (true) or not (false)");
+    }
+    String reason = form.text("activationReason", true);
+    String lead = form.text("appealLead", false);
+    form.throwIfInvalid();
+    return new Activation(activated, reason, lead, user, now().toString());
+  }
+
+  NeedsAssessment assessment(Map<String, ?> values, String user) {
+    var form = new FormValues(values);
+    Long girls = form.count("girlsInNeed", true);
+    Long boys = form.count("boysInNeed", true);
+    Long disabled = form.count("withDisabilitiesInNeed", true);
+    Long migrants = form.count("migrantsInNeed", false);
+    Long host = form.count("hostCommunityInNeed", false);
+    Long damaged = form.count("schoolsDamaged", true);
+    Long destroyed = form.count("schoolsDestroyed", true);
+    Long shelters = form.count("schoolsUsedAsShelters", true);
+    Long teachers = form.count("teachersAffected", true);
+    List<String> areas = form.lines("assessedAreas", true);
+    List<String> gaps = form.lines("dataGaps", false);
+    if (girls != null && boys != null && disabled != null && disabled > girls + boys) {
+      form.error("withDisabilitiesInNeed", "is more than the girls and boys in need together");
+    }
+    form.throwIfInvalid();
+    return new NeedsAssessment(girls, boys, disabled, migrants, host, damaged, destroyed,
+        shelters, teachers, areas, gaps, user, now().toString());
+  }
+
+  PlannedResponse plan(Map<String, ?> values, String user) {
+    var form = new FormValues(values);
+    List<String> objectives = form.lines("objectives", true);
+    List<String> activities = activities(form, "priorityActivities");
+    PeopleTargeted targeted = people(form, "target");
+    BigDecimal requirement = form.money("indicativeRequirementUsd", true);
+    OffsetDateTime deadline = form.dateTime("submissionDeadline", true);
+    if (deadline != null && !deadline.isAfter(now())) {
+      form.error("submissionDeadline", "must be in the future: partners need time to submit");
+    }
+    form.throwIfInvalid();
+    return new PlannedResponse(objectives, activities, targeted, requirement, deadline.toString(),
+        user, now().toString());
+  }
+
+  /** The plan's activities as amended at consolidation review. */
+  List<String> amendedActivities(Map<String, ?> values) {
+    var form = new FormValues(values);
+    List<String> activities = activities(form, "priorityActivities");
+    form.throwIfInvalid();
+    return activities;
+  }
+
+  /** A partner's project as submitted or revised; id, status and history are the caller's. */
+  PartnerProject project(Map<String, ?> values, String user) {
+    var form = new FormValues(values);
+    String partner = form.text("partnerOrganisation", true);
+    String title = form.text("projectTitle", true);
+    List<ActivityBudget> budgets = new ArrayList<>();
+    for (PriorityActivity activity : PriorityActivity.values()) {
+      BigDecimal budget = form.money(activity.budgetField(), false);
+      if (budget != null && budget.signum() > 0) {
+        budgets.add(new ActivityBudget(activity.name(), budget));
+      }
+    }
+    if (budgets.isEmpty() && form.errors().stream()
+        .noneMatch(e -> e.field().startsWith("budget"))) {
+      form.error("activities", "a project needs a budget in USD for at least one activity");
+    }
+    List<String> locations = form.lines("locations", true);
+    PeopleTargeted targeted = people(form, "");
+    Long months = form.count("durationMonths", true);
+    if (months != null && (months < 1 || months > MAX_PROJECT_MONTHS)) {
+      form.error("durationMonths", "must be between 1 and " + MAX_PROJECT_MONTHS + " months");
+    }
+    form.throwIfInvalid();
+    return new PartnerProject(null, partner, title, budgets, locations, targeted,
+        months.intValue(), ProjectStatus.SUBMITTED, 1, user, now().toString(), List.of());
+  }
+
+  Vetting vetting(Map<String, ?> values, String user) {
+    var form = new FormValues(values);
+    int[] ratings = new int[5];
+    String[] fields = {"strategicRelevance", "programmaticRelevance", "costEffectiveness",
+        "managementAndMonitoring", "accountability"};
+    for (int i = 0; i < fields.length; i++) {
+      Long rating = form.count(fields[i], true);
+      if (rating != null && rating > Scorecard.MAX_RATING) {
+        form.error(fields[i], "is rated 0 to " + Scorecard.MAX_RATING);
+      } else if (rating != null) {
+        ratings[i] = rating.intValue();
+      }
+    }
+    String decision = form.text(AppealVariables.VETTING_DECISION, true);
+    if (decision != null && !VETTING_DECISIONS.contains(decision)) {
+      form.error(AppealVariables.VETTING_DECISION, "is one of " + VETTING_DECISIONS);
+    }
+    String comment = form.text("vettingComment", true);
+    form.throwIfInvalid();
+    var card = new Scorecard.Ratings(ratings[0], ratings[1], ratings[2], ratings[3], ratings[4]);
+    return new Vetting(card, Scorecard.weightedScore(card), decision, comment, user,
+        now().toString());
+  }
+
+  private static List<String> activities(FormValues form, String field) {
+    List<String> activities = form.lines(field, true);
+    for (String activity : activities) {
+      if (!PriorityActivity.isKnown(activity)) {
+        form.error(field, "'" + activity + "' is not a priority activity (one of "
+            + Arrays.toString(PriorityActivity.values()) + ")");
+      }
+    }
+    return activities;
+  }
+
+  /** People fields: {@code girls}, {@code boys}, ... with a prefix ({@code targetGirls}). */
+  private static PeopleTargeted people(FormValues form, String prefix) {
+    Long girls = form.count(field(prefix, "girls"), true);
+    Long boys = form.count(field(prefix, "boys"), true);
+    Long female = form.count(field(prefix, "femaleTeachers"), true);
+    Long male = form.count(field(prefix, "maleTeachers"), true);
+    Long disabled = form.count(field(prefix, "withDisabilities"), true);
+    if (girls == null || boys == null || female == null || male == null || disabled == null) {
+      return null;
+    }
+    if (disabled > girls + boys + female + male) {
+      form.error(field(prefix, "withDisabilities"), "is more than all people targeted together");
+    }
+    return new PeopleTargeted(girls, boys, female, male, disabled);
+  }
+
+  private static String field(String prefix, String name) {
+    return prefix.isEmpty() ? name
+        : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+}

@@ -1,0 +1,181 @@
+package org.eie.workflows.appeal;
+
+import static org.eie.workflows.appeal.AppealVariables.CANCELLATION;
+import static org.eie.workflows.appeal.AppealVariables.CANCELLATION_MESSAGE;
+import static org.eie.workflows.appeal.AppealVariables.COUNTRY;
+import static org.eie.workflows.appeal.AppealVariables.PROCESS_KEY;
+import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
+import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
+import static org.eie.workflows.appeal.AppealVariables.json;
+
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.eie.workflows.identity.Groups;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the REST API does with appeals, as the calling user (the engine's authorization and tenant
+ * checks apply to every call): start one, submit a partner project into the open call, cancel one.
+ */
+@Service
+class AppealService {
+
+  /** Fields of the trigger, as in the Tasklist start form. */
+  static final List<String> TRIGGER_FIELDS = List.of("country", "emergencyType", "onset",
+      "affectedAreas", "appealType", "situationSummary", "peopleAffected", "schoolsAffected",
+      "language");
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final FormService forms;
+  private final HistoryService history;
+  private final ProcessEngine engine;
+  private final AppealInputs inputs;
+  private final CurrentUser user;
+
+  AppealService(RuntimeService runtime, TaskService tasks, FormService forms,
+      HistoryService history, ProcessEngine engine, AppealInputs inputs, CurrentUser user) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.forms = forms;
+    this.history = history;
+    this.engine = engine;
+    this.inputs = inputs;
+    this.user = user;
+  }
+
+  /** Starts an appeal; bad input throws before the engine is touched. */
+  ProcessInstance start(Map<String, Object> body) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (String field : TRIGGER_FIELDS) {
+      Object value = body.get(field);
+      if (value instanceof Collection<?> list) {
+        value = String.join("\n", list.stream().map(String::valueOf).toList());
+      }
+      if (value != null) {
+        variables.put(field, value);
+      }
+    }
+    AppealTrigger trigger = inputs.trigger(variables);
+    String businessKey = "APPEAL-" + trigger.country() + "-"
+        + trigger.onset().substring(0, 10).replace("-", "") + "-"
+        + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+    return runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(businessKey)
+        .setVariables(variables).execute();
+  }
+
+  /**
+   * Submits a project through the open "Submit a partner project" task, exactly as Tasklist does,
+   * so that the same checks (fields, deadline) apply. Returns the new project's id.
+   */
+  String submitProject(String appealId, Map<String, Object> fields) {
+    Task task = tasks.createTaskQuery().processInstanceId(appealId)
+        .taskDefinitionKey(RecordPartnerProject.TASK).singleResult();
+    if (task == null) {
+      throw closedOrUnknown(appealId);
+    }
+    inputs.project(fields, user.id()); // the field errors before the engine is touched
+    forms.submitTaskForm(task.getId(), fields);
+    String submitter = user.id();
+    return privileged(command -> {
+      PartnerProjects projects = RecordPartnerProject.projectsOf(
+          runtime.getVariable(appealId, PROJECTS));
+      List<PartnerProject> mine = projects.projects().stream()
+          .filter(p -> submitter.equals(p.submittedBy())).toList();
+      return mine.get(mine.size() - 1).id();
+    });
+  }
+
+  /**
+   * No open call: either the appeal is the caller's country's and its window is closed (409 with
+   * the deadline), or the caller may not know it exists (404).
+   */
+  private RuntimeException closedOrUnknown(String appealId) {
+    var authentication = engine.getIdentityService().getCurrentAuthentication();
+    List<String> tenants = authentication == null || authentication.getTenantIds() == null
+        ? List.of() : authentication.getTenantIds();
+    Optional<Object[]> appeal = privileged(command -> {
+      var instance = history.createHistoricProcessInstanceQuery().processInstanceId(appealId)
+          .processDefinitionKey(PROCESS_KEY).singleResult();
+      if (instance == null) {
+        return Optional.empty();
+      }
+      var deadline = history.createHistoricVariableInstanceQuery().processInstanceId(appealId)
+          .variableName(SUBMISSION_DEADLINE).singleResult();
+      return Optional.of(new Object[] {instance.getTenantId(),
+          deadline == null ? null : deadline.getValue()});
+    });
+    if (appeal.isEmpty() || !tenants.contains((String) appeal.get()[0])) {
+      return new AppealNotFoundException(appealId);
+    }
+    Date deadline = (Date) appeal.get()[1];
+    if (deadline != null && deadline.before(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime())) {
+      RecordPartnerProject.refuseIfLate(deadline);
+    }
+    return new SubmissionClosedException("Appeal " + appealId + " is not taking partner projects"
+        + " now: the call for projects opens with the response plan and closes at its deadline"
+        + (deadline == null ? "." : " (" + deadline.toInstant() + ")."));
+  }
+
+  /** Cancels an appeal with a reason; only its country's co-leads and the global co-leads may. */
+  Cancellation cancel(String appealId, String reason) {
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(appealId)
+        .processDefinitionKey(PROCESS_KEY).singleResult();
+    if (instance == null) {
+      throw new AppealNotFoundException(appealId);
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidAppealInputException("reason", "is required: say why the appeal is cancelled");
+    }
+    String country = (String) runtime.getVariable(appealId, COUNTRY);
+    List<String> groups = user.groups();
+    if (!groups.contains(Groups.coLeadsOf(country)) && !groups.contains(Groups.GLOBAL_CO_LEADS)) {
+      throw new AuthorizationException(user.id() + " may not cancel appeal " + appealId
+          + ": only the co-leads of " + country + " and the global co-leads may");
+    }
+    Cancellation cancellation = new Cancellation(reason.trim(), user.id(),
+        AppealInputs.now().toString());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CANCELLATION, json(cancellation));
+    runtime.createMessageCorrelation(CANCELLATION_MESSAGE).processInstanceId(appealId)
+        .setVariables(variables).correlateWithResult();
+    return cancellation;
+  }
+
+  /**
+   * Runs a read past authorization and tenant checks, for answers the caller is entitled to but
+   * the engine's grants cannot express (a partner learns its own project's id and the deadline of
+   * its own country's call, never another partner's data).
+   */
+  private <T> T privileged(Function<CommandContext, T> read) {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(command -> {
+      command.disableAuthorizationCheck();
+      command.disableTenantCheck();
+      try {
+        return read.apply(command);
+      } finally {
+        command.enableAuthorizationCheck();
+        command.enableTenantCheck();
+      }
+    });
+  }
+}

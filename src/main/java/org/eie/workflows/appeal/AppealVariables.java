@@ -1,0 +1,51 @@
+package org.eie.workflows.appeal;
+
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+
+/**
+ * The appeal's process variables: a few loose ones the BPMN's expressions need (country for the
+ * candidate groups and tenant, the deadlines for the timers, the decisions for the gateways) and
+ * one JSON variable per stage, readable in Tasklist, Cockpit and REST (never Java-serialised).
+ */
+final class AppealVariables {
+
+  static final String COUNTRY = "country";
+  static final String APPEAL_TYPE = "appealType";
+  static final String LANGUAGE = "language";
+  static final String ONSET = "onset";
+  static final String ASSESSMENT_DUE = "assessmentDue";
+  static final String PUBLICATION_DEADLINE_DAYS = "publicationDeadlineDays";
+  static final String PUBLICATION_DEADLINE = "publicationDeadline";
+  static final String SUBMISSION_DEADLINE = "submissionDeadline";
+
+  static final String TRIGGER = "trigger";
+  static final String ACTIVATION = "activation";
+  static final String ACTIVATED = "activated";
+  static final String NEEDS_ASSESSMENT = "needsAssessment";
+  static final String RESPONSE_PLAN = "responsePlan";
+  static final String PROJECTS = "projects";
+  static final String CONSOLIDATION = "consolidation";
+  static final String CONSOLIDATION_CONSISTENT = "consolidationConsistent";
+  static final String CONSOLIDATION_REVIEW = "consolidationReview";
+  static final String PLAN_AMENDED = "planAmended";
+  static final String SIGN_OFFS = "signOffs";
+  static final String SIGNED_OFF = "signedOff";
+  static final String CANCELLATION = "cancellation";
+
+  /** Element variable of the vetting multi-instance: the project under review. */
+  static final String PROJECT_ID = "projectId";
+  static final String VETTING_DECISION = "vettingDecision";
+
+  static final String PROCESS_KEY = "emergencyFundingAppeal";
+  static final String CANCELLATION_MESSAGE = "appealCancelled";
+  static final String DOCUMENT_KIND = "appeal";
+
+  private AppealVariables() {
+  }
+
+  static ObjectValue json(Object value) {
+    return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON)
+        .create();
+  }
+}

@@ -1,0 +1,34 @@
+package org.eie.workflows.appeal;
+
+import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION;
+import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION_CONSISTENT;
+import static org.eie.workflows.appeal.AppealVariables.NEEDS_ASSESSMENT;
+import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
+import static org.eie.workflows.appeal.AppealVariables.RESPONSE_PLAN;
+import static org.eie.workflows.appeal.AppealVariables.json;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Consolidates the accepted projects; inconsistencies send the appeal to the co-leads' review. */
+@Component
+class ConsolidateRequirements implements JavaDelegate {
+
+  private final Consolidator consolidator;
+
+  ConsolidateRequirements(Consolidator consolidator) {
+    this.consolidator = consolidator;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Consolidation consolidation = consolidator.consolidate(
+        (PlannedResponse) execution.getVariable(RESPONSE_PLAN),
+        (NeedsAssessment) execution.getVariable(NEEDS_ASSESSMENT),
+        RecordPartnerProject.projectsOf(execution.getVariable(PROJECTS)).projects(),
+        AppealInputs.now().toString());
+    execution.setVariable(CONSOLIDATION, json(consolidation));
+    execution.setVariable(CONSOLIDATION_CONSISTENT, consolidation.consistent());
+  }
+}

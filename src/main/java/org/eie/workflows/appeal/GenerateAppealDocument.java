@@ -1,0 +1,85 @@
+package org.eie.workflows.appeal;
+
+import static org.eie.workflows.appeal.AppealVariables.COUNTRY;
+import static org.eie.workflows.appeal.AppealVariables.DOCUMENT_KIND;
+import static org.eie.workflows.appeal.AppealVariables.LANGUAGE;
+import static org.eie.workflows.appeal.AppealVariables.NEEDS_ASSESSMENT;
+import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
+import static org.eie.workflows.appeal.AppealVariables.RESPONSE_PLAN;
+import static org.eie.workflows.appeal.AppealVariables.SIGN_OFFS;
+import static org.eie.workflows.appeal.AppealVariables.TRIGGER;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.documents.DocumentStore;
+import org.eie.workflows.documents.StoredDocument;
+import org.eie.workflows.identity.EieProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the donor-ready PDF of a signed-off appeal and stores it, versioned and checksummed,
+ * for {@code GET /api/appeals/{id}/document}. Runs as an asynchronous job (asyncBefore in the
+ * BPMN): a rendering or storage failure is retried and then shows as an incident in Cockpit,
+ * while the signed-off appeal stays safe at this step.
+ */
+@Component
+class GenerateAppealDocument implements JavaDelegate {
+
+  private final AppealDocumentWriter writer;
+  private final DocumentStore store;
+  private final EieProperties properties;
+  private final IdentityService identity;
+
+  GenerateAppealDocument(AppealDocumentWriter writer, DocumentStore store,
+      EieProperties properties, IdentityService identity) {
+    this.writer = writer;
+    this.store = store;
+    this.properties = properties;
+    this.identity = identity;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String country = (String) execution.getVariable(COUNTRY);
+    SignOffs signOffs = (SignOffs) execution.getVariable(SIGN_OFFS);
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
+        .toLocalDate();
+    int version = store.latest(execution.getProcessInstanceId(), DOCUMENT_KIND)
+        .map(d -> d.version() + 1).orElse(1);
+    AppealDocument document = AppealDocumentMapper.map(
+        properties.countries().getOrDefault(country, country),
+        (AppealTrigger) execution.getVariable(TRIGGER),
+        (NeedsAssessment) execution.getVariable(NEEDS_ASSESSMENT),
+        (PlannedResponse) execution.getVariable(RESPONSE_PLAN),
+        RecordPartnerProject.projectsOf(execution.getVariable(PROJECTS)),
+        signOffs, signatories(signOffs), today, version);
+    Object language = execution.getVariable(LANGUAGE);
+    Locale locale = Locale.forLanguageTag(language == null ? "en" : language.toString());
+    byte[] pdf = writer.write(document, locale);
+    StoredDocument stored = store.store(execution.getProcessInstanceId(), DOCUMENT_KIND, country,
+        "emergency-funding-appeal-" + country + "-" + today + "-v" + version + ".pdf", pdf);
+    execution.setVariable("documentVersion", stored.version());
+    execution.setVariable("documentSha256", stored.sha256());
+  }
+
+  private Map<String, AppealDocumentMapper.Signatory> signatories(SignOffs signOffs) {
+    Map<String, AppealDocumentMapper.Signatory> signatories = new HashMap<>();
+    for (SignOff signOff : signOffs.currentApprovals()) {
+      // The job may run on behalf of a user who cannot browse users: read past the checks.
+      var command = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+      User user = command.runWithoutAuthorization(
+          () -> identity.createUserQuery().userId(signOff.userId()).singleResult());
+      signatories.put(signOff.userId(), new AppealDocumentMapper.Signatory(signOff.userId(),
+          signOff.userName(), user == null ? null : user.getEmail()));
+    }
+    return signatories;
+  }
+}

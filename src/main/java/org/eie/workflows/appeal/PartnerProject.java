@@ -1,0 +1,47 @@
+package org.eie.workflows.appeal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A partner's project in the appeal, with its review history.
+ *
+ * @param id             {@code LB-EDU-001}: country, cluster, number in the appeal
+ * @param revision       1 as first submitted, +1 for each resubmission after a return
+ * @param vettings       every review, oldest first
+ */
+public record PartnerProject(String id, String partner, String title,
+    List<ActivityBudget> activities, List<String> locations, PeopleTargeted targeted,
+    int durationMonths, ProjectStatus status, int revision, String submittedBy,
+    String submittedAt, List<Vetting> vettings) {
+
+  public PartnerProject {
+    activities = activities == null ? List.of() : List.copyOf(activities);
+    locations = locations == null ? List.of() : List.copyOf(locations);
+    vettings = vettings == null ? List.of() : List.copyOf(vettings);
+  }
+
+  public BigDecimal budgetUsd() {
+    return activities.stream().map(ActivityBudget::budgetUsd)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  public PartnerProject vetted(Vetting vetting, ProjectStatus newStatus) {
+    List<Vetting> all = new ArrayList<>(vettings);
+    all.add(vetting);
+    return new PartnerProject(id, partner, title, activities, locations, targeted, durationMonths,
+        newStatus, revision, submittedBy, submittedAt, all);
+  }
+
+  /** The partner's resubmission after a return: same id and history, next revision. */
+  public PartnerProject revisedAs(PartnerProject draft) {
+    return new PartnerProject(id, draft.partner, draft.title, draft.activities, draft.locations,
+        draft.targeted, draft.durationMonths, ProjectStatus.SUBMITTED, revision + 1,
+        draft.submittedBy, draft.submittedAt, vettings);
+  }
+
+  public Vetting lastVetting() {
+    return vettings.isEmpty() ? null : vettings.get(vettings.size() - 1);
+  }
+}

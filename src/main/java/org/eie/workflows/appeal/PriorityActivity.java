@@ -1,0 +1,34 @@
+package org.eie.workflows.appeal;
+
+/**
+ * The standard priority activities of an education response (domain.md, Process 1, step 4). A
+ * response plan picks some of them; a partner project budgets by them, and a project budgeting an
+ * activity the plan did not pick is an inconsistency the co-leads must resolve.
+ */
+public enum PriorityActivity {
+  TEMPORARY_LEARNING_SPACES("budgetTemporaryLearningSpaces"),
+  TEACHING_LEARNING_MATERIALS("budgetTeachingLearningMaterials"),
+  PSYCHOSOCIAL_SUPPORT("budgetPsychosocialSupport"),
+  TEACHER_SUPPORT("budgetTeacherSupport"),
+  SCHOOL_REPAIR("budgetSchoolRepair");
+
+  private final String budgetField;
+
+  PriorityActivity(String budgetField) {
+    this.budgetField = budgetField;
+  }
+
+  /** The project form's field that holds this activity's budget in USD. */
+  public String budgetField() {
+    return budgetField;
+  }
+
+  public static boolean isKnown(String code) {
+    for (PriorityActivity activity : values()) {
+      if (activity.name().equals(code)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

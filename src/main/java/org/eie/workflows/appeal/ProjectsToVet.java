@@ -1,0 +1,18 @@
+package org.eie.workflows.appeal;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The vetting multi-instance's collection ({@code ${projectsToVet.ids(execution)}}): one vetting
+ * per project submitted in the window, computed on the spot so no list is stored as a variable.
+ */
+@Component
+public class ProjectsToVet {
+
+  public List<String> ids(DelegateExecution execution) {
+    return RecordPartnerProject.projectsOf(execution.getVariable(AppealVariables.PROJECTS))
+        .withStatus(ProjectStatus.SUBMITTED).stream().map(PartnerProject::id).toList();
+  }
+}

@@ -1,0 +1,78 @@
+package org.eie.workflows.appeal;
+
+import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION;
+import static org.eie.workflows.appeal.AppealVariables.SIGNED_OFF;
+import static org.eie.workflows.appeal.AppealVariables.SIGN_OFFS;
+import static org.eie.workflows.appeal.AppealVariables.json;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.eie.workflows.identity.Groups;
+import org.springframework.stereotype.Component;
+
+/**
+ * Four-eyes sign-off by both co-lead organisations: the UNICEF sign-off needs a member of
+ * {@code org-unicef}, the Save the Children one a member of {@code org-save-the-children}, and
+ * nobody signs twice in the same round (a person in both organisations cannot approve alone).
+ * Either may send the appeal back to consolidation with a comment; the next round starts afresh.
+ */
+@Component
+class RecordSignOff extends TaskCompletion implements TaskListener {
+
+  static final String UNICEF = "UNICEF";
+  static final String SAVE_THE_CHILDREN = "SAVE_THE_CHILDREN";
+  static final Map<String, String> ORGANISATION_OF_TASK = Map.of(
+      "Task_SignOffUnicef", UNICEF, "Task_SignOffSaveTheChildren", SAVE_THE_CHILDREN);
+  static final Map<String, String> GROUP_OF_ORGANISATION = Map.of(
+      UNICEF, Groups.UNICEF, SAVE_THE_CHILDREN, Groups.SAVE_THE_CHILDREN);
+  static final Set<String> DECISIONS = Set.of("APPROVE", "SEND_BACK");
+  static final List<String> FORM_FIELDS = List.of("signOffDecision", "signOffComment",
+      "appealSummary");
+
+  private final CurrentUser user;
+
+  RecordSignOff(CurrentUser user) {
+    this.user = user;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FORM_FIELDS.forEach(field -> task.getExecution().setVariableLocal(field, null));
+    task.getExecution().setVariableLocal("appealSummary",
+        ConsolidationText.of((Consolidation) task.getVariable(CONSOLIDATION)));
+  }
+
+  @Override
+  protected void completed(DelegateExecution execution) {
+    String organisation = ORGANISATION_OF_TASK.get(execution.getCurrentActivityId());
+    String userId = user.id();
+    if (!user.groups().contains(GROUP_OF_ORGANISATION.get(organisation))) {
+      throw new InvalidAppealInputException("signOffDecision", "the " + organisation
+          + " sign-off must be given by a member of " + GROUP_OF_ORGANISATION.get(organisation)
+          + "; " + userId + " is not");
+    }
+    SignOffs signOffs = execution.getVariable(SIGN_OFFS) == null ? SignOffs.NONE
+        : (SignOffs) execution.getVariable(SIGN_OFFS);
+    if (signOffs.currentApprovals().stream().anyMatch(s -> s.userId().equals(userId))) {
+      throw new InvalidAppealInputException("signOffDecision", userId + " has already signed"
+          + " this appeal off for the other organisation: four eyes need a second person");
+    }
+    var form = new FormValues(execution.getVariables());
+    String decision = form.text("signOffDecision", true);
+    if (decision != null && !DECISIONS.contains(decision)) {
+      form.error("signOffDecision", "is one of " + DECISIONS);
+    }
+    boolean approved = "APPROVE".equals(decision);
+    String comment = form.text("signOffComment", !approved);
+    form.throwIfInvalid();
+    SignOff signOff = new SignOff(organisation, userId, user.nameOf(userId), approved, comment,
+        AppealInputs.now().toString());
+    execution.removeVariables(FORM_FIELDS);
+    execution.setVariable(SIGN_OFFS, json(signOffs.with(signOff)));
+    execution.setVariable(SIGNED_OFF, approved);
+  }
+}

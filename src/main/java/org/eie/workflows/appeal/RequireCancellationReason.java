@@ -1,0 +1,24 @@
+package org.eie.workflows.appeal;
+
+import static org.eie.workflows.appeal.AppealVariables.CANCELLATION;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * An appeal is never cancelled without a recorded reason: a cancellation message without the
+ * {@code cancellation} variable (see {@link AppealService#cancel}) is refused and rolled back.
+ */
+@Component
+class RequireCancellationReason implements ExecutionListener {
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Object cancellation = execution.getVariable(CANCELLATION);
+    if (!(cancellation instanceof Cancellation recorded) || recorded.reason() == null
+        || recorded.reason().isBlank()) {
+      throw new InvalidAppealInputException("reason", "an appeal is only cancelled with a reason");
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.eie.workflows.appeal;
+
+import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION;
+import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION_REVIEW;
+import static org.eie.workflows.appeal.AppealVariables.PLAN_AMENDED;
+import static org.eie.workflows.appeal.AppealVariables.RESPONSE_PLAN;
+import static org.eie.workflows.appeal.AppealVariables.SIGN_OFFS;
+import static org.eie.workflows.appeal.AppealVariables.json;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * The co-leads look at what consolidation reported (or why a sign-off sent it back), and either
+ * amend the response plan's priority activities, which consolidates again, or confirm the figures
+ * with a comment that stays in the record.
+ */
+@Component
+class ReviewConsolidation extends TaskCompletion implements TaskListener {
+
+  static final Set<String> DECISIONS = Set.of("AMEND_PLAN", "CONFIRM");
+  static final List<String> FORM_FIELDS = List.of("consolidationDecision", "reviewComment",
+      "priorityActivities", "consolidationReport", "sentBackComment");
+
+  private final AppealInputs inputs;
+  private final CurrentUser user;
+
+  ReviewConsolidation(AppealInputs inputs, CurrentUser user) {
+    this.inputs = inputs;
+    this.user = user;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    PlannedResponse plan = (PlannedResponse) task.getVariable(RESPONSE_PLAN);
+    {
+      var scope = task.getExecution();
+      FORM_FIELDS.forEach(field -> scope.setVariableLocal(field, null));
+      scope.setVariableLocal("consolidationReport",
+          ConsolidationText.of((Consolidation) task.getVariable(CONSOLIDATION)));
+      SignOffs signOffs = (SignOffs) task.getVariable(SIGN_OFFS);
+      if (signOffs != null && !signOffs.decisions().isEmpty()
+          && !signOffs.decisions().get(signOffs.decisions().size() - 1).approved()) {
+        SignOff back = signOffs.decisions().get(signOffs.decisions().size() - 1);
+        scope.setVariableLocal("sentBackComment", back.organisation() + " (" + back.userName()
+            + ") sent the appeal back: " + back.comment());
+      }
+      scope.setVariableLocal("priorityActivities",
+          SpinValues.jsonValue(toJsonArray(plan.priorityActivities())).create());
+    }
+  }
+
+  @Override
+  protected void completed(DelegateExecution execution) {
+    PlannedResponse plan = (PlannedResponse) execution.getVariable(RESPONSE_PLAN);
+    var form = new FormValues(execution.getVariables());
+    String decision = form.text("consolidationDecision", true);
+    if (decision != null && !DECISIONS.contains(decision)) {
+      form.error("consolidationDecision", "is one of " + DECISIONS);
+    }
+    String comment = form.text("reviewComment", true);
+    form.throwIfInvalid();
+    boolean amend = "AMEND_PLAN".equals(decision);
+    if (amend) {
+      List<String> activities = inputs.amendedActivities(execution.getVariables());
+      execution.setVariable(RESPONSE_PLAN, json(plan.withPriorityActivities(activities)));
+    }
+    execution.removeVariables(FORM_FIELDS);
+    execution.setVariable(CONSOLIDATION_REVIEW,
+        json(new ConsolidationReview(decision, comment, user.id(), AppealInputs.now().toString())));
+    execution.setVariable(PLAN_AMENDED, amend);
+  }
+
+  static String toJsonArray(List<String> values) {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < values.size(); i++) {
+      json.append(i == 0 ? "" : ",").append('"').append(values.get(i).replace("\"", "\\\""))
+          .append('"');
+    }
+    return json.append(']').toString();
+  }
+}

@@ -1,0 +1,57 @@
+package org.eie.workflows.appeal;
+
+import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
+import static org.eie.workflows.appeal.AppealVariables.PROJECT_ID;
+import static org.eie.workflows.appeal.AppealVariables.VETTING_DECISION;
+import static org.eie.workflows.appeal.AppealVariables.json;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * One vetting task per project: shows the project, takes the panel's scorecard, decision and
+ * comment, and records them in the project's history with its new status.
+ */
+@Component
+class VetPartnerProject extends TaskCompletion implements TaskListener {
+
+  static final List<String> FORM_FIELDS = List.of("strategicRelevance", "programmaticRelevance",
+      "costEffectiveness", "managementAndMonitoring", "accountability", VETTING_DECISION,
+      "vettingComment");
+  static final Map<String, ProjectStatus> OUTCOMES = Map.of("ACCEPT", ProjectStatus.ACCEPTED,
+      "RETURN", ProjectStatus.RETURNED, "REJECT", ProjectStatus.REJECTED);
+
+  private final AppealInputs inputs;
+  private final CurrentUser user;
+
+  VetPartnerProject(AppealInputs inputs, CurrentUser user) {
+    this.inputs = inputs;
+    this.user = user;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    PartnerProjects projects = (PartnerProjects) task.getVariable(PROJECTS);
+    PartnerProject project = projects.get((String) task.getVariable(PROJECT_ID));
+    {
+      // This project's vetting scope holds the form, so parallel vettings never mix.
+      FORM_FIELDS.forEach(field -> task.getExecution().setVariableLocal(field, null));
+      task.getExecution().setVariableLocal("projectSummary", ProjectText.of(project));
+      task.setDescription(project.id() + ": " + project.title() + " (" + project.partner() + ")");
+    }
+  }
+
+  @Override
+  protected void completed(DelegateExecution execution) {
+    PartnerProjects projects = (PartnerProjects) execution.getVariable(PROJECTS);
+    PartnerProject project = projects.get((String) execution.getVariable(PROJECT_ID));
+    Vetting vetting = inputs.vetting(execution.getVariables(), user.id());
+    execution.setVariable(PROJECTS,
+        json(projects.with(project.vetted(vetting, OUTCOMES.get(vetting.decision())))));
+    execution.setVariableLocal(VETTING_DECISION, vetting.decision());
+  }
+}

@@ -1,0 +1,264 @@
+package org.eie.workflows.appeal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eie.workflows.appeal.AppealScenario.NOW;
+import static org.eie.workflows.appeal.AppealScenario.clock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.Http;
+import org.eie.workflows.PostgresApplicationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The appeal through HTTP, as the demo users' tools and Tasklist call it. */
+class AppealApiTest extends PostgresApplicationTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ObjectMapper json;
+
+  Http http;
+  AppealScenario scenario;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+    scenario = new AppealScenario(engine);
+    clock(NOW);
+  }
+
+  @AfterEach
+  void tearDown() {
+    scenario.asSystem();
+    ClockUtil.reset();
+  }
+
+  ObjectNode triggerBody() {
+    ObjectNode body = json.createObjectNode();
+    body.put("country", "LB");
+    body.put("emergencyType", "Explosion");
+    body.put("onset", AppealScenario.ONSET.toString());
+    body.putArray("affectedAreas").add("Beirut").add("برج حمود");
+    body.put("appealType", "FLASH_APPEAL");
+    body.put("situationSummary", "Port explosion; 159 schools damaged.");
+    body.put("peopleAffected", 300000);
+    return body;
+  }
+
+  long appealCount() {
+    scenario.asSystem();
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("emergencyFundingAppeal").count();
+  }
+
+  @ParameterizedTest(name = "{0} -> 400 naming {1}")
+  @CsvSource(delimiter = '|', value = {
+      "country=XX                 | country",
+      "onset=2026-11-25T10:00:00Z | onset",
+      "peopleAffected=-5          | peopleAffected",
+      "situationSummary=          | situationSummary",
+      "appealType=MEGA_APPEAL     | appealType",
+      "onset=yesterday            | onset"})
+  void badTriggerGets400NamingTheFieldAndStartsNothing(String change, String field)
+      throws IOException {
+    ObjectNode body = triggerBody();
+    String[] keyValue = change.split("=", 2);
+    if (keyValue[1].isEmpty()) {
+      body.remove(keyValue[0]);
+    } else if (keyValue[1].matches("-?\\d+")) {
+      body.put(keyValue[0], Long.parseLong(keyValue[1]));
+    } else {
+      body.put(keyValue[0], keyValue[1]);
+    }
+    long before = appealCount();
+
+    var response = http.post("/api/appeals", "lb.unicef", body.toString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    JsonNode errors = json.readTree(response.body()).get("errors");
+    assertThat(errors.get(0).get("field").asText()).isEqualTo(field);
+    assertThat(errors.get(0).get("message").asText()).isNotBlank();
+    assertThat(appealCount()).isEqualTo(before);
+  }
+
+  @Test
+  void coLeadCannotStartAnAppealForAnotherCountry() {
+    ObjectNode body = triggerBody();
+    body.put("country", "CO");
+    long before = appealCount();
+    assertThat(http.post("/api/appeals", "lb.unicef", body.toString()).statusCode()).isEqualTo(403);
+    assertThat(http.post("/api/appeals", "partner.lb", triggerBody().toString()).statusCode())
+        .isEqualTo(403);
+    assertThat(appealCount()).isEqualTo(before);
+  }
+
+  @Test
+  void appealRunsEndToEndThroughTheApiAndItsDocumentGoesToTheCountryOnly() throws IOException {
+    var started = http.post("/api/appeals", "lb.unicef", triggerBody().toString());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    String id = json.readTree(started.body()).get("id").asText();
+    assertThat(json.readTree(started.body()).get("country").asText()).isEqualTo("LB");
+
+    submitForm("lb.unicef", id, "Task_ConfirmActivation", Map.of(
+        "activated", "true", "activationReason", "HC requested a Flash Appeal"));
+    submitForm("lb.savethechildren", id, "Task_RapidNeedsAssessment", Map.of(
+        "girlsInNeed", 60000, "boysInNeed", 55000, "withDisabilitiesInNeed", 4000,
+        "schoolsDamaged", 159, "schoolsDestroyed", 12, "schoolsUsedAsShelters", 20,
+        "teachersAffected", 4000, "assessedAreas", "Beirut\nبرج حمود"));
+    Map<String, Object> plan = new LinkedHashMap<>(Map.of("objectives", "Back to learning",
+        "targetGirls", 30000, "targetBoys", 28000, "targetFemaleTeachers", 900,
+        "targetMaleTeachers", 600, "targetWithDisabilities", 2000,
+        "indicativeRequirementUsd", 5000000, "submissionDeadline",
+        AppealScenario.SUBMISSION_DEADLINE.toString()));
+    plan.put("priorityActivities", new Json("[\"TEMPORARY_LEARNING_SPACES\",\"PSYCHOSOCIAL_SUPPORT\"]"));
+    submitForm("lb.unicef", id, "Task_DraftResponsePlan", plan);
+
+    var submitted = http.post("/api/appeals/" + id + "/projects", "partner.lb", projectBody(1200));
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+    assertThat(json.readTree(submitted.body()).get("projectId").asText()).isEqualTo("LB-EDU-001");
+
+    var invalid = http.post("/api/appeals/" + id + "/projects", "partner.lb", projectBody(-1));
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(invalid.body()).get("errors").get(0).get("field").asText())
+        .isEqualTo("peopleTargeted.girls");
+    assertThat(http.post("/api/appeals/" + id + "/projects", "partner.co", projectBody(10))
+        .statusCode()).isEqualTo(404);
+
+    clock(AppealScenario.SUBMISSION_DEADLINE.plus(Duration.ofMinutes(1)));
+    var late = http.post("/api/appeals/" + id + "/projects", "partner.lb", projectBody(10));
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(json.readTree(late.body()).get("message").asText())
+        .contains("closed at 2026-11-22T12:00Z");
+    runJob(id, "Event_SubmissionClosed");
+    var afterClose = http.post("/api/appeals/" + id + "/projects", "partner.lb", projectBody(10));
+    assertThat(afterClose.statusCode()).isEqualTo(409);
+
+    submitForm("lb.unicef", id, "Task_VetProject", Map.of("strategicRelevance", 5,
+        "programmaticRelevance", 4, "costEffectiveness", 4, "managementAndMonitoring", 4,
+        "accountability", 4, "vettingDecision", "ACCEPT", "vettingComment", "Strong proposal"));
+    submitForm("lb.unicef", id, "Task_SignOffUnicef", Map.of("signOffDecision", "APPROVE"));
+    submitForm("lb.savethechildren", id, "Task_SignOffSaveTheChildren",
+        Map.of("signOffDecision", "APPROVE"));
+    runJob(id, "Task_GenerateAppealDocument");
+
+    var pdf = http.getBytes("/api/appeals/" + id + "/document", "lb.savethechildren");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(pdf.headers().firstValue("X-Document-SHA256")).isPresent();
+    try (var document = Loader.loadPDF(pdf.body())) {
+      assertThat(new PDFTextStripper().getText(document)).contains("Lebanon");
+    }
+    assertThat(http.getBytes("/api/appeals/" + id + "/document", "lb.unicef").statusCode())
+        .isEqualTo(200);
+    assertThat(http.getBytes("/api/appeals/" + id + "/document", "co.unicef").statusCode())
+        .isEqualTo(404);
+    assertThat(http.getBytes("/api/appeals/" + id + "/document", "co.savethechildren")
+        .statusCode()).isEqualTo(404);
+    assertThat(http.getBytes("/api/appeals/no-such-appeal/document", "lb.unicef").statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void coLeadsCancelThroughTheApiWithAReason() throws IOException {
+    var appeal = scenario.start();
+    String path = "/api/appeals/" + appeal.getId() + "/cancellation";
+
+    assertThat(http.post(path, "lb.unicef", "{}").statusCode()).isEqualTo(400);
+    assertThat(http.post(path, "co.unicef", "{\"reason\":\"x\"}").statusCode()).isEqualTo(404);
+    assertThat(http.post(path, "secretariat", "{\"reason\":\"x\"}").statusCode()).isEqualTo(403);
+    scenario.asSystem();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(appeal.getId()).count()).isEqualTo(1);
+
+    var cancelled = http.post(path, "lb.savethechildren",
+        "{\"reason\":\"The HC merged it into the HRP revision\"}");
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+    assertThat(json.readTree(cancelled.body()).get("cancelledBy").asText())
+        .isEqualTo("lb.savethechildren");
+    scenario.asSystem();
+    var history = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(appeal.getId()).singleResult();
+    assertThat(history.getEndTime()).isNotNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(appeal.getId()).activityId("Event_Cancelled").count()).isEqualTo(1);
+  }
+
+  @Test
+  void coLeadsMayReadTheDeadlineDecisionPartnersMayNot() throws IOException {
+    String path = "/engine-rest/decision-definition?key=appealDeadlines";
+    assertThat(json.readTree(http.get(path, "lb.unicef").body()).size()).isPositive();
+    assertThat(json.readTree(http.get(path, "gec.unicef").body()).size()).isPositive();
+    assertThat(json.readTree(http.get(path, "partner.lb").body()).size()).isZero();
+  }
+
+  /** A typed JSON value for the engine's REST API, as Tasklist sends a checklist. */
+  record Json(String value) {
+  }
+
+  String projectBody(int girls) {
+    ObjectNode body = json.createObjectNode();
+    body.put("partnerOrganisation", "جمعية عامل الدولية");
+    body.put("title", "Temporary learning spaces in Bourj Hammoud");
+    ObjectNode line = body.putArray("activities").addObject();
+    line.put("activity", "TEMPORARY_LEARNING_SPACES");
+    line.put("budgetUsd", 250000);
+    body.putArray("locations").add("برج حمود");
+    ObjectNode people = body.putObject("peopleTargeted");
+    people.put("girls", girls);
+    people.put("boys", 1100);
+    people.put("femaleTeachers", 40);
+    people.put("maleTeachers", 20);
+    people.put("withDisabilities", 150);
+    body.put("durationMonths", 6);
+    return body.toString();
+  }
+
+  /** Finds the user's open task of the appeal and submits its form through the engine's REST API. */
+  void submitForm(String user, String appealId, String taskKey, Map<String, Object> values)
+      throws IOException {
+    var found = http.get("/engine-rest/task?processInstanceId=" + appealId
+        + "&taskDefinitionKey=" + taskKey, user);
+    JsonNode list = json.readTree(found.body());
+    assertThat(list.size()).as(taskKey + " visible to " + user + ": " + found.body()).isEqualTo(1);
+    ObjectNode variables = json.createObjectNode();
+    values.forEach((name, value) -> {
+      ObjectNode typed = variables.putObject(name);
+      if (value instanceof Json jsonValue) {
+        typed.put("value", jsonValue.value());
+        typed.put("type", "Json");
+      } else {
+        typed.set("value", json.valueToTree(value));
+      }
+    });
+    ObjectNode body = json.createObjectNode();
+    body.set("variables", variables);
+    var response = http.post("/engine-rest/task/" + list.get(0).get("id").asText()
+        + "/submit-form", user, body.toString());
+    assertThat(response.statusCode()).as(taskKey + ": " + response.body()).isEqualTo(204);
+  }
+
+  void runJob(String appealId, String activityId) {
+    scenario.asSystem();
+    var job = engine.getManagementService().createJobQuery().processInstanceId(appealId)
+        .activityId(activityId).singleResult();
+    engine.getManagementService().executeJob(job.getId());
+  }
+}

@@ -1,0 +1,230 @@
+package org.eie.workflows.appeal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Drives an appeal through the engine as the demo users would in Tasklist: each step submits the
+ * task's form as that user (authorization and tenant checks on), jobs run as the engine's own.
+ */
+final class AppealScenario {
+
+  /** The engine's "now" for every scenario: a fixed moment, moved by the tests. */
+  static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+  static final Instant ONSET = NOW.minus(Duration.ofHours(2));
+  static final Instant SUBMISSION_DEADLINE = NOW.plus(Duration.ofDays(2));
+
+  final ProcessEngine engine;
+
+  AppealScenario(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  /** Acts as a user, with their groups and country tenants, as the security layer would. */
+  void as(String userId) {
+    engine.getIdentityService().clearAuthentication();
+    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId)
+        .list().stream().map(Group::getId).toList();
+    List<String> tenants = new ArrayList<>();
+    engine.getIdentityService().createTenantQuery().userMember(userId).includingGroupsOfUser(true)
+        .list().stream().map(Tenant::getId).forEach(tenants::add);
+    engine.getIdentityService().setAuthentication(userId, groups, tenants);
+  }
+
+  void asSystem() {
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  static void clock(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  static Map<String, Object> trigger() {
+    Map<String, Object> trigger = new HashMap<>();
+    trigger.put("country", "LB");
+    trigger.put("emergencyType", "Explosion");
+    trigger.put("onset", ONSET.toString());
+    trigger.put("affectedAreas", "Beirut\nبرج حمود\nMount Lebanon");
+    trigger.put("appealType", "FLASH_APPEAL");
+    trigger.put("situationSummary", "A large explosion in the port damaged schools across Beirut.");
+    trigger.put("peopleAffected", 300000L);
+    trigger.put("schoolsAffected", 159L);
+    return trigger;
+  }
+
+  ProcessInstance start() {
+    return start(trigger());
+  }
+
+  ProcessInstance start(Map<String, Object> trigger) {
+    as("lb.unicef");
+    try {
+      return engine.getRuntimeService().createProcessInstanceByKey("emergencyFundingAppeal")
+          .businessKey("SCENARIO-" + System.nanoTime()).setVariables(trigger).execute();
+    } finally {
+      asSystem();
+    }
+  }
+
+  Task task(ProcessInstance appeal, String taskKey) {
+    asSystem();
+    List<Task> tasks = engine.getTaskService().createTaskQuery()
+        .processInstanceId(appeal.getId()).taskDefinitionKey(taskKey).list();
+    if (tasks.size() != 1) {
+      throw new AssertionError("Expected one open " + taskKey + ", found " + tasks.size());
+    }
+    return tasks.get(0);
+  }
+
+  List<Task> tasks(ProcessInstance appeal, String taskKey) {
+    asSystem();
+    return engine.getTaskService().createTaskQuery().processInstanceId(appeal.getId())
+        .taskDefinitionKey(taskKey).list();
+  }
+
+  /** Submits the task's form as the user, as Tasklist does. */
+  void submit(String userId, Task task, Map<String, Object> form) {
+    as(userId);
+    try {
+      engine.getFormService().submitTaskForm(task.getId(), form);
+    } finally {
+      asSystem();
+    }
+  }
+
+  void submit(String userId, ProcessInstance appeal, String taskKey, Map<String, Object> form) {
+    submit(userId, task(appeal, taskKey), form);
+  }
+
+  Job job(ProcessInstance appeal, String activityId) {
+    asSystem();
+    return engine.getManagementService().createJobQuery().processInstanceId(appeal.getId())
+        .activityId(activityId).singleResult();
+  }
+
+  void runJob(ProcessInstance appeal, String activityId) {
+    Job job = job(appeal, activityId);
+    if (job == null) {
+      throw new AssertionError("No job at " + activityId);
+    }
+    engine.getManagementService().executeJob(job.getId());
+  }
+
+  // The forms, as the co-leads and partners fill them in.
+
+  static Map<String, Object> go() {
+    return new HashMap<>(Map.of("activated", "true", "activationReason",
+        "Flash Appeal requested by the HC", "appealLead", "UNICEF"));
+  }
+
+  static Map<String, Object> assessment() {
+    Map<String, Object> form = new HashMap<>();
+    form.put("girlsInNeed", 60000L);
+    form.put("boysInNeed", 55000L);
+    form.put("withDisabilitiesInNeed", 4000L);
+    form.put("migrantsInNeed", 20000L);
+    form.put("schoolsDamaged", 159L);
+    form.put("schoolsDestroyed", 12L);
+    form.put("schoolsUsedAsShelters", 20L);
+    form.put("teachersAffected", 4000L);
+    form.put("assessedAreas", "Beirut\nبرج حمود\nMount Lebanon");
+    form.put("dataGaps", "Teachers affected in Mount Lebanon not yet counted");
+    return form;
+  }
+
+  static Map<String, Object> plan(String... activities) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("objectives", "Children return to learning within 30 days\nTeachers supported");
+    form.put("priorityActivities", SpinValues.jsonValue(
+        ReviewConsolidation.toJsonArray(List.of(activities))).create());
+    form.put("targetGirls", 30000L);
+    form.put("targetBoys", 28000L);
+    form.put("targetFemaleTeachers", 900L);
+    form.put("targetMaleTeachers", 600L);
+    form.put("targetWithDisabilities", 2000L);
+    form.put("indicativeRequirementUsd", 5000000.0);
+    form.put("submissionDeadline", SUBMISSION_DEADLINE.toString());
+    return form;
+  }
+
+  static Map<String, Object> project(String partner, String title, String location,
+      Map<String, Object> budgets) {
+    Map<String, Object> form = new HashMap<>(budgets);
+    form.put("partnerOrganisation", partner);
+    form.put("projectTitle", title);
+    form.put("locations", location);
+    form.put("girls", 1200L);
+    form.put("boys", 1100L);
+    form.put("femaleTeachers", 40L);
+    form.put("maleTeachers", 20L);
+    form.put("withDisabilities", 150L);
+    form.put("durationMonths", 6L);
+    return form;
+  }
+
+  static Map<String, Object> vetting(String decision, String comment) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("strategicRelevance", 5L);
+    form.put("programmaticRelevance", 4L);
+    form.put("costEffectiveness", 3L);
+    form.put("managementAndMonitoring", 4L);
+    form.put("accountability", 5L);
+    form.put("vettingDecision", decision);
+    form.put("vettingComment", comment);
+    return form;
+  }
+
+  static Map<String, Object> signOff(String decision, String comment) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("signOffDecision", decision);
+    if (comment != null) {
+      form.put("signOffComment", comment);
+    }
+    return form;
+  }
+
+  /** Trigger to the open call for projects: activation, assessment and plan done. */
+  ProcessInstance openCall(String... activities) {
+    ProcessInstance appeal = start();
+    submit("lb.unicef", appeal, "Task_ConfirmActivation", go());
+    submit("lb.savethechildren", appeal, "Task_RapidNeedsAssessment", assessment());
+    submit("lb.unicef", appeal, "Task_DraftResponsePlan", plan(activities));
+    return appeal;
+  }
+
+  /** Closes the call: the submission deadline passes and its timer fires. */
+  void closeCall(ProcessInstance appeal) {
+    clock(SUBMISSION_DEADLINE.plus(Duration.ofMinutes(1)));
+    runJob(appeal, "Event_SubmissionClosed");
+  }
+
+  void vetAll(ProcessInstance appeal, String decision) {
+    for (Task task : tasks(appeal, "Task_VetProject")) {
+      submit("lb.savethechildren", task, vetting(decision, "Scored by the panel"));
+    }
+  }
+
+  void signOffByBoth(ProcessInstance appeal) {
+    submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", "For UNICEF"));
+    submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
+        signOff("APPROVE", null));
+  }
+
+  Object variable(ProcessInstance appeal, String name) {
+    asSystem();
+    return engine.getRuntimeService().getVariable(appeal.getId(), name);
+  }
+}

@@ -1,0 +1,461 @@
+package org.eie.workflows.appeal;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.eie.workflows.appeal.AppealScenario.NOW;
+import static org.eie.workflows.appeal.AppealScenario.ONSET;
+import static org.eie.workflows.appeal.AppealScenario.assessment;
+import static org.eie.workflows.appeal.AppealScenario.clock;
+import static org.eie.workflows.appeal.AppealScenario.go;
+import static org.eie.workflows.appeal.AppealScenario.plan;
+import static org.eie.workflows.appeal.AppealScenario.project;
+import static org.eie.workflows.appeal.AppealScenario.signOff;
+import static org.eie.workflows.appeal.AppealScenario.vetting;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.documents.DocumentStore;
+import org.eie.workflows.documents.StoredDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** One scenario per path a co-lead, partner or global co-lead can take through an appeal. */
+class EmergencyFundingAppealTest extends PostgresApplicationTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  DocumentStore documents;
+
+  AppealScenario scenario;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    scenario = new AppealScenario(engine);
+    clock(NOW);
+  }
+
+  @AfterEach
+  void tearDown() {
+    scenario.asSystem();
+    ClockUtil.reset();
+  }
+
+  static Map<String, Object> learningSpaces() {
+    return Map.of("budgetTemporaryLearningSpaces", 250000.0, "budgetPsychosocialSupport", 50000.0);
+  }
+
+  @Test
+  void appealGoesFromTriggerToAStoredDocumentSignedOffByBothOrganisations() throws IOException {
+    ProcessInstance appeal = scenario.start();
+    assertThat(appeal).isWaitingAt("Task_ConfirmActivation");
+    assertThat(appeal).task().hasCandidateGroup("coleads-LB");
+
+    scenario.submit("lb.unicef", appeal, "Task_ConfirmActivation", go());
+    assertThat(appeal).isWaitingAt("Task_RapidNeedsAssessment");
+    assertThat(appeal).task().hasCandidateGroup("coleads-LB")
+        .hasDueDate(java.util.Date.from(ONSET.plus(Duration.ofHours(72))));
+    scenario.submit("lb.savethechildren", appeal, "Task_RapidNeedsAssessment", assessment());
+    scenario.submit("lb.unicef", appeal, "Task_DraftResponsePlan",
+        plan("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT"));
+
+    assertThat(appeal).isWaitingAt("Task_SubmitProject");
+    assertThat(appeal).task().hasCandidateGroup("partners-LB");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("جمعية عامل الدولية", "Learning spaces in Bourj Hammoud", "برج حمود",
+            learningSpaces()));
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("Norwegian Refugee Council", "Back to learning in Beirut", "Beirut",
+            Map.of("budgetTemporaryLearningSpaces", 400000.0)));
+    assertThat(appeal).isWaitingAt("Task_SubmitProject");
+
+    scenario.closeCall(appeal);
+    Assertions.assertThat(scenario.tasks(appeal, "Task_VetProject")).hasSize(2);
+    assertThat(scenario.tasks(appeal, "Task_VetProject").get(0)).hasCandidateGroup("coleads-LB");
+    scenario.vetAll(appeal, "ACCEPT");
+
+    assertThat(appeal).hasPassed("Task_ConsolidateRequirements").isWaitingAt("Task_SignOffUnicef");
+    Consolidation consolidation = (Consolidation) scenario.variable(appeal, "consolidation");
+    Assertions.assertThat(consolidation.totalUsd()).isEqualByComparingTo("700000");
+    Assertions.assertThat(consolidation.acceptedProjects()).isEqualTo(2);
+    scenario.signOffByBoth(appeal);
+
+    assertThat(appeal).isWaitingAt("Task_GenerateAppealDocument");
+    Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isEmpty();
+    scenario.runJob(appeal, "Task_GenerateAppealDocument");
+
+    assertThat(appeal).isEnded().hasPassed("Event_AppealPublished");
+    StoredDocument pdf = documents.latest(appeal.getId(), "appeal").orElseThrow();
+    Assertions.assertThat(pdf.tenantId()).isEqualTo("LB");
+    Assertions.assertThat(pdf.version()).isEqualTo(1);
+    Assertions.assertThat(new String(pdf.content(), 0, 5)).isEqualTo("%PDF-");
+    try (var document = Loader.loadPDF(pdf.content())) {
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      // What a donor reads: the country, both partners (one named in Arabic), the total, the
+      // people targeted and both signatories.
+      Assertions.assertThat(text).contains("Lebanon", "Flash Appeal", "Norwegian Refugee Council",
+          "جمعية عامل الدولية", "700,000", "Nadine", "Karim", "UNICEF", "Save the Children");
+      Assertions.assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
+    }
+  }
+
+  @Test
+  void noGoEndsTheAppealWithItsReasonRecorded() {
+    ProcessInstance appeal = scenario.start();
+    Map<String, Object> noGo = new HashMap<>(go());
+    noGo.put("activated", "false");
+    noGo.put("activationReason", "Covered by the existing HRP");
+    scenario.submit("lb.savethechildren", appeal, "Task_ConfirmActivation", noGo);
+
+    assertThat(appeal).isEnded().hasPassed("Event_NotActivated")
+        .hasNotPassed("Task_DetermineDeadlines");
+    Activation activation = (Activation) engine.getHistoryService()
+        .createHistoricVariableInstanceQuery().processInstanceId(appeal.getId())
+        .variableName("activation").singleResult().getValue();
+    Assertions.assertThat(activation.activated()).isFalse();
+    Assertions.assertThat(activation.reason()).isEqualTo("Covered by the existing HRP");
+    Assertions.assertThat(activation.decidedBy()).isEqualTo("lb.savethechildren");
+  }
+
+  @Test
+  void overdueAssessmentEscalatesToGlobalCoLeadsWhileTheCountryTaskStaysOpen() {
+    ProcessInstance appeal = scenario.start();
+    scenario.submit("lb.unicef", appeal, "Task_ConfirmActivation", go());
+    Assertions.assertThat(scenario.job(appeal, "Event_AssessmentOverdue").getDuedate())
+        .isEqualTo(java.util.Date.from(ONSET.plus(Duration.ofHours(72))));
+
+    clock(ONSET.plus(Duration.ofHours(73)));
+    scenario.runJob(appeal, "Event_AssessmentOverdue");
+
+    assertThat(appeal).isWaitingAt("Task_RapidNeedsAssessment", "Task_FollowUpOverdueAssessment");
+    assertThat(scenario.task(appeal, "Task_FollowUpOverdueAssessment"))
+        .hasCandidateGroup("gec-global-coleads");
+    scenario.submit("gec.unicef", appeal, "Task_FollowUpOverdueAssessment",
+        Map.of("followUpNote", "IMO support from Geneva agreed"));
+    assertThat(appeal).hasPassed("Event_AssessmentFollowedUp")
+        .isWaitingAt("Task_RapidNeedsAssessment");
+
+    scenario.submit("lb.unicef", appeal, "Task_RapidNeedsAssessment", assessment());
+    assertThat(appeal).hasPassed("Event_AssessmentDone").isWaitingAt("Task_DraftResponsePlan");
+  }
+
+  @Test
+  void assessmentDoneWithdrawsTheOpenEscalation() {
+    ProcessInstance appeal = scenario.start();
+    scenario.submit("lb.unicef", appeal, "Task_ConfirmActivation", go());
+    clock(ONSET.plus(Duration.ofHours(73)));
+    scenario.runJob(appeal, "Event_AssessmentOverdue");
+
+    scenario.submit("lb.unicef", appeal, "Task_RapidNeedsAssessment", assessment());
+    assertThat(appeal).isWaitingAt("Task_DraftResponsePlan");
+    Assertions.assertThat(scenario.tasks(appeal, "Task_FollowUpOverdueAssessment")).isEmpty();
+  }
+
+  @Test
+  void projectReturnedForRevisionIsResubmittedAndAccepted() {
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("World Vision Lebanon", "Learning kits", "Beirut", learningSpaces()));
+    scenario.closeCall(appeal);
+
+    scenario.submit("lb.unicef", appeal, "Task_VetProject",
+        vetting("RETURN", "Budget for learning spaces too high per child"));
+    assertThat(appeal).isWaitingAt("Task_ReviseProject");
+    assertThat(scenario.task(appeal, "Task_ReviseProject")).hasCandidateGroup("partners-LB");
+    Assertions.assertThat(engine.getTaskService().getVariable(
+        scenario.task(appeal, "Task_ReviseProject").getId(), "projectTitle"))
+        .isEqualTo("Learning kits");
+
+    Map<String, Object> revised = project("World Vision Lebanon", "Learning kits", "Beirut",
+        Map.of("budgetTemporaryLearningSpaces", 180000.0, "budgetPsychosocialSupport", 50000.0));
+    scenario.submit("partner.lb", appeal, "Task_ReviseProject", revised);
+    assertThat(appeal).isWaitingAt("Task_VetProject");
+    scenario.submit("lb.unicef", appeal, "Task_VetProject", vetting("ACCEPT", "Revised budget fits"));
+
+    PartnerProject project = ((PartnerProjects) scenario.variable(appeal, "projects")).projects().get(0);
+    Assertions.assertThat(project.status()).isEqualTo(ProjectStatus.ACCEPTED);
+    Assertions.assertThat(project.revision()).isEqualTo(2);
+    Assertions.assertThat(project.vettings()).extracting(Vetting::decision)
+        .containsExactly("RETURN", "ACCEPT");
+    Assertions.assertThat(project.lastVetting().weightedScore()).isEqualTo(86);
+    Assertions.assertThat(project.budgetUsd()).isEqualByComparingTo("230000");
+    assertThat(appeal).hasPassed("Task_ReviseProject").isWaitingAt("Task_SignOffUnicef");
+  }
+
+  @Test
+  void rejectedProjectStaysOutOfTheConsolidatedFigures() {
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("Makhzoumi Foundation", "Accepted one", "Beirut", learningSpaces()));
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("Unknown NGO", "Rejected one", "Beirut", Map.of("budgetPsychosocialSupport", 90000.0)));
+    scenario.closeCall(appeal);
+
+    for (var task : scenario.tasks(appeal, "Task_VetProject")) {
+      String summary = (String) engine.getTaskService().getVariable(task.getId(), "projectSummary");
+      boolean reject = summary.contains("Rejected one");
+      scenario.submit("lb.unicef", task, vetting(reject ? "REJECT" : "ACCEPT",
+          reject ? "No registration in Lebanon" : "Fits the plan"));
+    }
+    assertThat(appeal).hasPassed("Event_ProjectRejected", "Event_ProjectAccepted");
+    PartnerProjects projects = (PartnerProjects) scenario.variable(appeal, "projects");
+    Assertions.assertThat(projects.withStatus(ProjectStatus.REJECTED)).extracting(PartnerProject::title)
+        .containsExactly("Rejected one");
+    Assertions.assertThat(projects.withStatus(ProjectStatus.REJECTED).get(0).lastVetting().comment())
+        .isEqualTo("No registration in Lebanon");
+    Consolidation consolidation = (Consolidation) scenario.variable(appeal, "consolidation");
+    Assertions.assertThat(consolidation.totalUsd()).isEqualByComparingTo("300000");
+    Assertions.assertThat(consolidation.byPartner()).extracting(Consolidation.Line::key)
+        .containsExactly("Makhzoumi Foundation");
+  }
+
+  @Test
+  void lateSubmissionIsRefusedWithTheDeadline() {
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES");
+    clock(AppealScenario.SUBMISSION_DEADLINE.plus(Duration.ofMinutes(5)));
+
+    assertThatThrownBy(() -> scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("Late NGO", "Too late", "Beirut", learningSpaces())))
+        .isInstanceOf(SubmissionClosedException.class)
+        .hasMessageContaining("closed at 2026-11-22T12:00Z");
+    Assertions.assertThat(scenario.variable(appeal, "projects")).isNull();
+
+    scenario.runJob(appeal, "Event_SubmissionClosed");
+    assertThat(appeal).hasPassed("Event_SubmissionClosed").isNotWaitingAt("Task_SubmitProject");
+  }
+
+  @Test
+  void projectOutsideThePlanIsReportedToTheCoLeadsWhoAmendThePlan() {
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("Terre des hommes Italia", "Repair of 10 schools", "Beirut",
+            Map.of("budgetSchoolRepair", 800000.0)));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+
+    assertThat(appeal).isWaitingAt("Task_ReviewConsolidation");
+    Consolidation consolidation = (Consolidation) scenario.variable(appeal, "consolidation");
+    Assertions.assertThat(consolidation.inconsistencies()).extracting(Consolidation.Inconsistency::code)
+        .containsExactly("ACTIVITY_OUTSIDE_PLAN");
+    Assertions.assertThat(consolidation.totalUsd()).isEqualByComparingTo("800000");
+    var review = scenario.task(appeal, "Task_ReviewConsolidation");
+    Assertions.assertThat((String) engine.getTaskService().getVariable(review.getId(),
+        "consolidationReport")).contains("SCHOOL_REPAIR, which is not a priority activity");
+
+    Map<String, Object> amend = new HashMap<>();
+    amend.put("consolidationDecision", "AMEND_PLAN");
+    amend.put("reviewComment", "School repair is a priority after the blast");
+    amend.put("priorityActivities", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        "[\"TEMPORARY_LEARNING_SPACES\",\"PSYCHOSOCIAL_SUPPORT\",\"SCHOOL_REPAIR\"]").create());
+    scenario.submit("lb.unicef", review, amend);
+
+    assertThat(appeal).isWaitingAt("Task_SignOffUnicef");
+    Assertions.assertThat(((Consolidation) scenario.variable(appeal, "consolidation")).consistent())
+        .isTrue();
+    Assertions.assertThat(((PlannedResponse) scenario.variable(appeal, "responsePlan"))
+        .priorityActivities()).contains("SCHOOL_REPAIR");
+  }
+
+  @Test
+  void eitherCoLeadCanSendTheAppealBackToConsolidationWithAComment() {
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("Lebanese Red Cross", "PSS in shelters", "Beirut", learningSpaces()));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+
+    scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef",
+        signOff("SEND_BACK", "Check the partner's people targeted"));
+    assertThat(appeal).isWaitingAt("Task_ReviewConsolidation");
+    var review = scenario.task(appeal, "Task_ReviewConsolidation");
+    Assertions.assertThat((String) engine.getTaskService().getVariable(review.getId(),
+        "sentBackComment")).contains("Check the partner's people targeted");
+    scenario.submit("lb.savethechildren", review,
+        Map.of("consolidationDecision", "CONFIRM", "reviewComment", "Figures checked with the partner"));
+    assertThat(appeal).isWaitingAt("Task_SignOffUnicef");
+
+    scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", null));
+    scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
+        signOff("SEND_BACK", "Add the partner's second location"));
+    assertThat(appeal).isWaitingAt("Task_ReviewConsolidation");
+    scenario.submit("lb.unicef", appeal, "Task_ReviewConsolidation",
+        Map.of("consolidationDecision", "CONFIRM", "reviewComment", "Second location is next phase"));
+
+    scenario.signOffByBoth(appeal);
+    assertThat(appeal).isWaitingAt("Task_GenerateAppealDocument");
+    SignOffs signOffs = (SignOffs) scenario.variable(appeal, "signOffs");
+    Assertions.assertThat(signOffs.decisions()).extracting(SignOff::approved)
+        .containsExactly(false, true, false, true, true);
+    Assertions.assertThat(signOffs.currentApprovals()).extracting(SignOff::userId)
+        .containsExactly("lb.unicef", "lb.savethechildren");
+  }
+
+  @Test
+  void samePersonCannotSignOffForBothOrganisations() {
+    User dual = engine.getIdentityService().createUserQuery().userId("lb.dual").singleResult();
+    if (dual == null) {
+      dual = engine.getIdentityService().newUser("lb.dual");
+      dual.setFirstName("Dual");
+      dual.setLastName("Member (test)");
+      engine.getIdentityService().saveUser(dual);
+      for (String group : List.of("coleads-LB", "org-unicef", "org-save-the-children")) {
+        engine.getIdentityService().createMembership("lb.dual", group);
+      }
+    }
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("Save the Children", "TLS", "Beirut", learningSpaces()));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+
+    assertThatThrownBy(() -> scenario.submit("lb.savethechildren", appeal, "Task_SignOffUnicef",
+        signOff("APPROVE", null)))
+        .isInstanceOf(InvalidAppealInputException.class).hasMessageContaining("org-unicef");
+    scenario.submit("lb.dual", appeal, "Task_SignOffUnicef", signOff("APPROVE", null));
+    assertThatThrownBy(() -> scenario.submit("lb.dual", appeal, "Task_SignOffSaveTheChildren",
+        signOff("APPROVE", null)))
+        .isInstanceOf(InvalidAppealInputException.class)
+        .hasMessageContaining("four eyes need a second person");
+    assertThat(appeal).isWaitingAt("Task_SignOffSaveTheChildren");
+
+    scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
+        signOff("APPROVE", null));
+    assertThat(appeal).isWaitingAt("Task_GenerateAppealDocument");
+  }
+
+  @Test
+  void overduePublicationEscalatesToTheGlobalCoLeads() {
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES");
+    Assertions.assertThat(scenario.variable(appeal, "publicationDeadlineDays")).isEqualTo(7);
+    Assertions.assertThat(scenario.job(appeal, "Event_PublicationOverdue").getDuedate())
+        .isEqualTo(java.util.Date.from(ONSET.plus(Duration.ofDays(7))));
+
+    clock(ONSET.plus(Duration.ofDays(7)).plusSeconds(60));
+    scenario.runJob(appeal, "Event_PublicationOverdue");
+    assertThat(appeal).isWaitingAt("Task_SubmitProject", "Task_FollowUpOverduePublication");
+    assertThat(scenario.task(appeal, "Task_FollowUpOverduePublication"))
+        .hasCandidateGroup("gec-global-coleads");
+    scenario.submit("gec.savethechildren", appeal, "Task_FollowUpOverduePublication",
+        Map.of("followUpNote", "Deadline extended by the HC to day 10"));
+    assertThat(appeal).hasPassed("Event_PublicationFollowedUp").isWaitingAt("Task_SubmitProject");
+  }
+
+  @Test
+  void otherAppealTypesHaveTheirOwnPublicationDeadline() {
+    Map<String, Object> trigger = AppealScenario.trigger();
+    trigger.put("appealType", "HRP_REVISION");
+    ProcessInstance appeal = scenario.start(trigger);
+    scenario.submit("lb.unicef", appeal, "Task_ConfirmActivation", go());
+    Assertions.assertThat(scenario.variable(appeal, "publicationDeadlineDays")).isEqualTo(30);
+  }
+
+  @Test
+  void coLeadsCanCancelAtAnyPointWithAReason() {
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES");
+    scenario.as("lb.unicef");
+    assertThatThrownBy(() -> engine.getRuntimeService().createMessageCorrelation("appealCancelled")
+        .processInstanceId(appeal.getId()).correlate())
+        .isInstanceOf(InvalidAppealInputException.class).hasMessageContaining("reason");
+    scenario.asSystem();
+    assertThat(appeal).isWaitingAt("Task_SubmitProject");
+
+    scenario.as("lb.unicef");
+    engine.getRuntimeService().createMessageCorrelation("appealCancelled")
+        .processInstanceId(appeal.getId())
+        .setVariable("cancellation", AppealVariables.json(
+            new Cancellation("Covered by the CERF allocation", "lb.unicef", NOW.toString())))
+        .correlate();
+    scenario.asSystem();
+    assertThat(appeal).isEnded().hasPassed("Event_Cancelled").hasNotPassed("Event_AppealPublished");
+  }
+
+  @Test
+  void badStartFormInputStartsNothing() {
+    Map<String, Object> trigger = AppealScenario.trigger();
+    trigger.put("onset", NOW.plus(Duration.ofDays(1)).toString());
+    trigger.put("schoolsAffected", -3L);
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("emergencyFundingAppeal").count();
+    assertThatThrownBy(() -> scenario.start(trigger))
+        .isInstanceOf(InvalidAppealInputException.class)
+        .hasMessageContaining("onset: is in the future")
+        .hasMessageContaining("schoolsAffected: must not be negative");
+    Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("emergencyFundingAppeal").count()).isEqualTo(before);
+  }
+
+  @Test
+  void documentFailureIsRetriedThenBecomesAnIncidentAndTheAppealWaitsAtTheStep() {
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("UNICEF", "Learning spaces", "Beirut", learningSpaces()));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.signOffByBoth(appeal);
+
+    AppealTrigger trigger = (AppealTrigger) scenario.variable(appeal, "trigger");
+    AppealTrigger broken = new AppealTrigger(trigger.country(), trigger.emergencyType(),
+        trigger.onset(), trigger.affectedAreas(), "NO_SUCH_TYPE", trigger.situationSummary(),
+        trigger.peopleAffected(), trigger.schoolsAffected(), trigger.language());
+    engine.getRuntimeService().setVariable(appeal.getId(), "trigger", AppealVariables.json(broken));
+
+    var management = engine.getManagementService();
+    for (int attempt = 0; attempt < 5
+        && scenario.job(appeal, "Task_GenerateAppealDocument").getRetries() > 0; attempt++) {
+      String jobId = scenario.job(appeal, "Task_GenerateAppealDocument").getId();
+      assertThatThrownBy(() -> management.executeJob(jobId))
+          .hasMessageContaining("NO_SUCH_TYPE");
+    }
+    var incident = engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(appeal.getId()).singleResult();
+    Assertions.assertThat(incident.getActivityId()).isEqualTo("Task_GenerateAppealDocument");
+    Assertions.assertThat(incident.getIncidentType()).isEqualTo("failedJob");
+    assertThat(appeal).isNotEnded().isWaitingAt("Task_GenerateAppealDocument");
+    Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isEmpty();
+
+    // An operator fixes the data in Cockpit and retries: the appeal completes.
+    engine.getRuntimeService().setVariable(appeal.getId(), "trigger", AppealVariables.json(trigger));
+    management.setJobRetries(scenario.job(appeal, "Task_GenerateAppealDocument").getId(), 1);
+    scenario.runJob(appeal, "Task_GenerateAppealDocument");
+    assertThat(appeal).isEnded();
+    Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isPresent();
+  }
+
+  @Test
+  void documentIsWrittenInTheLanguageChosenAtTheTrigger() throws IOException {
+    Map<String, Object> trigger = AppealScenario.trigger();
+    trigger.put("language", "fr");
+    ProcessInstance appeal = scenario.start(trigger);
+    scenario.submit("lb.unicef", appeal, "Task_ConfirmActivation", go());
+    scenario.submit("lb.savethechildren", appeal, "Task_RapidNeedsAssessment", assessment());
+    scenario.submit("lb.unicef", appeal, "Task_DraftResponsePlan", plan("TEMPORARY_LEARNING_SPACES",
+        "PSYCHOSOCIAL_SUPPORT"));
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("Terre des hommes", "Espaces d'apprentissage", "Beirut", learningSpaces()));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.signOffByBoth(appeal);
+    scenario.runJob(appeal, "Task_GenerateAppealDocument");
+
+    StoredDocument pdf = documents.latest(appeal.getId(), "appeal").orElseThrow();
+    try (var document = Loader.loadPDF(pdf.content())) {
+      Assertions.assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("fr");
+      Assertions.assertThat(new PDFTextStripper().getText(document)).contains("Appel éclair");
+    }
+  }
+}
