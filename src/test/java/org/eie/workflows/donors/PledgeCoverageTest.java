@@ -37,6 +37,8 @@ class PledgeCoverageTest extends DonorsTestBase {
   AuthorizationService authorizations;
   @Autowired
   FundingCoverage coverage;
+  @Autowired
+  AppealRequirements requirements;
 
   ProcessInstance appeal;
   Donor norway;
@@ -186,6 +188,29 @@ class PledgeCoverageTest extends DonorsTestBase {
     } finally {
       runtime.deleteProcessInstance(early.getId(), "test done");
     }
+  }
+
+  @Test
+  void requirementsAreReadFromTheAppealsConsolidationWhenNoSeparateVariablesExist() {
+    ProcessInstance consolidated = runtime.startProcessInstanceByKey("donorsAppealStandIn",
+        "donors-coverage-consolidated", Map.of("country", "LB", "consolidation",
+            org.camunda.bpm.engine.variable.Variables.serializedObjectValue("""
+                {"acceptedProjects": 2, "totalUsd": 900000.00, "byActivity": [
+                  {"key": "%s", "projects": 2, "amountUsd": 700000.00},
+                  {"key": "%s", "projects": 1, "amountUsd": 200000.00}]}"""
+                .formatted(TLS, PSS))
+                .serializationDataFormat("application/json")
+                .objectTypeName("org.eie.workflows.appeal.Consolidation").create()));
+    try {
+      var read = requirements.of(consolidated.getId()).orElseThrow();
+      assertThat(read.totalUsd()).isEqualByComparingTo("900000");
+      assertThat(read.byActivityUsd()).containsOnlyKeys(TLS, PSS);
+      assertThat(read.byActivityUsd().get(TLS)).isEqualByComparingTo("700000");
+    } finally {
+      runtime.deleteProcessInstance(consolidated.getId(), "test done");
+    }
+    assertThat(requirements.of(appeal.getId()).orElseThrow().totalUsd())
+        .isEqualByComparingTo("1000000");
   }
 
   private String pledge(String user, Donor donor, String activity, String amount, String status)
