@@ -135,6 +135,11 @@ class AppealDonorDeliveryTest extends DonorsTestBase {
           .isEqualTo("WAITING_FOR_MAIL_SERVER");
       Assertions.assertThat(rows.get(0).get("statusDetail").asText())
           .isEqualTo("not sent: no mail server configured");
+      // In Cockpit: the Secretariat sees the waiting instance of Sudan, Colombia's co-lead not.
+      String instances = "/engine-rest/process-instance?processDefinitionKey=appealDonorDelivery";
+      Assertions.assertThat(http.get(instances, "secretariat").body()).contains(delivery.getId());
+      Assertions.assertThat(http.get(instances, "co.unicef").body())
+          .doesNotContain(delivery.getId());
 
       // Still none at the next re-check: it waits again, nothing is pretended.
       executeJobs(delivery);
@@ -187,6 +192,12 @@ class AppealDonorDeliveryTest extends DonorsTestBase {
     Assertions.assertThat(failing.status()).isEqualTo(Delivery.Status.RETRYING);
     Assertions.assertThat(failing.attempts()).isEqualTo(5);
     Assertions.assertThat(failing.statusDetail()).contains("attempt failed");
+    // Cockpit's view (the engine's REST API): the Secretariat and Haiti's co-leads would see
+    // the incident, nobody else's roles.
+    String incidents = "/engine-rest/incident?processInstanceId=" + delivery.getId();
+    Assertions.assertThat(http.get(incidents, "secretariat").body()).contains("failedJob");
+    Assertions.assertThat(http.get(incidents, "lb.unicef").body()).isEqualTo("[]");
+    Assertions.assertThat(http.get(incidents, "partner.lb").body()).isEqualTo("[]");
 
     // The server is back: the other donor's delivery goes out while the first is an incident.
     smtp = new com.icegreen.greenmail.util.GreenMail(SMTP);
