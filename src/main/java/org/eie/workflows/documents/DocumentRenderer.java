@@ -94,15 +94,55 @@ public class DocumentRenderer {
           .useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
           .useUnicodeBidiReorderer(new ICUBidiReorderer())
           .defaultTextDirection(BaseRendererBuilder.TextDirection.LTR)
-          .withHtmlContent(html, baseUri);
+          .withHtmlContent(html, baseUriOf(request.template()));
       try (var renderer = builder.buildPdfRenderer()) {
         renderer.createPDFWithoutClosing();
       }
+      warnAboutUnembeddedFonts(document, request);
       describe(document, request);
       document.save(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render " + request.template(), e);
+    }
+  }
+
+  /**
+   * The {@code templates/} folder that holds this template, so that a stylesheet or image the
+   * template links ({@code appeal/appeal.css}) comes from beside it. Several folders of that name
+   * may be on the classpath (tests keep sample templates of their own), and the first one found
+   * need not be the template's.
+   */
+  private String baseUriOf(String template) {
+    var url = getClass().getClassLoader().getResource("templates/" + template + ".html");
+    if (url == null) {
+      return baseUri;
+    }
+    String location = url.toExternalForm();
+    return location.substring(0, location.length() - (template + ".html").length());
+  }
+
+  /**
+   * A donor's PDF reader may lack a font the document does not embed. The registered fonts are
+   * embedded (as subsets, when the document is saved); text drawn in one of the 14 PDF base
+   * fonts means a template asks for a family that is not registered, or its stylesheet was not
+   * found: say so, once per document.
+   */
+  private static void warnAboutUnembeddedFonts(PDDocument document, DocumentRequest request)
+      throws IOException {
+    var unembedded = new java.util.TreeSet<String>();
+    for (var page : document.getPages()) {
+      var resources = page.getResources();
+      for (var name : resources.getFontNames()) {
+        var font = resources.getFont(name);
+        if (font != null && font.isStandard14()) {
+          unembedded.add(font.getName());
+        }
+      }
+    }
+    if (!unembedded.isEmpty()) {
+      LOG.warn("Document {} draws text in fonts it does not embed: {}; its CSS should name "
+          + "font-family '{}'", request.template(), unembedded, FONT_FAMILY);
     }
   }
 

@@ -59,6 +59,13 @@ class AppealDocumentWriterTest {
   }
 
   @Test
+  void theStylesheetBesideTheTemplateIsApplied() {
+    // text-transform and the running footer come from appeal.css; without it the cover would
+    // say "Education Cluster" and carry a footer. Test resources have a templates/ folder too.
+    assertThat(englishText).startsWith("EDUCATION CLUSTER");
+  }
+
+  @Test
   void keyFiguresAndSchoolsAreThereAsEntered() {
     assertThat(englishText).contains("159", "schools damaged", "schools destroyed",
         "schools used as shelters", "3,700", "teachers affected", "300,000", "People displaced",
@@ -128,7 +135,7 @@ class AppealDocumentWriterTest {
         "National NGO", "UN agency", "Red Cross / Red Crescent",
         "Nadine Khoury", "Education Cluster Coordinator", "nkhoury@example.org", "+961 1 607 400",
         "Karim Saleh", "ksaleh@example.org",
-        "This appeal was approved by both co-lead organisations",
+        "This appeal was approved for the co-lead organisations",
         "13 August 2020", "Figures to be revised with the Joint Education Needs Assessment.");
     // the sign-off block: label (set in capitals by the stylesheet), who, for whom, when
     assertThat(flat(englishText)).contains(
