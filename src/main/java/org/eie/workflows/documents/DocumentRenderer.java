@@ -64,7 +64,11 @@ public class DocumentRenderer {
     resolver.setCacheable(true);
     templates.setTemplateResolver(resolver);
     templates.setMessageResolver(new Utf8MessageResolver());
-    baseUri = getClass().getClassLoader().getResource("templates/").toExternalForm();
+    // The folder that holds the shipped fonts, not the first "templates/" on the classpath: in
+    // tests target/test-classes/templates/ comes first and has no stylesheets of the real templates.
+    String fonts = getClass().getClassLoader().getResource("templates/fonts/DejaVuSans.ttf")
+        .toExternalForm();
+    baseUri = fonts.substring(0, fonts.length() - "fonts/DejaVuSans.ttf".length());
   }
 
   /** The filled template as XHTML: what goes to the PDF library. */
