@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
@@ -57,6 +58,8 @@ class AccessModel implements InitializingBean {
   static final String TRAINING = "trainingPackageRollout";
   /** The per-country branch of the training rollout, a process instance in the country's tenant. */
   static final String TRAINING_COUNTRY = "trainingCountryRollout";
+  /** Called by the appeal: e-mails the appeal to subscribed donors (donors/). */
+  static final String APPEAL_DONOR_DELIVERY = "appealDonorDelivery";
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessModel.class);
 
@@ -83,6 +86,9 @@ class AccessModel implements InitializingBean {
     administrator(adminPassword);
     taskListFilters();
     appealGrants();
+    strategicPlanningGrants();
+    trainingRollout();
+    donorDeliveryGrants();
     if (properties.demo()) {
       DemoUsers.ALL.forEach(this::demoUser);
       LOG.info("Demo mode: {} demo users are available (see README.md).", DemoUsers.ALL.size());
@@ -118,6 +124,24 @@ class AccessModel implements InitializingBean {
     grant(Groups.STEERING_GROUP, PROCESS_DEFINITION, PLANNING, READ, READ_INSTANCE, READ_HISTORY);
     grant(Groups.STANDARDS_WORKING_GROUP, APPLICATION, "tasklist", ACCESS);
     grant(Groups.STANDARDS_WORKING_GROUP, PROCESS_DEFINITION, TRAINING, READ);
+  }
+
+  /**
+   * The strategic planning cycle (issue 4), on top of the basic set in {@link #roleGroups()}:
+   * the Secretariat and the GEC Unit start and run cycles; the Steering Group approves INEE's plan
+   * and, like the Language Communities that translate both plans, may see the cycles it works on
+   * and their plan document (which needs READ_HISTORY on the definition).
+   */
+  private void strategicPlanningGrants() {
+    for (String runner : List.of(Groups.SECRETARIAT, Groups.GLOBAL_CO_LEADS)) {
+      grant(runner, PROCESS_DEFINITION, PLANNING,
+          READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+    }
+    grant(Groups.STEERING_GROUP, PROCESS_DEFINITION, PLANNING, READ, READ_INSTANCE, READ_HISTORY);
+    for (String language : Groups.LANGUAGES) {
+      grant(Groups.languageCommunity(language), PROCESS_DEFINITION, PLANNING,
+          READ, READ_INSTANCE, READ_HISTORY);
+    }
   }
 
   private void countryClusters() {
@@ -175,6 +199,43 @@ class AccessModel implements InitializingBean {
   static final String APPEAL_DEADLINES = "appealDeadlines";
 
   // --- end of the emergency funding appeal's grants ----------------------------------------------
+
+  /**
+   * The joint training package rollout (issue 5), stated in one place although some of these
+   * grants also appear above: the Secretariat starts and follows rollouts and every country
+   * branch; the Standards and Practice working group and the Language Communities see the rollout
+   * definition behind their tasks (their tasks come to them as candidate groups); each country's
+   * co-leads read and update (withdraw) only their own country's {@code trainingCountryRollout}
+   * instances, which the country tenant keeps from every other country. Co-leads may read the
+   * rollout's definition (finishing their country continues the rollout, which the engine checks)
+   * but none of its instances, so other countries' results stay hidden from them. The Secretariat
+   * also reads the country tasks (READ_TASK), to follow every country in Tasklist.
+   */
+  private void trainingRollout() {
+    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING,
+        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING_COUNTRY,
+        READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE, READ_TASK);
+    grant(Groups.STANDARDS_WORKING_GROUP, PROCESS_DEFINITION, TRAINING, READ);
+    Groups.LANGUAGES.forEach(language ->
+        grant(Groups.languageCommunity(language), PROCESS_DEFINITION, TRAINING, READ));
+    properties.countries().keySet().forEach(code -> {
+      grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, TRAINING_COUNTRY,
+          READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+      grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, TRAINING, READ);
+    });
+  /**
+   * The appeal's donor deliveries (a sub-process in the appeal's country tenant): the Secretariat
+   * and the co-leads follow them in Cockpit and retry a failed delivery there.
+   */
+  private void donorDeliveryGrants() {
+    for (String global : List.of(Groups.GLOBAL_CO_LEADS, Groups.SECRETARIAT)) {
+      grant(global, PROCESS_DEFINITION, APPEAL_DONOR_DELIVERY,
+          READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+    }
+    properties.countries().keySet().forEach(code -> grant(Groups.coLeadsOf(code),
+        PROCESS_DEFINITION, APPEAL_DONOR_DELIVERY, READ, READ_INSTANCE, READ_HISTORY));
+  }
 
   private void administrator(String password) {
     group(Groups.ADMINS, "Administrators", "SYSTEM");

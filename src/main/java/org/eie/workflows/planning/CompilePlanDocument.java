@@ -1,0 +1,49 @@
+package org.eie.workflows.planning;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.eie.workflows.documents.DocumentStore;
+import org.eie.workflows.planning.PlanModel.AlignmentMap;
+import org.eie.workflows.planning.PlanModel.Approvals;
+import org.eie.workflows.planning.PlanModel.Evaluation;
+import org.eie.workflows.planning.PlanModel.Implementation;
+import org.eie.workflows.planning.PlanModel.Launch;
+import org.eie.workflows.planning.PlanModel.StrategicPlan;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders the joint plan document of the finished cycle and stores it as a new version (a retry
+ * after a failure stores the next version; the newest is what users download).
+ */
+@Component
+class CompilePlanDocument implements JavaDelegate {
+
+  private final PlanDocument document;
+  private final DocumentStore store;
+
+  CompilePlanDocument(PlanDocument document, DocumentStore store) {
+    this.document = document;
+    this.store = store;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String cycle = (String) execution.getVariable("cycleLabel");
+    var content = new PlanDocument.Content(cycle,
+        (String) execution.getVariable("documentLanguage"),
+        CycleData.get(execution, CycleData.INEE_PLAN, StrategicPlan.class),
+        CycleData.get(execution, CycleData.CLUSTER_PLAN, StrategicPlan.class),
+        CycleData.get(execution, CycleData.ALIGNMENT, AlignmentMap.class),
+        CycleData.get(execution, CycleData.APPROVALS, Approvals.class),
+        CycleData.get(execution, CycleData.LAUNCH, Launch.class),
+        CycleData.get(execution, CycleData.IMPLEMENTATION, Implementation.class),
+        CycleData.get(execution, CycleData.EVALUATION, Evaluation.class),
+        CycleData.optional(execution, "previousCycleReview"),
+        CycleData.optional(execution, "consultationSummary"),
+        CycleData.optional(execution, "memberFeedback"));
+    var stored = store.store(execution.getProcessInstanceId(), PlanDocument.KIND, null,
+        PlanDocument.fileName(cycle), document.render(content));
+    execution.setVariable("planDocumentVersion", stored.version());
+    execution.setVariable("planDocumentSha256", stored.sha256());
+  }
+}

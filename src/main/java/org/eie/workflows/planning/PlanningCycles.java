@@ -1,0 +1,42 @@
+package org.eie.workflows.planning;
+
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** Starts planning cycles for the REST API, refusing a second running cycle for the same years. */
+@Component
+class PlanningCycles {
+
+  static final String PROCESS_KEY = "strategicPlanningCycle";
+
+  private final RuntimeService runtime;
+
+  PlanningCycles(RuntimeService runtime) {
+    this.runtime = runtime;
+  }
+
+  static String businessKey(int firstYear) {
+    return "strategic-plan-" + firstYear + "-" + (firstYear + 2);
+  }
+
+  /** Whether a cycle for the same years is running (as far as the caller may see). */
+  boolean isRunning(int firstYear) {
+    return !running(runtime, firstYear).isEmpty();
+  }
+
+  static java.util.List<ProcessInstance> running(RuntimeService runtime, int firstYear) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .variableValueEquals("firstYear", firstYear).list();
+  }
+
+  ProcessInstance start(int firstYear, String documentLanguage) {
+    Map<String, Object> variables = Variables.createVariables()
+        .putValue("firstYear", firstYear)
+        .putValue("documentLanguage", documentLanguage == null ? "en" : documentLanguage);
+    return runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(businessKey(firstYear))
+        .setVariables(variables).execute();
+  }
+}

@@ -1,0 +1,165 @@
+package org.eie.workflows.planning;
+
+import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.identity.Groups;
+import org.eie.workflows.planning.PlanModel.AlignmentMap;
+import org.eie.workflows.planning.PlanModel.Approvals;
+import org.eie.workflows.planning.PlanModel.Evaluation;
+import org.eie.workflows.planning.PlanModel.Implementation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks what a cycle is started with, whether from the REST API, the Tasklist start form or the
+ * previous cycle, and sets up its state: both plans to draft, none approved, the Language
+ * Communities that will translate, and the previous cycle's evaluation when there was one.
+ */
+@Component
+class PrepareCycle implements ExecutionListener {
+
+  static final Set<String> DOCUMENT_LANGUAGES = Set.of("en", "fr");
+  static final String DEFAULT_REVIEW_GRACE_PERIOD = "P30D";
+  /** How far ahead a cycle may be planned. */
+  static final int MAX_YEARS_AHEAD = 10;
+
+  private final HistoryService history;
+  private final org.camunda.bpm.engine.RuntimeService runtime;
+
+  PrepareCycle(HistoryService history, org.camunda.bpm.engine.RuntimeService runtime) {
+    this.history = history;
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    // The cycle a finished one starts follows on from it even if its evaluation came late.
+    boolean followsOn = execution.getVariable(StartNextCycle.PREVIOUS_CYCLE_ID) != null;
+    int firstYear = followsOn ? ((Number) execution.getVariable("firstYear")).intValue()
+        : firstYear(execution.getVariable("firstYear"));
+    if (!withoutAuthorization(() -> PlanningCycles.running(runtime, firstYear)).isEmpty()) {
+      throw new PlanInputException("firstYear", "a planning cycle for " + firstYear + "-"
+          + (firstYear + 2) + " is already running");
+    }
+    execution.setVariable("firstYear", firstYear);
+    execution.setVariable("lastYear", firstYear + 2);
+    execution.setVariable("cycleLabel", firstYear + "-" + (firstYear + 2));
+
+    String language = execution.getVariable("documentLanguage") == null ? "en"
+        : execution.getVariable("documentLanguage").toString();
+    if (!DOCUMENT_LANGUAGES.contains(language)) {
+      throw new PlanInputException("documentLanguage", "'" + language
+          + "' is not a language of the plan document (en, fr)");
+    }
+    execution.setVariable("documentLanguage", language);
+
+    Object grace = execution.getVariable("reviewGracePeriod");
+    String gracePeriod = grace == null ? DEFAULT_REVIEW_GRACE_PERIOD : grace.toString();
+    if (!isDuration(gracePeriod)) {
+      throw new PlanInputException("reviewGracePeriod", "'" + gracePeriod
+          + "' is not an ISO-8601 duration such as P30D");
+    }
+    execution.setVariable("reviewGracePeriod", gracePeriod);
+
+    execution.setVariable("redraftInee", true);
+    execution.setVariable("redraftCluster", true);
+    execution.setVariable("ineeApproved", false);
+    execution.setVariable("clusterApproved", false);
+    execution.setVariable("feedbackGathered", false);
+    execution.setVariable("unmatchedCount", 0);
+    execution.setVariable("approvalRound", 0);
+    execution.setVariable("languages", CycleData.json(new ArrayList<>(Groups.LANGUAGES)));
+    execution.setVariable(CycleData.ALIGNMENT, CycleData.json(AlignmentMap.empty()));
+    execution.setVariable(CycleData.APPROVALS, CycleData.json(new Approvals(null)));
+    execution.setVariable(CycleData.IMPLEMENTATION, CycleData.json(Implementation.empty()));
+
+    Evaluation previous = CycleData.get(execution, CycleData.PREVIOUS_EVALUATION, Evaluation.class);
+    if (previous == null) {
+      previous = previousEvaluation(firstYear);
+      if (previous != null) {
+        execution.setVariable(CycleData.PREVIOUS_EVALUATION, CycleData.json(previous));
+      }
+    }
+    execution.setVariable("previousEvaluationText", describe(previous));
+  }
+
+  /** The previous cycle's evaluation as the review's read-only form field shows it. */
+  static String describe(Evaluation previous) {
+    return previous == null
+        ? CycleData.message("previousEvaluation.none")
+        : CycleData.message("previousEvaluation.text", previous.cycle(), previous.userName(),
+            previous.at().substring(0, 10), previous.summary(), previous.lessonsLearned(),
+            previous.recommendations());
+  }
+
+  static int firstYear(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      throw new PlanInputException("firstYear", "the first year of the plan is required");
+    }
+    int year;
+    try {
+      double number = Double.parseDouble(value.toString());
+      if (number != Math.rint(number)) {
+        throw new NumberFormatException();
+      }
+      year = (int) number;
+    } catch (NumberFormatException e) {
+      throw new PlanInputException("firstYear", "'" + value + "' is not a year");
+    }
+    int thisYear = ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).getYear();
+    if (year < thisYear || year > thisYear + MAX_YEARS_AHEAD) {
+      throw new PlanInputException("firstYear", "must be between " + thisYear + " and "
+          + (thisYear + MAX_YEARS_AHEAD) + " (a plan is made for years to come; found " + year + ")");
+    }
+    return year;
+  }
+
+  /** The evaluation of the cycle that ended the year before this one starts, if it was run here. */
+  private Evaluation previousEvaluation(int firstYear) {
+    java.util.concurrent.Callable<Evaluation> lookup = () -> history
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey("strategicPlanningCycle")
+        .variableValueEquals("lastYear", firstYear - 1)
+        .finished().orderByProcessInstanceEndTime().desc()
+        .listPage(0, 1).stream()
+        .map(instance -> history.createHistoricVariableInstanceQuery()
+            .processInstanceId(instance.getId()).variableName(CycleData.EVALUATION)
+            .singleResult())
+        .filter(v -> v != null && v.getValue() instanceof Evaluation)
+        .map(v -> (Evaluation) v.getValue())
+        .findFirst().orElse(null);
+    return withoutAuthorization(lookup);
+  }
+
+  /** Looks across all cycles, also those the starting user may not read. */
+  private static <T> T withoutAuthorization(java.util.concurrent.Callable<T> query) {
+    try {
+      return Context.getCommandContext().runWithoutAuthorization(query);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean isDuration(String text) {
+    try {
+      Period.parse(text);
+      return true;
+    } catch (RuntimeException notAPeriod) {
+      try {
+        Duration.parse(text);
+        return true;
+      } catch (RuntimeException notADuration) {
+        return false;
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.eie.workflows.planning;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.eie.workflows.identity.Groups;
+import org.eie.workflows.planning.PlanModel.Approval;
+import org.eie.workflows.planning.PlanModel.Approvals;
+import org.eie.workflows.planning.PlanModel.StrategicPlan;
+import org.springframework.stereotype.Component;
+
+/**
+ * An approval decision, recorded with who and when. The Steering Group decides on INEE's plan;
+ * the Cluster's plan needs both global co-lead organisations, so each of its two tasks may only
+ * be completed by a global co-lead of that organisation (a UNICEF user of the GEC Unit cannot
+ * sign for Save the Children). A rejection needs a reason and returns only that plan to drafting.
+ */
+@Component
+class RecordPlanApproval implements TaskListener {
+
+  /** Who decides in each approval task. */
+  record Approver(String plan, String organisation, List<String> requiredGroups) {
+  }
+
+  static Approver approverOf(String taskKey) {
+    return switch (taskKey) {
+      case "Task_ApproveIneePlan" -> new Approver(StrategicPlan.INEE, "INEE Steering Group",
+          List.of(Groups.STEERING_GROUP));
+      case "Task_ApproveClusterPlanUnicef" -> new Approver(StrategicPlan.CLUSTER, "UNICEF",
+          List.of(Groups.GLOBAL_CO_LEADS, Groups.UNICEF));
+      case "Task_ApproveClusterPlanSaveTheChildren" -> new Approver(StrategicPlan.CLUSTER,
+          "Save the Children", List.of(Groups.GLOBAL_CO_LEADS, Groups.SAVE_THE_CHILDREN));
+      default -> throw new IllegalStateException("Not an approval task: " + taskKey);
+    };
+  }
+
+  private final IdentityService identity;
+  private final CycleData data;
+
+  RecordPlanApproval(IdentityService identity, CycleData data) {
+    this.identity = identity;
+    this.data = data;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Approver approver = approverOf(task.getTaskDefinitionKey());
+    var authentication = identity.getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      throw new AuthorizationException("An approval must be given by a signed-in "
+          + approver.organisation() + " user");
+    }
+    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    if (!groups.containsAll(approver.requiredGroups())) {
+      throw new AuthorizationException("User '" + authentication.getUserId() + "' cannot decide for "
+          + approver.organisation() + ": this needs membership of "
+          + String.join(" and ", approver.requiredGroups()));
+    }
+    Object decision = task.getVariable("approvalDecision");
+    if (!"approve".equals(decision) && !"reject".equals(decision)) {
+      throw new PlanInputException("approvalDecision", "choose 'approve' or 'reject'");
+    }
+    boolean approved = "approve".equals(decision);
+    String reason = CycleData.optional(task, "approvalReason");
+    if (!approved && reason == null) {
+      throw new PlanInputException("approvalReason", "a rejection needs the reason, which the drafters will see");
+    }
+    int round = ((Number) task.getVariable("approvalRound")).intValue();
+    Approvals approvals = CycleData.get(task, CycleData.APPROVALS, Approvals.class)
+        .with(new Approval(round, approver.plan(), approver.organisation(),
+            authentication.getUserId(), data.userName(authentication.getUserId()), approved,
+            reason, CycleData.now()));
+    task.setVariable(CycleData.APPROVALS, CycleData.json(approvals));
+    CycleData.forget(task, "approvalDecision", "approvalReason");
+
+    if (StrategicPlan.INEE.equals(approver.plan())) {
+      task.setVariable("ineeApproved", approved);
+      if (!approved) {
+        task.setVariable("redraftInee", true);
+        task.setVariable("ineeReturnReason",
+            CycleData.message("return.rejected", approver.organisation(), reason));
+      }
+      return;
+    }
+    List<Approval> thisRound = approvals.decisions().stream()
+        .filter(a -> a.round() == round && StrategicPlan.CLUSTER.equals(a.plan())).toList();
+    List<Approval> rejections = thisRound.stream().filter(a -> !a.approved()).toList();
+    if (!rejections.isEmpty()) {
+      task.setVariable("clusterApproved", false);
+      task.setVariable("redraftCluster", true);
+      task.setVariable("clusterReturnReason", rejections.stream()
+          .map(a -> CycleData.message("return.rejected", a.organisation(), a.reason()))
+          .collect(Collectors.joining("\n")));
+    } else {
+      task.setVariable("clusterApproved", thisRound.stream().map(Approval::organisation)
+          .distinct().count() == 2);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.eie.workflows.planning;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.eie.workflows.planning.PlanModel.AlignmentMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Flagged priorities are either accepted explicitly, with the reason recorded in the alignment
+ * map, or sent back: the plan(s) they belong to return to drafting with the reviewers' note.
+ */
+@Component
+class ResolveUnmatched implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object decision = task.getVariable("unmatchedDecision");
+    String note = CycleData.required(task, "unmatchedNote", "the reason");
+    @SuppressWarnings("unchecked")
+    List<String> unmatched = (List<String>) task.getVariable("unmatchedCodes");
+    AlignmentMap map = AlignmentSteps.map(task);
+    if ("accept".equals(decision)) {
+      var accepted = new java.util.ArrayList<>(map.acceptedUnmatched());
+      unmatched.stream().filter(code -> !accepted.contains(code)).forEach(accepted::add);
+      AlignmentSteps.save(task, new AlignmentMap(map.links(), accepted, note));
+    } else if ("redraft".equals(decision)) {
+      String reason = CycleData.message("return.alignment", note, String.join(", ", unmatched));
+      if (unmatched.stream().anyMatch(code -> code.startsWith("I"))) {
+        task.setVariable("redraftInee", true);
+        task.setVariable("ineeReturnReason", reason);
+      }
+      if (unmatched.stream().anyMatch(code -> code.startsWith("C"))) {
+        task.setVariable("redraftCluster", true);
+        task.setVariable("clusterReturnReason", reason);
+      }
+    } else {
+      throw new PlanInputException("unmatchedDecision", "choose 'accept' or 'redraft'");
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package org.eie.workflows.training;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.spin.json.SpinJsonNode;
+import org.eie.workflows.training.TrainingRecords.Facilitator;
+
+/**
+ * Reads what users typed into the Tasklist forms (or sent through REST) and refuses what does not
+ * make sense with an {@link InvalidTrainingInput} naming the field. Lists may come as JSON arrays
+ * or as text, one entry per line (or separated by commas where entries are short).
+ */
+final class FormInput {
+
+  private final Map<String, Object> values;
+
+  FormInput(Map<String, Object> values) {
+    this.values = values;
+  }
+
+  String text(String field) {
+    Object value = values.get(field);
+    String text = value == null ? "" : value.toString().trim();
+    if (text.isEmpty()) {
+      throw new InvalidTrainingInput(field, "is required");
+    }
+    return text;
+  }
+
+  String optionalText(String field) {
+    Object value = values.get(field);
+    String text = value == null ? "" : value.toString().trim();
+    return text.isEmpty() ? null : text;
+  }
+
+  boolean yesNo(String field) {
+    Object value = values.get(field);
+    if (value instanceof Boolean answer) {
+      return answer;
+    }
+    if (value != null && ("true".equalsIgnoreCase(value.toString().trim())
+        || "false".equalsIgnoreCase(value.toString().trim()))) {
+      return Boolean.parseBoolean(value.toString().trim());
+    }
+    throw new InvalidTrainingInput(field, "answer yes or no");
+  }
+
+  LocalDate date(String field) {
+    String text = text(field);
+    try {
+      // form-js date pickers send yyyy-MM-dd; a date-time keeps its date part
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidTrainingInput(field, "'" + text + "' is not a date (yyyy-mm-dd)");
+    }
+  }
+
+  int count(String field) {
+    Object value = values.get(field);
+    if (value == null || value.toString().isBlank()) {
+      throw new InvalidTrainingInput(field, "is required");
+    }
+    try {
+      double number = value instanceof Number n ? n.doubleValue()
+          : Double.parseDouble(value.toString().trim());
+      if (number < 0 || number != Math.rint(number) || number > 100_000) {
+        throw new InvalidTrainingInput(field, "must be a whole number from 0 to 100000");
+      }
+      return (int) number;
+    } catch (NumberFormatException e) {
+      throw new InvalidTrainingInput(field, "'" + value + "' is not a number");
+    }
+  }
+
+  /** Test scores in percent, one per participant who sat the test. */
+  List<Double> scores(String field) {
+    List<Double> scores = new ArrayList<>();
+    for (String entry : list(field, true)) {
+      try {
+        double score = Double.parseDouble(entry.replace("%", "").trim());
+        if (score < 0 || score > 100) {
+          throw new InvalidTrainingInput(field, "scores are percentages from 0 to 100, not "
+              + entry);
+        }
+        scores.add(score);
+      } catch (NumberFormatException e) {
+        throw new InvalidTrainingInput(field, "'" + entry + "' is not a score");
+      }
+    }
+    return scores;
+  }
+
+  /** One entry per line. */
+  List<String> lines(String field) {
+    return list(field, false);
+  }
+
+  /** Entries separated by new lines, or also by commas and semicolons when {@code commas}. */
+  List<String> list(String field, boolean commas) {
+    Object value = values.get(field);
+    List<String> entries = new ArrayList<>();
+    if (value instanceof Collection<?> collection) {
+      collection.forEach(entry -> entries.add(String.valueOf(entry).trim()));
+    } else if (value instanceof SpinJsonNode json && json.isArray()) {
+      json.elements().forEach(entry -> entries.add(
+          entry.isString() ? entry.stringValue().trim() : entry.toString().trim()));
+    } else if (value != null) {
+      String text = value instanceof SpinJsonNode json && json.isString() ? json.stringValue()
+          : value.toString();
+      for (String entry : text.split(commas ? "[\\r\\n,;]+" : "[\\r\\n]+")) {
+        entries.add(entry.trim());
+      }
+    }
+    entries.removeIf(String::isEmpty);
+    if (entries.isEmpty()) {
+      throw new InvalidTrainingInput(field, "list at least one entry");
+    }
+    return entries;
+  }
+
+  /** Lines "Organisation: number of participants". */
+  Map<String, Integer> organisationCounts(String field) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String line : lines(field)) {
+      int colon = line.lastIndexOf(':');
+      if (colon <= 0) {
+        throw new InvalidTrainingInput(field, "write one organisation per line as"
+            + " 'Organisation: number', not '" + line + "'");
+      }
+      String organisation = line.substring(0, colon).trim();
+      int count = new FormInput(Map.of(field, line.substring(colon + 1).trim())).count(field);
+      counts.merge(organisation, count, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** Lines "Name; Organisation; Country; Dissemination plan". */
+  List<Facilitator> facilitators(String field) {
+    List<Facilitator> facilitators = new ArrayList<>();
+    for (String line : lines(field)) {
+      String[] parts = line.split(";", 4);
+      if (parts.length < 4 || parts[0].isBlank() || parts[3].isBlank()) {
+        throw new InvalidTrainingInput(field, "write one facilitator per line as"
+            + " 'Name; Organisation; Country; Dissemination plan', not '" + line + "'");
+      }
+      facilitators.add(new Facilitator(parts[0].trim(), parts[1].trim(), parts[2].trim(),
+          parts[3].trim()));
+    }
+    return facilitators;
+  }
+
+  static void require(boolean condition, String field, String message) {
+    if (!condition) {
+      throw new InvalidTrainingInput(field, message);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.eie.workflows.training;
+
+import static org.eie.workflows.training.TrainingVariables.EVALUATION_DUE_AT;
+import static org.eie.workflows.training.TrainingVariables.EVALUATION_REPORT;
+import static org.eie.workflows.training.TrainingVariables.WORKSHOP_DELIVERY;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.training.TrainingRecords.EvaluationReport;
+import org.eie.workflows.training.TrainingRecords.WorkshopDelivery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The evaluation report and participant list. The list must name as many participants as the
+ * workshop had; a report after the deadline is accepted and marked late.
+ */
+@Component
+class RecordEvaluationReport implements ExecutionListener {
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
+    }
+    var input = new FormInput(execution.getVariables());
+    String summary = input.text("evaluationSummary");
+    var participants = input.lines("participantList");
+    var delivery = (WorkshopDelivery) execution.getVariable(WORKSHOP_DELIVERY);
+    FormInput.require(participants.size() == delivery.participants(), "participantList",
+        participants.size() + " names for the " + delivery.participants()
+            + " participants recorded at the workshop");
+    Date now = ClockUtil.now();
+    Date due = (Date) execution.getVariable(EVALUATION_DUE_AT);
+    execution.setVariable(EVALUATION_REPORT, TrainingVariables.json(new EvaluationReport(
+        now.toInstant().toString(), now.after(due), summary, participants)));
+    execution.removeVariable("evaluationSummary");
+    execution.removeVariable("participantList");
+  }
+}

@@ -1,0 +1,20 @@
+package org.eie.workflows.training;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** The Secretariat's lessons learned, required: they are a section of the rollout report. */
+@Component
+class RecordLessonsLearned implements ExecutionListener {
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
+    }
+    String lessons = new FormInput(execution.getVariables()).text(TrainingVariables.LESSONS_LEARNED);
+    FormInput.require(lessons.length() <= 20_000, TrainingVariables.LESSONS_LEARNED,
+        "at most 20000 characters");
+  }
+}

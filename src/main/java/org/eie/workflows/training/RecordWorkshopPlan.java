@@ -1,0 +1,56 @@
+package org.eie.workflows.training;
+
+import static org.eie.workflows.training.TrainingVariables.WITHDRAWAL;
+import static org.eie.workflows.training.TrainingVariables.WORKSHOP_GOES_AHEAD;
+import static org.eie.workflows.training.TrainingVariables.WORKSHOP_PLAN;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.training.TrainingRecords.Withdrawal;
+import org.eie.workflows.training.TrainingRecords.WorkshopPlan;
+import org.springframework.stereotype.Component;
+
+/**
+ * The co-leads' workshop plan. If the workshop cannot go ahead (a security situation, say) the
+ * country is withdrawn with their reason and the other countries carry on.
+ */
+@Component
+class RecordWorkshopPlan implements ExecutionListener {
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
+    }
+    var input = new FormInput(execution.getVariables());
+    boolean goesAhead = input.yesNo(WORKSHOP_GOES_AHEAD);
+    execution.setVariable(WORKSHOP_GOES_AHEAD, goesAhead);
+    if (!goesAhead) {
+      String reason = input.text("withdrawalReason");
+      execution.setVariable(WITHDRAWAL, TrainingVariables.json(new Withdrawal(reason,
+          currentUser(execution), ClockUtil.now()
+              .toInstant().toString(), "planning")));
+      execution.setVariable(WORKSHOP_PLAN, TrainingVariables.json(
+          new WorkshopPlan(input.optionalText("workshopLocation"), null, null, null, false)));
+    } else {
+      String location = input.text("workshopLocation");
+      var start = input.date("plannedStartDate");
+      var end = input.date("plannedEndDate");
+      FormInput.require(!end.isBefore(start), "plannedEndDate",
+          "the workshop cannot end before it starts (" + start + ")");
+      execution.setVariable(WORKSHOP_PLAN, TrainingVariables.json(new WorkshopPlan(location,
+          start.toString(), end.toString(), input.optionalText("leadFacilitators"), true)));
+    }
+    for (String loose : new String[] {"workshopLocation", "plannedStartDate", "plannedEndDate",
+        "leadFacilitators", "withdrawalReason"}) {
+      execution.removeVariable(loose);
+    }
+  }
+
+  static String currentUser(DelegateExecution execution) {
+    var authentication = execution.getProcessEngineServices().getIdentityService()
+        .getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}

@@ -1,0 +1,131 @@
+package org.eie.workflows.training;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.documents.DocumentStore;
+import org.eie.workflows.identity.EieProperties;
+import org.eie.workflows.training.TrainingRecords.Withdrawal;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The rollout's REST API. Every engine call runs as the caller (see security/), so the engine's
+ * authorizations and country tenants decide: only the Secretariat starts a rollout, and a
+ * country's co-leads withdraw only their own country.
+ */
+@RestController
+@RequestMapping("/api/training-rollouts")
+class TrainingRolloutController {
+
+  static final String PROCESS = "trainingPackageRollout";
+  static final String COUNTRY_PROCESS = "trainingCountryRollout";
+
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final DocumentStore documents;
+  private final EieProperties eie;
+  private final TrainingProperties training;
+
+  TrainingRolloutController(RuntimeService runtime, IdentityService identity,
+      DocumentStore documents, EieProperties eie, TrainingProperties training) {
+    this.runtime = runtime;
+    this.identity = identity;
+    this.documents = documents;
+    this.eie = eie;
+    this.training = training;
+  }
+
+  /** The body of a new rollout; lists are JSON arrays. */
+  record StartRollout(String packageVersion, List<String> modules, List<String> countries,
+      List<String> languages, Integer evaluationPeriodDays, String reportLanguage) {
+  }
+
+  record Started(String id, String businessKey, String packageVersion, List<String> countries,
+      List<String> languages, int evaluationPeriodDays) {
+  }
+
+  record WithdrawCountry(String reason) {
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Started> start(@RequestBody StartRollout body) {
+    if (body == null) {
+      throw new InvalidTrainingInput("packageVersion", "is required");
+    }
+    var request = RolloutRequest.validated(RolloutRequest.values(body.packageVersion(),
+            body.modules(), body.countries(), body.languages(), body.evaluationPeriodDays(),
+            body.reportLanguage()), eie.countries().keySet(), training.evaluationPeriodDays());
+    String businessKey = NormaliseRolloutRequest.businessKey(request.packageVersion());
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(TrainingVariables.PACKAGE_VERSION, request.packageVersion());
+    variables.put(TrainingVariables.MODULES, TrainingVariables.jsonList(request.modules()));
+    variables.put(TrainingVariables.COUNTRIES, TrainingVariables.jsonList(request.countries()));
+    variables.put(TrainingVariables.LANGUAGES, TrainingVariables.jsonList(request.languages()));
+    variables.put(TrainingVariables.EVALUATION_PERIOD_DAYS, request.evaluationPeriodDays());
+    variables.put(TrainingVariables.REPORT_LANGUAGE, request.reportLanguage());
+    var instance = runtime.createProcessInstanceByKey(PROCESS).businessKey(businessKey)
+        .setVariables(variables).execute();
+    return ResponseEntity.status(HttpStatus.CREATED).body(new Started(instance.getId(),
+        businessKey, request.packageVersion(), request.countries(), request.languages(),
+        request.evaluationPeriodDays()));
+  }
+
+  /**
+   * Withdraws one country from a running rollout (a security situation, say); the other countries
+   * carry on. 404 when the caller cannot see that country's rollout or it has already finished.
+   */
+  @PostMapping(path = "/{id}/countries/{country}/withdrawal",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Void> withdraw(@PathVariable String id, @PathVariable String country,
+      @RequestBody WithdrawCountry body) {
+    String reason = body == null || body.reason() == null ? "" : body.reason().trim();
+    FormInput.require(!reason.isEmpty(), "reason", "is required");
+    FormInput.require(reason.length() <= 2000, "reason", "at most 2000 characters");
+    var countryRollout = runtime.createProcessInstanceQuery().superProcessInstanceId(id)
+        .processDefinitionKey(COUNTRY_PROCESS)
+        .variableValueEquals(TrainingVariables.COUNTRY, country.toUpperCase(java.util.Locale.ROOT))
+        .active().singleResult();
+    if (countryRollout == null) {
+      return ResponseEntity.notFound().build();
+    }
+    List<String> waitingAt = runtime.getActiveActivityIds(countryRollout.getId());
+    String stage = waitingAt.contains("Task_PlanWorkshop") ? "planning"
+        : waitingAt.contains("Task_DeliverWorkshop") ? "delivery" : "evaluation";
+    var authentication = identity.getCurrentAuthentication();
+    var withdrawal = new Withdrawal(reason,
+        authentication == null ? null : authentication.getUserId(),
+        ClockUtil.now().toInstant().toString(), stage);
+    runtime.createMessageCorrelation(TrainingVariables.WITHDRAWAL_MESSAGE)
+        .processInstanceId(countryRollout.getId())
+        .setVariable(TrainingVariables.WITHDRAWAL, TrainingVariables.json(withdrawal))
+        .correlate();
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The newest rollout report, for whoever may see the rollout (the Secretariat); 404 otherwise. */
+  @GetMapping("/{id}/document")
+  ResponseEntity<byte[]> document(@PathVariable String id) {
+    return documents.latestVisible(id, ProduceRolloutReport.KIND)
+        .map(document -> ResponseEntity.ok()
+            .contentType(MediaType.APPLICATION_PDF)
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                .filename(document.fileName()).build().toString())
+            .header("X-Document-Version", Integer.toString(document.version()))
+            .header("X-Document-SHA256", document.sha256())
+            .body(document.content()))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+}

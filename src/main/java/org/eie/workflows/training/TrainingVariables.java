@@ -1,0 +1,45 @@
+package org.eie.workflows.training;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+
+/** Typed variables of the rollout: JSON, never Java serialization. */
+final class TrainingVariables {
+
+  static final String PACKAGE_VERSION = "packageVersion";
+  static final String MODULES = "modules";
+  static final String COUNTRIES = "countries";
+  static final String LANGUAGES = "languages";
+  static final String EVALUATION_PERIOD_DAYS = "evaluationPeriodDays";
+  static final String REPORT_LANGUAGE = "reportLanguage";
+  static final String TRAINING_OF_TRAINERS = "trainingOfTrainers";
+  static final String WORKSHOP_PLAN = "workshopPlan";
+  static final String WORKSHOP_GOES_AHEAD = "workshopGoesAhead";
+  static final String WORKSHOP_DELIVERY = "workshopDelivery";
+  static final String EVALUATION_DUE_AT = "evaluationDueAt";
+  static final String EVALUATION_REMINDER_AT = "evaluationReminderAt";
+  static final String EVALUATION_REPORT = "evaluationReport";
+  static final String REMINDERS_SENT = "remindersSent";
+  static final String WITHDRAWAL = "withdrawal";
+  static final String ROLLOUT_RESULTS = "rolloutResults";
+  static final String LESSONS_LEARNED = "lessonsLearned";
+  static final String COUNTRY = "country";
+
+  /** The message that withdraws a country from a running rollout. */
+  static final String WITHDRAWAL_MESSAGE = "TrainingCountryWithdrawn";
+
+  private TrainingVariables() {
+  }
+
+  static ObjectValue json(Object value) {
+    return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON)
+        .create();
+  }
+
+  /** A list as JSON that multi-instance activities can iterate over. */
+  static ObjectValue jsonList(Collection<String> values) {
+    return json(new ArrayList<>(values));
+  }
+}
