@@ -224,6 +224,8 @@ class AccessModel implements InitializingBean {
           READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
       grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, TRAINING, READ);
     });
+  }
+
   /**
    * The appeal's donor deliveries (a sub-process in the appeal's country tenant): the Secretariat
    * and the co-leads follow them in Cockpit and retry a failed delivery there.
