@@ -75,6 +75,8 @@ abstract class DonorsTestBase extends PostgresApplicationTest {
 
   @AfterEach
   void stopSmtpServerAndResetClock() {
+    // Nor may this test's donors receive other test classes' appeals.
+    jdbc.sql("update eie_donor set active = false").update();
     if (smtp != null) {
       smtp.stop();
     }
