@@ -63,6 +63,22 @@ public class DocumentStore {
   }
 
   /**
+   * One given version, whoever asks: for the engine's own steps (donor e-mails) and for
+   * downloads already authorised otherwise (a donor's download token).
+   */
+  public Optional<StoredDocument> version(String processInstanceId, String kind, int version) {
+    return jdbc.sql("select * from eie_document where process_instance_id = ? and kind = ?"
+            + " and version = ?")
+        .params(processInstanceId, kind, version)
+        .query((rs, row) -> new StoredDocument(rs.getString("id"),
+            rs.getString("process_instance_id"), rs.getString("kind"), rs.getInt("version"),
+            rs.getString("tenant_id"), rs.getString("file_name"), rs.getString("content_type"),
+            rs.getString("sha256"), rs.getInt("size_bytes"),
+            rs.getTimestamp("created_at").toInstant(), rs.getBytes("content")))
+        .optional();
+  }
+
+  /**
    * The newest version, if the current user (the engine's authentication of this request) may
    * see the process instance; empty otherwise, so that a document of another country is
    * indistinguishable from one that does not exist.

@@ -58,6 +58,8 @@ class AccessModel implements InitializingBean {
   static final String TRAINING = "trainingPackageRollout";
   /** The per-country branch of the training rollout, a process instance in the country's tenant. */
   static final String TRAINING_COUNTRY = "trainingCountryRollout";
+  /** Called by the appeal: e-mails the appeal to subscribed donors (donors/). */
+  static final String APPEAL_DONOR_DELIVERY = "appealDonorDelivery";
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessModel.class);
 
@@ -86,6 +88,7 @@ class AccessModel implements InitializingBean {
     appealGrants();
     strategicPlanningGrants();
     trainingRollout();
+    donorDeliveryGrants();
     if (properties.demo()) {
       DemoUsers.ALL.forEach(this::demoUser);
       LOG.info("Demo mode: {} demo users are available (see README.md).", DemoUsers.ALL.size());
@@ -221,6 +224,19 @@ class AccessModel implements InitializingBean {
           READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
       grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, TRAINING, READ);
     });
+  }
+
+  /**
+   * The appeal's donor deliveries (a sub-process in the appeal's country tenant): the Secretariat
+   * and the co-leads follow them in Cockpit and retry a failed delivery there.
+   */
+  private void donorDeliveryGrants() {
+    for (String global : List.of(Groups.GLOBAL_CO_LEADS, Groups.SECRETARIAT)) {
+      grant(global, PROCESS_DEFINITION, APPEAL_DONOR_DELIVERY,
+          READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+    }
+    properties.countries().keySet().forEach(code -> grant(Groups.coLeadsOf(code),
+        PROCESS_DEFINITION, APPEAL_DONOR_DELIVERY, READ, READ_INSTANCE, READ_HISTORY));
   }
 
   private void administrator(String password) {

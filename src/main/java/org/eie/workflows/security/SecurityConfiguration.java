@@ -32,6 +32,9 @@ class SecurityConfiguration {
         .securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path(HttpMethod.GET, "/engine-rest/engine")).permitAll()
+            // Donors have no Camunda account: the unguessable, expiring token in the path is
+            // their credential (donors/DonorDownloadController checks it, 404/410 otherwise).
+            .requestMatchers(path(HttpMethod.GET, "/api/donor-downloads/{token}")).permitAll()
             .anyRequest().authenticated())
         .httpBasic(withDefaults())
         .csrf(csrf -> csrf.disable()) // stateless, credentials on every request, no cookie

@@ -99,7 +99,16 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isEmpty();
     scenario.runJob(appeal, "Task_GenerateAppealDocument");
 
-    assertThat(appeal).isEnded().hasPassed("Event_AppealPublished");
+    // The published version goes to the donors: a delivery in the appeal's country tenant.
+    assertThat(appeal).isWaitingAt("Task_DistributeToDonors");
+    ProcessInstance delivery = scenario.donorDelivery(appeal);
+    Assertions.assertThat(delivery.getTenantId()).isEqualTo("LB");
+    Assertions.assertThat(engine.getRuntimeService().getVariables(delivery.getId()))
+        .containsEntry("appealId", appeal.getId()).containsEntry("country", "LB")
+        .containsEntry("appealType", "FLASH_APPEAL").containsEntry("documentVersion", 1);
+    scenario.runDonorDelivery(appeal);
+
+    assertThat(appeal).isEnded().hasPassed("Task_DistributeToDonors", "Event_AppealPublished");
     StoredDocument pdf = documents.latest(appeal.getId(), "appeal").orElseThrow();
     Assertions.assertThat(pdf.tenantId()).isEqualTo("LB");
     Assertions.assertThat(pdf.version()).isEqualTo(1);
@@ -432,6 +441,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     engine.getRuntimeService().setVariable(appeal.getId(), "trigger", AppealVariables.json(trigger));
     management.setJobRetries(scenario.job(appeal, "Task_GenerateAppealDocument").getId(), 1);
     scenario.runJob(appeal, "Task_GenerateAppealDocument");
+    scenario.runDonorDelivery(appeal);
     assertThat(appeal).isEnded();
     Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isPresent();
   }

@@ -51,8 +51,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ol>
  * PostgreSQL: {@code EIE_BENCH_DB_URL}, {@code EIE_BENCH_DB_USER}, {@code EIE_BENCH_DB_PASSWORD}
  * name a server; without them an embedded PostgreSQL is started. Sizes: system properties
- * {@code bench.appeals} (per thread, default 20) and {@code bench.rounds} (document renders,
- * default 15).
+ * {@code bench.appeals} (per thread, default 20), {@code bench.rounds} (document renders,
+ * default 15) and {@code bench.projects} (projects in the document, default 200).
  */
 public final class Benchmarks {
 
@@ -187,8 +187,9 @@ public final class Benchmarks {
   // 2. The appeal document.
 
   private static Map<String, Object> document(int rounds) {
-    var result = new AppealDocumentBenchmark().run(200, 5, rounds);
-    return Map.of("projects", 200, "pages", result.pages(), "rounds", rounds,
+    int projects = Integer.getInteger("bench.projects", 200);
+    var result = new AppealDocumentBenchmark().run(projects, 5, rounds);
+    return Map.of("projects", projects, "pages", result.pages(), "rounds", rounds,
         "oursMedianMs", round(result.oursMedianMs()),
         "plainMedianMs", round(result.plainMedianMs()),
         "ratio", round(result.ratio()));
@@ -285,7 +286,8 @@ public final class Benchmarks {
           row.get("bareStepsPerSecond"), row.get("ratio"), ">= 1.0 (aim 1.2)");
     }
     System.out.printf(Locale.ROOT, "%-44s %14s %14s %8s %s%n",
-        "appeal document, 200 projects (" + document.get("pages") + " pages), ms",
+        "appeal document, " + document.get("projects") + " projects (" + document.get("pages")
+            + " pages), ms",
         document.get("oursMedianMs"), document.get("plainMedianMs"), document.get("ratio"),
         "<= 1.1");
     System.out.printf(Locale.ROOT, "%-44s %14s %14s %8s %s%n", "start-up to ready, s (median of 3)",

@@ -1,0 +1,89 @@
+package org.eie.workflows.donors;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import org.eie.workflows.documents.StoredDocument;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the e-mail that carries an appeal version to one donor: in the donor's language where
+ * {@code templates/donors/email_<lang>.properties} exists (English otherwise), the PDF attached,
+ * the personal download link, and the delivery's fixed Message-ID.
+ */
+@Component
+class AppealMail {
+
+  private static final String BUNDLE = "templates/donors/email";
+  private static final ResourceBundle.Control NO_SERVER_LOCALE_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  private final String from;
+  private final String publicBaseUrl;
+
+  AppealMail(@Value("${eie.donors.mail-from:appeals@eie-workflows.local}") String from,
+      @Value("${eie.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+    this.from = from;
+    this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+  }
+
+  String downloadLink(String token) {
+    return publicBaseUrl + "/api/donor-downloads/" + token;
+  }
+
+  MimeMessage write(MimeMessage message, Delivery delivery, Donor donor, StoredDocument document,
+      DownloadTokens.Issued link) {
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(
+        delivery.language()), AppealMail.class.getClassLoader(), NO_SERVER_LOCALE_FALLBACK);
+    Locale locale = bundle.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH
+        : bundle.getLocale();
+    String appealType = bundle.getString("appealType." + delivery.appealType());
+    @SuppressWarnings("deprecation") // Locale.of is Java 19+
+    String country = new Locale("", delivery.country()).getDisplayCountry(locale);
+    DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+        .withLocale(locale).withZone(ZoneOffset.UTC);
+
+    String body = String.join("\n\n",
+        format(bundle, locale, "email.greeting", donor.contactName()),
+        format(bundle, locale, "email.body", appealType, country,
+            String.valueOf(delivery.documentVersion()), dates.format(document.createdAt())),
+        format(bundle, locale, "email.link", dates.format(link.expiresAt())) + "\n"
+            + downloadLink(link.token()),
+        format(bundle, locale, "email.closing") + "\n" + format(bundle, locale, "email.signature"),
+        "-- \n" + format(bundle, locale, "email.why", donor.organisation(),
+            country + ", " + appealType));
+    try {
+      var helper = new MimeMessageHelper(message, true, "UTF-8");
+      helper.setFrom(from);
+      helper.setTo(delivery.email());
+      helper.setSubject(format(bundle, locale, "email.subject", appealType, country,
+          String.valueOf(delivery.documentVersion())));
+      helper.setSentDate(java.util.Date.from(Instant.now()));
+      helper.setText(body, false);
+      helper.addAttachment(document.fileName(), new ByteArrayResource(document.content()),
+          document.contentType());
+      message.setHeader("Content-Language", locale.getLanguage());
+      // Fixed per delivery, so a repeat is recognisably the same message (see DeliveryLedger).
+      message.setHeader("Message-ID", delivery.messageId());
+      return message;
+    } catch (MessagingException e) {
+      throw new IllegalStateException("Could not write the e-mail to " + delivery.email(), e);
+    }
+  }
+
+  private static String format(ResourceBundle bundle, Locale locale, String key,
+      Object... arguments) {
+    String pattern = bundle.getString(key);
+    return arguments.length == 0 ? pattern.replace("''", "'")
+        : new MessageFormat(pattern, locale).format(arguments);
+  }
+}

@@ -1,0 +1,82 @@
+package org.eie.workflows.donors;
+
+import java.util.List;
+import org.eie.workflows.identity.EieProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The donor registry for the Secretariat and the co-leads, and what was delivered to whom.
+ * Everyone else gets 403.
+ */
+@RestController
+class DonorController {
+
+  private final DonorRegistry registry;
+  private final DeliveryLedger ledger;
+  private final DonorAccess access;
+  private final EieProperties properties;
+
+  DonorController(DonorRegistry registry, DeliveryLedger ledger, DonorAccess access,
+      EieProperties properties) {
+    this.registry = registry;
+    this.ledger = ledger;
+    this.access = access;
+    this.properties = properties;
+  }
+
+  @GetMapping("/api/donors")
+  List<Donor> donors() {
+    access.requireDonorManager();
+    return registry.all();
+  }
+
+  @GetMapping("/api/donors/{id}")
+  Donor donor(@PathVariable String id) {
+    access.requireDonorManager();
+    return registry.find(id).orElseThrow(() -> new NotFoundException("No donor " + id));
+  }
+
+  @PostMapping("/api/donors")
+  @ResponseStatus(HttpStatus.CREATED)
+  Donor register(@RequestBody DonorInput donor) {
+    access.requireDonorManager();
+    return registry.register(donor.validated(properties));
+  }
+
+  @PutMapping("/api/donors/{id}")
+  Donor update(@PathVariable String id, @RequestBody DonorInput donor) {
+    access.requireDonorManager();
+    return registry.update(id, donor.validated(properties));
+  }
+
+  /** Unsubscribes the donor (nothing is deleted: deliveries and pledges stay on record). */
+  @DeleteMapping("/api/donors/{id}")
+  Donor unsubscribe(@PathVariable String id) {
+    access.requireDonorManager();
+    return registry.unsubscribe(id);
+  }
+
+  /**
+   * Deliveries of an appeal (all versions, or one), with their status: SENT with time and
+   * Message-ID, RETRYING with the last error, WAITING_FOR_MAIL_SERVER ("not sent: no mail server
+   * configured"), PENDING. Only deliveries of countries the caller sees.
+   */
+  @GetMapping("/api/donor-deliveries")
+  List<Delivery> deliveries(@RequestParam String appealId,
+      @RequestParam(required = false) Integer version) {
+    access.requireDonorManager();
+    return ledger.deliveriesOf(appealId, version).stream()
+        .filter(delivery -> access.seesCountry(delivery.country()))
+        .toList();
+  }
+}

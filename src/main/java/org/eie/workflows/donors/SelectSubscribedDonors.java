@@ -1,0 +1,54 @@
+package org.eie.workflows.donors;
+
+import static org.eie.workflows.donors.AppealDonorDelivery.APPEAL_ID;
+import static org.eie.workflows.donors.AppealDonorDelivery.APPEAL_TYPE;
+import static org.eie.workflows.donors.AppealDonorDelivery.COUNTRY;
+import static org.eie.workflows.donors.AppealDonorDelivery.DOCUMENT_KIND;
+import static org.eie.workflows.donors.AppealDonorDelivery.DOCUMENT_VERSION;
+import static org.eie.workflows.donors.AppealDonorDelivery.DONOR_COUNT;
+import static org.eie.workflows.donors.AppealDonorDelivery.DONOR_IDS;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.eie.workflows.documents.DocumentStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Select subscribed donors": every active donor subscribed to the appeal's country or type gets
+ * a delivery row for this version (an existing one is kept: a repeat selects, never duplicates).
+ */
+@Component
+class SelectSubscribedDonors implements JavaDelegate {
+
+  private final DonorRegistry registry;
+  private final DeliveryLedger ledger;
+  private final DocumentStore documents;
+
+  SelectSubscribedDonors(DonorRegistry registry, DeliveryLedger ledger, DocumentStore documents) {
+    this.registry = registry;
+    this.ledger = ledger;
+    this.documents = documents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String appealId = (String) execution.getVariable(APPEAL_ID);
+    String country = (String) execution.getVariable(COUNTRY);
+    String appealType = (String) execution.getVariable(APPEAL_TYPE);
+    int version = ((Number) execution.getVariable(DOCUMENT_VERSION)).intValue();
+    if (documents.version(appealId, DOCUMENT_KIND, version).isEmpty()) {
+      // Retried, then an incident: the appeal's document must exist before donors get it.
+      throw new IllegalStateException("Appeal " + appealId + " has no stored document version "
+          + version + " (kind '" + DOCUMENT_KIND + "')");
+    }
+    var donorIds = new ArrayList<String>();
+    for (Donor donor : registry.subscribedTo(country, appealType)) {
+      donorIds.add(ledger.open(appealId, version, country, appealType, donor).donorId());
+    }
+    execution.setVariable(DONOR_IDS, Variables.objectValue(donorIds)
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    execution.setVariable(DONOR_COUNT, donorIds.size());
+  }
+}

@@ -1,0 +1,312 @@
+package org.eie.workflows.donors;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
+
+/**
+ * Scenarios of {@code appealDonorDelivery} against a real SMTP server (GreenMail) on PostgreSQL:
+ * who receives what, how often, what happens when the mail server is absent or down, and the
+ * download link in the e-mail.
+ */
+class AppealDonorDeliveryTest extends DonorsTestBase {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern LINK = Pattern.compile("http://localhost:8080(/api/donor-downloads/[A-Za-z0-9_-]+)");
+
+  @Autowired
+  AppealDelivery appealDelivery;
+  @Autowired
+  DeliveryLedger ledger;
+  @Autowired
+  MailProperties mailProperties;
+  @Autowired
+  DonorMailServer mailServer;
+
+  @Test
+  void subscribedDonorsReceiveExactlyOneMessageEachWithTheAppealPdf() throws Exception {
+    Donor byCountry = donor("Government of Norway", "en", List.of("LB"), List.of());
+    Donor byType = donor("Agence Française", "fr", List.of(), List.of("FLASH_APPEAL"));
+    Donor both = donor("ECHO", "en", List.of("LB"), List.of("FLASH_APPEAL"));
+    Donor otherCountryAndType = donor("Colombia Fund", "es", List.of("CO"),
+        List.of("HRP_REVISION"));
+    Donor unsubscribed = donor("Former Donor", "en", List.of("LB"), List.of("FLASH_APPEAL"));
+    registry.unsubscribe(unsubscribed.id());
+    String appealId = appealWithDocument("LB");
+
+    ProcessInstance delivery = startDelivery(appealId, "LB", "FLASH_APPEAL", 1);
+    assertThat(delivery).isWaitingAt("Task_SelectDonors");
+    executeJobs(delivery);
+    Assertions.assertThat(sendJobs(delivery)).isEqualTo(3);
+    Assertions.assertThat(executeJobs(delivery)).isEqualTo(3);
+
+    assertThat(delivery).isEnded().hasPassed("Gateway_MailServerConfigured", "Event_Delivered");
+    Assertions.assertThat(smtp.getReceivedMessages()).hasSize(3);
+    for (Donor donor : List.of(byCountry, byType, both)) {
+      List<MimeMessage> received = messagesTo(donor.email());
+      Assertions.assertThat(received).as(donor.organisation()).hasSize(1);
+      MimeMessage message = received.get(0);
+      Assertions.assertThat(message.getMessageID()).isEqualTo(
+          ledger.find(appealId, 1, donor.id()).orElseThrow().messageId());
+      List<byte[]> pdfs = pdfAttachments(message);
+      Assertions.assertThat(pdfs).hasSize(1);
+      try (var pdf = Loader.loadPDF(pdfs.get(0))) {
+        Assertions.assertThat(new PDFTextStripper().getText(pdf)).contains("Requirements for LB");
+      }
+      Assertions.assertThat(text(message)).contains(donor.contactName())
+          .containsPattern(LINK);
+    }
+    Assertions.assertThat(messagesTo(otherCountryAndType.email())).isEmpty();
+    Assertions.assertThat(messagesTo(unsubscribed.email())).isEmpty();
+
+    // In the donor's language where a bundle exists.
+    Assertions.assertThat(messagesTo(byType.email()).get(0).getSubject())
+        .startsWith("Appel du Cluster Éducation").contains("Liban");
+    Assertions.assertThat(text(messagesTo(byType.email()).get(0))).contains("Bonjour");
+    Assertions.assertThat(messagesTo(byCountry.email()).get(0).getSubject())
+        .startsWith("Education Cluster appeal: Flash Appeal, Lebanon (version 1)");
+
+    // The Secretariat sees each delivery as SENT with time and Message-ID; Colombia's co-lead
+    // sees none of Lebanon's.
+    JsonNode deliveries = JSON.readTree(http.get("/api/donor-deliveries?appealId=" + appealId,
+        "secretariat").body());
+    Assertions.assertThat(deliveries).hasSize(3);
+    deliveries.forEach(row -> {
+      Assertions.assertThat(row.get("status").asText()).isEqualTo("SENT");
+      Assertions.assertThat(row.get("sentAt").isNull()).isFalse();
+      Assertions.assertThat(row.get("messageId").asText()).startsWith("<appeal." + appealId);
+      Assertions.assertThat(row.get("attempts").asInt()).isEqualTo(1);
+    });
+    Assertions.assertThat(JSON.readTree(http.get("/api/donor-deliveries?appealId=" + appealId,
+        "co.unicef").body())).isEmpty();
+    Assertions.assertThat(JSON.readTree(http.get("/api/donor-deliveries?appealId=" + appealId,
+        "lb.unicef").body())).hasSize(3);
+  }
+
+  @Test
+  void anAppealWithoutSubscribedDonorsEndsWithoutMail() {
+    donor("Colombia Fund", "en", List.of("CO"), List.of("HRP_REVISION"));
+    String appealId = appealWithDocument("ML");
+
+    ProcessInstance delivery = startDelivery(appealId, "ML", "CERF_RAPID_RESPONSE", 1);
+    executeJobs(delivery);
+
+    assertThat(delivery).isEnded().hasPassed("Event_NoDonorSubscribed")
+        .hasNotPassed("Task_SendToDonor");
+    Assertions.assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void withoutMailServerDeliveriesWaitVisiblyAndGoOutOnceOneIsConfigured() throws Exception {
+    Donor donor = donor("Global Partnership", "en", List.of("SD"), List.of());
+    String appealId = appealWithDocument("SD");
+    String host = mailProperties.getHost();
+    ProcessInstance delivery;
+    mailProperties.setHost(null); // the embedded default: no spring.mail.host
+    try {
+      delivery = startDelivery(appealId, "SD", "FLASH_APPEAL", 1);
+      executeJobs(delivery);
+
+      assertThat(delivery).isWaitingAt("Event_MailServerRecheck")
+          .hasPassed("Task_RecordMailServerMissing")
+          .variables().containsEntry("deliveryStatus", "not sent: no mail server configured");
+      JsonNode rows = JSON.readTree(http.get("/api/donor-deliveries?appealId=" + appealId,
+          "secretariat").body());
+      Assertions.assertThat(rows).hasSize(1);
+      Assertions.assertThat(rows.get(0).get("status").asText())
+          .isEqualTo("WAITING_FOR_MAIL_SERVER");
+      Assertions.assertThat(rows.get(0).get("statusDetail").asText())
+          .isEqualTo("not sent: no mail server configured");
+      // In Cockpit: the Secretariat sees the waiting instance of Sudan, Colombia's co-lead not.
+      String instances = "/engine-rest/process-instance?processDefinitionKey=appealDonorDelivery";
+      Assertions.assertThat(http.get(instances, "secretariat").body()).contains(delivery.getId());
+      Assertions.assertThat(http.get(instances, "co.unicef").body())
+          .doesNotContain(delivery.getId());
+
+      // Still none at the next re-check: it waits again, nothing is pretended.
+      executeJobs(delivery);
+      assertThat(delivery).isWaitingAt("Event_MailServerRecheck");
+      Assertions.assertThat(smtp.getReceivedMessages()).isEmpty();
+    } finally {
+      mailProperties.setHost(host);
+    }
+
+    // A server is configured: at start-up the waiting re-check becomes due at once...
+    ClockUtil.setCurrentTime(new Date());
+    mailServer.releaseWaitingDeliveries();
+    var recheck = management.createJobQuery().processInstanceId(delivery.getId()).singleResult();
+    Assertions.assertThat(recheck.getDuedate()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
+    executeJobs(delivery);
+    Assertions.assertThat(sendJobs(delivery)).isEqualTo(1);
+    executeJobs(delivery);
+
+    assertThat(delivery).isEnded();
+    Assertions.assertThat(messagesTo(donor.email())).hasSize(1);
+    Assertions.assertThat(ledger.find(appealId, 1, donor.id()).orElseThrow().status())
+        .isEqualTo(Delivery.Status.SENT);
+  }
+
+  @Test
+  void aDonorWhoseDeliveryKeepsFailingBecomesAnIncidentAndGetsItOnceAfterRecovery() {
+    Donor first = donor("First Donor", "en", List.of("HT"), List.of());
+    Donor second = donor("Second Donor", "en", List.of("HT"), List.of());
+    String appealId = appealWithDocument("HT");
+    ProcessInstance delivery = startDelivery(appealId, "HT", "FLASH_APPEAL", 1);
+    executeJobs(delivery);
+    var jobs = management.createJobQuery().processInstanceId(delivery.getId()).list();
+    Assertions.assertThat(jobs).hasSize(2);
+    String failingJob = jobs.get(0).getId();
+    String otherJob = jobs.get(1).getId();
+
+    smtp.stop(); // the mail server goes down
+    int attempts = 0;
+    while (management.createJobQuery().jobId(failingJob).singleResult().getRetries() > 0) {
+      Assertions.assertThatThrownBy(() -> management.executeJob(failingJob))
+          .hasMessageContaining("Mail server connection failed");
+      attempts++;
+    }
+    Assertions.assertThat(attempts).isEqualTo(5); // first try + 4 retries with back-off
+    var incident = engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(delivery.getId()).singleResult();
+    Assertions.assertThat(incident.getActivityId()).isEqualTo("Task_SendToDonor");
+    List<Delivery> rows = ledger.deliveriesOf(appealId, 1);
+    Delivery failing = rows.stream().filter(row -> row.attempts() > 0).findFirst().orElseThrow();
+    Assertions.assertThat(failing.status()).isEqualTo(Delivery.Status.RETRYING);
+    Assertions.assertThat(failing.attempts()).isEqualTo(5);
+    Assertions.assertThat(failing.statusDetail()).contains("attempt failed");
+    // Cockpit's view (the engine's REST API): the Secretariat and Haiti's co-leads would see
+    // the incident, nobody else's roles.
+    String incidents = "/engine-rest/incident?processInstanceId=" + delivery.getId();
+    Assertions.assertThat(http.get(incidents, "secretariat").body()).contains("failedJob");
+    Assertions.assertThat(http.get(incidents, "lb.unicef").body()).isEqualTo("[]");
+    Assertions.assertThat(http.get(incidents, "partner.lb").body()).isEqualTo("[]");
+
+    // The server is back: the other donor's delivery goes out while the first is an incident.
+    smtp = new com.icegreen.greenmail.util.GreenMail(SMTP);
+    smtp.start();
+    management.executeJob(otherJob);
+    Assertions.assertThat(smtp.getReceivedMessages()).hasSize(1);
+    Assertions.assertThat(messagesTo(failing.email())).isEmpty();
+    assertThat(delivery).isNotEnded();
+
+    // "Retry" in Cockpit: the failing donor gets it, once; nobody gets a second copy.
+    management.setJobRetries(failingJob, 1);
+    management.executeJob(failingJob);
+    Assertions.assertThat(messagesTo(first.email())).hasSize(1);
+    Assertions.assertThat(messagesTo(second.email())).hasSize(1);
+    assertThat(delivery).isEnded();
+    Assertions.assertThat(engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(delivery.getId()).count()).isZero();
+    Assertions.assertThat(ledger.find(failing.id()).orElseThrow().status())
+        .isEqualTo(Delivery.Status.SENT);
+    Assertions.assertThat(ledger.find(failing.id()).orElseThrow().attempts()).isEqualTo(6);
+  }
+
+  @Test
+  void aRepeatedStepOrARestartedDeliveryDoesNotEmailADonorAgain() throws Exception {
+    Donor donor = donor("Steady Donor", "en", List.of("ET"), List.of());
+    String appealId = appealWithDocument("ET");
+    ProcessInstance first = startDelivery(appealId, "ET", "FLASH_APPEAL", 1);
+    executeJobs(first);
+    executeJobs(first);
+    assertThat(first).isEnded();
+    Assertions.assertThat(messagesTo(donor.email())).hasSize(1);
+
+    // The step's work runs again (a job re-executed after its transaction was lost)...
+    Assertions.assertThat(appealDelivery.deliver(appealId, 1, donor.id())).isFalse();
+    // ...and the whole delivery is started again for the same version.
+    ProcessInstance again = startDelivery(appealId, "ET", "FLASH_APPEAL", 1);
+    executeJobs(again);
+    executeJobs(again);
+    assertThat(again).isEnded().hasPassed("Task_SendToDonor");
+    Assertions.assertThat(messagesTo(donor.email())).hasSize(1);
+    Assertions.assertThat(ledger.deliveriesOf(appealId, 1)).hasSize(1);
+
+    // A new version is new news: one more e-mail, even when two nodes run the step at once.
+    storeVersion(appealId, "ET");
+    ProcessInstance second = startDelivery(appealId, "ET", "FLASH_APPEAL", 2);
+    executeJobs(second);
+    var start = new CountDownLatch(1);
+    Callable<Boolean> node = () -> {
+      start.await();
+      return appealDelivery.deliver(appealId, 2, donor.id());
+    };
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Boolean>> results = List.of(pool.submit(node), pool.submit(node));
+      start.countDown();
+      int sent = 0;
+      for (Future<Boolean> result : results) {
+        sent += result.get() ? 1 : 0;
+      }
+      Assertions.assertThat(sent).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    executeJobs(second); // the process's own job now finds it sent
+    assertThat(second).isEnded();
+    List<MimeMessage> received = messagesTo(donor.email());
+    Assertions.assertThat(received).hasSize(2);
+    Assertions.assertThat(received.get(1).getSubject()).contains("(version 2)");
+    Assertions.assertThat(received.get(0).getMessageID())
+        .isNotEqualTo(received.get(1).getMessageID());
+  }
+
+  @Test
+  void theLinkInTheEmailDownloadsThePdfWithoutLoginUntilItExpires() throws Exception {
+    Donor donor = donor("Linked Donor", "en", List.of("AF"), List.of());
+    String appealId = appealWithDocument("AF");
+    ProcessInstance delivery = startDelivery(appealId, "AF", "FLASH_APPEAL", 1);
+    executeJobs(delivery);
+    executeJobs(delivery);
+    var matcher = LINK.matcher(text(messagesTo(donor.email()).get(0)));
+    Assertions.assertThat(matcher.find()).isTrue();
+    String path = matcher.group(1);
+    Assertions.assertThat(path.substring(path.lastIndexOf('/') + 1).length())
+        .isGreaterThanOrEqualTo(43); // 256 random bits, base64url
+
+    var download = http.getBytes(path, null); // no credentials at all
+    Assertions.assertThat(download.statusCode()).isEqualTo(200);
+    Assertions.assertThat(download.headers().firstValue("Content-Type")).hasValue(
+        "application/pdf");
+    Assertions.assertThat(download.body())
+        .isEqualTo(documents.version(appealId, "appeal", 1).orElseThrow().content());
+    String deliveryId = ledger.find(appealId, 1, donor.id()).orElseThrow().id();
+    Assertions.assertThat(jdbc.sql("select count(*) from eie_donor_download where delivery_id = ?")
+        .param(deliveryId).query(Integer.class).single()).isEqualTo(1);
+
+    var unknown = http.get("/api/donor-downloads/" + "A".repeat(43), null);
+    Assertions.assertThat(unknown.statusCode()).isEqualTo(404);
+    Assertions.assertThat(unknown.body()).doesNotContain(appealId).doesNotContain("AF");
+
+    ClockUtil.setCurrentTime(Date.from(new Date().toInstant().plus(Duration.ofDays(31))));
+    var expired = http.get(path, null);
+    Assertions.assertThat(expired.statusCode()).isEqualTo(410);
+    Assertions.assertThat(expired.body()).doesNotContain(appealId).doesNotContain("Linked");
+    Assertions.assertThat(jdbc.sql("select count(*) from eie_donor_download where delivery_id = ?")
+        .param(deliveryId).query(Integer.class).single()).isEqualTo(1);
+  }
+
+  private long sendJobs(ProcessInstance instance) {
+    return management.createJobQuery().processInstanceId(instance.getId())
+        .activityId("Task_SendToDonor").count();
+  }
+}
