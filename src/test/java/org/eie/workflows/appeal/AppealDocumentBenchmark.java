@@ -35,7 +35,12 @@ public final class AppealDocumentBenchmark {
     String html = renderer.html(writer.request(appeal, Locale.ENGLISH));
     byte[] regular = font("templates/fonts/DejaVuSans.ttf");
     byte[] bold = font("templates/fonts/DejaVuSans-Bold.ttf");
-    String baseUri = getClass().getClassLoader().getResource("templates/").toExternalForm();
+    // The same base as the renderer's: the templates/ folder that holds appeal/appeal.html (and
+    // its stylesheet), not the first templates/ folder on the classpath.
+    String template = getClass().getClassLoader()
+        .getResource("templates/" + AppealDocumentWriter.TEMPLATE + ".html").toExternalForm();
+    String baseUri = template.substring(0,
+        template.length() - (AppealDocumentWriter.TEMPLATE + ".html").length());
     for (int i = 0; i < warmUps; i++) {
       writer.write(appeal, Locale.ENGLISH);
       plain(html, baseUri, regular, bold);
