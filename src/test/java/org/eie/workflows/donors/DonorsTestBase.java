@@ -131,47 +131,10 @@ abstract class DonorsTestBase extends PostgresApplicationTest {
   }
 
   static String text(MimeMessage message) {
-    try {
-      return textOf(message);
-    } catch (MessagingException | IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return Mails.text(message);
   }
 
   static List<byte[]> pdfAttachments(MimeMessage message) {
-    try {
-      var found = new ArrayList<byte[]>();
-      collectPdfs(message, found);
-      return found;
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String textOf(Part part) throws MessagingException, IOException {
-    if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      StringBuilder text = new StringBuilder();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        text.append(textOf(multipart.getBodyPart(i)));
-      }
-      return text.toString();
-    }
-    return "";
-  }
-
-  private static void collectPdfs(Part part, List<byte[]> found)
-      throws MessagingException, IOException {
-    if (part.isMimeType("application/pdf")) {
-      found.add(part.getInputStream().readAllBytes());
-    } else if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        collectPdfs(multipart.getBodyPart(i), found);
-      }
-    }
+    return Mails.pdfAttachments(message);
   }
 }

@@ -1,0 +1,117 @@
+package org.eie.workflows.appeal;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.eie.workflows.Http;
+import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.donors.Mails;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The whole chain a donor sees: an appeal signed off by both co-leads is published and reaches
+ * each donor subscribed to its country, once, with the PDF attached and a download link that
+ * works without an account; a donor subscribed elsewhere gets nothing. Real SMTP (GreenMail on the
+ * port application-test.yml names).
+ */
+class AppealReachesDonorsTest extends PostgresApplicationTest {
+
+  private static final Pattern LINK =
+      Pattern.compile("http://localhost:8080(/api/donor-downloads/[A-Za-z0-9_-]+)");
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  JdbcClient jdbc;
+  @LocalServerPort
+  int port;
+
+  AppealScenario scenario;
+  GreenMail smtp;
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    scenario = new AppealScenario(engine);
+    http = new Http(port);
+    jdbc.sql("update eie_donor set active = false").update();
+    smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    AppealScenario.clock(AppealScenario.NOW);
+  }
+
+  @AfterEach
+  void tearDown() {
+    smtp.stop();
+    jdbc.sql("update eie_donor set active = false").update();
+    scenario.asSystem();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void publishedAppealReachesEachSubscribedDonorOnceWithThePdfAndAWorkingLink()
+      throws IOException, MessagingException {
+    String lebanonDonor = register("LB");
+    String colombiaDonor = register("CO");
+
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject", AppealScenario.project(
+        "Norwegian Refugee Council", "Back to learning in Beirut", "Beirut",
+        Map.of("budgetTemporaryLearningSpaces", 400000.0)));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.signOffByBoth(appeal);
+    scenario.runJob(appeal, "Task_GenerateAppealDocument");
+    scenario.runDonorDelivery(appeal);
+
+    assertThat(appeal).isEnded().hasPassed("Task_DistributeToDonors", "Event_AppealPublished");
+    MimeMessage[] received = smtp.getReceivedMessages();
+    Assertions.assertThat(received).hasSize(1);
+    Assertions.assertThat(Arrays.stream(received[0].getAllRecipients())
+        .map(address -> ((InternetAddress) address).getAddress()))
+        .containsExactly(lebanonDonor).doesNotContain(colombiaDonor);
+    byte[] attached = Mails.pdfAttachments(received[0]).get(0);
+    try (var pdf = Loader.loadPDF(attached)) {
+      Assertions.assertThat(new PDFTextStripper().getText(pdf)).contains("Lebanon", "400,000");
+    }
+
+    var link = LINK.matcher(Mails.text(received[0]));
+    Assertions.assertThat(link.find()).isTrue();
+    var download = http.getBytes(link.group(1), null);
+    Assertions.assertThat(download.statusCode()).isEqualTo(200);
+    Assertions.assertThat(download.body()).isEqualTo(attached);
+  }
+
+  private String register(String country) {
+    String email = "donor-" + country.toLowerCase() + "-" + UUID.randomUUID().toString()
+        .substring(0, 8) + "@donors.example.org";
+    var created = http.post("/api/donors", "secretariat", """
+        {"organisation": "Donor of %s", "contactName": "Grants officer", "email": "%s",
+         "language": "en", "countries": ["%s"], "appealTypes": []}
+        """.formatted(country, email, country));
+    Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return email;
+  }
+}
