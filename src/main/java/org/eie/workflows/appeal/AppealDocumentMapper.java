@@ -46,7 +46,8 @@ final class AppealDocumentMapper {
 
   static AppealDocument map(String countryName, AppealTrigger trigger, NeedsAssessment assessment,
       PlannedResponse plan, PartnerProjects projects, SignOffs signOffs,
-      Map<String, Signatory> signatories, LocalDate date, int version) {
+      Map<String, Signatory> signatories, LocalDate date, int version,
+      AppealDocument.Funding funding) {
     List<Project> accepted = projects.withStatus(ProjectStatus.ACCEPTED).stream()
         .map(AppealDocumentMapper::project).toList();
     int longest = projects.withStatus(ProjectStatus.ACCEPTED).stream()
@@ -99,7 +100,7 @@ final class AppealDocumentMapper {
             assessment.schoolsUsedAsShelters()),
         assessment.teachersAffected(), new ResponsePlan(plan.objectives(), activities),
         Requirements.of(accepted), accepted, new ArrayList<>(partners.values()), coLeads,
-        approvals, assessment.dataGaps(), List.of(), null);
+        approvals, assessment.dataGaps(), List.of(), funding);
   }
 
   /**

@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.documents.DocumentStore;
+import org.eie.workflows.donors.Coverage;
+import org.eie.workflows.donors.FundingCoverage;
 import org.eie.workflows.documents.StoredDocument;
 import org.eie.workflows.identity.EieProperties;
 import org.springframework.stereotype.Component;
@@ -37,13 +39,25 @@ class GenerateAppealDocument implements JavaDelegate {
   private final DocumentStore store;
   private final EieProperties properties;
   private final IdentityService identity;
+  private final FundingCoverage coverage;
 
   GenerateAppealDocument(AppealDocumentWriter writer, DocumentStore store,
-      EieProperties properties, IdentityService identity) {
+      EieProperties properties, IdentityService identity, FundingCoverage coverage) {
     this.writer = writer;
     this.store = store;
     this.properties = properties;
     this.identity = identity;
+    this.coverage = coverage;
+  }
+
+  /**
+   * What donors have committed or paid so far (issue 6's pledges), printed in this version; null
+   * while no pledge is recorded, so the document says nothing rather than "0 % funded".
+   */
+  private AppealDocument.Funding funding(String appealId, LocalDate today) {
+    Coverage current = coverage.coverageOf(appealId);
+    boolean known = current.fundedUsd().signum() > 0 || current.pledgedUsd().signum() > 0;
+    return known ? new AppealDocument.Funding(current.fundedUsd(), today, null) : null;
   }
 
   @Override
@@ -60,7 +74,8 @@ class GenerateAppealDocument implements JavaDelegate {
         (NeedsAssessment) execution.getVariable(NEEDS_ASSESSMENT),
         (PlannedResponse) execution.getVariable(RESPONSE_PLAN),
         RecordPartnerProject.projectsOf(execution.getVariable(PROJECTS)),
-        signOffs, signatories(signOffs), today, version);
+        signOffs, signatories(signOffs), today, version,
+        funding(execution.getProcessInstanceId(), today));
     Object language = execution.getVariable(LANGUAGE);
     Locale locale = Locale.forLanguageTag(language == null ? "en" : language.toString());
     byte[] pdf = writer.write(document, locale);

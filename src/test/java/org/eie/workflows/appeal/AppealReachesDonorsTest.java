@@ -2,12 +2,14 @@ package org.eie.workflows.appeal;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -31,12 +33,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The whole chain a donor sees: an appeal signed off by both co-leads is published and reaches
- * each donor subscribed to its country, once, with the PDF attached and a download link that
- * works without an account; a donor subscribed elsewhere gets nothing. Real SMTP (GreenMail on the
+ * each donor subscribed to its country, once, with the PDF attached (printing the funds donors
+ * have committed) and a download link that works without an account; a donor subscribed
+ * elsewhere gets nothing. Real SMTP (GreenMail on the
  * port application-test.yml names).
  */
 class AppealReachesDonorsTest extends PostgresApplicationTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LINK =
       Pattern.compile("http://localhost:8080(/api/donor-downloads/[A-Za-z0-9_-]+)");
 
@@ -73,8 +77,8 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
   @Test
   void publishedAppealReachesEachSubscribedDonorOnceWithThePdfAndAWorkingLink()
       throws IOException, MessagingException {
-    String lebanonDonor = register("LB");
-    String colombiaDonor = register("CO");
+    Donor lebanonDonor = register("LB");
+    Donor colombiaDonor = register("CO");
 
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES");
     scenario.submit("partner.lb", appeal, "Task_SubmitProject", AppealScenario.project(
@@ -83,6 +87,11 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
     scenario.signOffByBoth(appeal);
+    // A donor has already committed funds: the published version says how much is covered.
+    var pledge = http.post("/api/pledges", "lb.unicef", """
+        {"donorId": "%s", "appealId": "%s", "amountUsd": 100000, "date": "2026-11-20",
+         "status": "COMMITTED"}""".formatted(lebanonDonor.id(), appeal.getId()));
+    Assertions.assertThat(pledge.statusCode()).as(pledge.body()).isEqualTo(201);
     scenario.runJob(appeal, "Task_GenerateAppealDocument");
     scenario.runDonorDelivery(appeal);
 
@@ -91,10 +100,11 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
     Assertions.assertThat(received).hasSize(1);
     Assertions.assertThat(Arrays.stream(received[0].getAllRecipients())
         .map(address -> ((InternetAddress) address).getAddress()))
-        .containsExactly(lebanonDonor).doesNotContain(colombiaDonor);
+        .containsExactly(lebanonDonor.email()).doesNotContain(colombiaDonor.email());
     byte[] attached = Mails.pdfAttachments(received[0]).get(0);
     try (var pdf = Loader.loadPDF(attached)) {
-      Assertions.assertThat(new PDFTextStripper().getText(pdf)).contains("Lebanon", "400,000");
+      Assertions.assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+          .contains("Lebanon", "400,000", "Funding received", "100,000", "25%");
     }
 
     var link = LINK.matcher(Mails.text(received[0]));
@@ -104,7 +114,10 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
     Assertions.assertThat(download.body()).isEqualTo(attached);
   }
 
-  private String register(String country) {
+  record Donor(String id, String email) {
+  }
+
+  private Donor register(String country) {
     String email = "donor-" + country.toLowerCase() + "-" + UUID.randomUUID().toString()
         .substring(0, 8) + "@donors.example.org";
     var created = http.post("/api/donors", "secretariat", """
@@ -112,6 +125,10 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
          "language": "en", "countries": ["%s"], "appealTypes": []}
         """.formatted(country, email, country));
     Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return email;
+    try {
+      return new Donor(JSON.readTree(created.body()).get("id").asText(), email.toLowerCase());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
