@@ -43,7 +43,7 @@ public final class AppealBenchmarkDriver {
     trigger.put("onset", Instant.now().minus(Duration.ofHours(2)).toString());
     ProcessInstance appeal = as("lb.unicef", () -> engine.getRuntimeService()
         .createProcessInstanceByKey("emergencyFundingAppeal")
-        .businessKey("BENCH-" + Thread.currentThread().getId() + "-" + sequence)
+        .businessKey("BENCH-" + sequence + "-" + java.util.UUID.randomUUID())
         .setVariables(trigger).execute());
     submit("lb.unicef", appeal, "Task_ConfirmActivation", AppealScenario.go());
     submit("lb.savethechildren", appeal, "Task_RapidNeedsAssessment", AppealScenario.assessment());
