@@ -87,7 +87,8 @@ public final class AppealBenchmarkDriver {
   }
 
   private List<Task> tasks(ProcessInstance appeal, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(appeal.getId())
+    return engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(appeal.getBusinessKey())
         .taskDefinitionKey(taskKey).list();
   }
 
