@@ -64,7 +64,14 @@ class PartnerTaskScopeTest extends PostgresApplicationTest {
     scenario.submit("partner.lb", appeal, "Task_SubmitProject",
         project("Other Partner NGO", "Confidential counselling plan", "Tripoli", Map.of("budgetTemporaryLearningSpaces", 250000.0)));
 
-    String submitTask = scenario.task(appeal, "Task_SubmitProject").getId();
+    Task submit = scenario.task(appeal, "Task_SubmitProject");
+    String submitTask = submit.getId();
+    // Its own instance, in the country's tenant ("My country's tasks"), out of other countries' sight.
+    assertThat(submit.getProcessInstanceId()).isNotEqualTo(appeal.getId());
+    assertThat(submit.getTenantId()).isEqualTo("LB");
+    var otherCountry = http.get("/engine-rest/task/" + submitTask + "/variables", "partner.co");
+    assertThat(otherCountry.statusCode()).as(otherCountry.body()).isNotEqualTo(200);
+    assertThat(otherCountry.body()).doesNotContain("submissionDeadline");
     for (String path : List.of("/variables", "/form-variables")) {
       var response = http.get("/engine-rest/task/" + submitTask + path, "partner.lb");
       assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
@@ -112,7 +119,7 @@ class PartnerTaskScopeTest extends PostgresApplicationTest {
         + "/variables", "lb.unicef");
     assertThat(appealVariables.statusCode()).isEqualTo(200);
     assertThat(names(json.readTree(appealVariables.body())))
-        .contains("projects", "needsAssessment", "responsePlan");
+        .contains("projects", "needsAssessment", "responsePlan").doesNotContain("submittedProject");
     assertThat(appealVariables.body()).contains("Confidential counselling plan")
         .contains("Strong psychosocial component");
     // ...and the partner cannot read the appeal itself.
