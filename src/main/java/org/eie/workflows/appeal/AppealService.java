@@ -6,6 +6,7 @@ import static org.eie.workflows.appeal.AppealVariables.COUNTRY;
 import static org.eie.workflows.appeal.AppealVariables.PROCESS_KEY;
 import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
+import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_PROCESS_KEY;
 import static org.eie.workflows.appeal.AppealVariables.json;
 
 import java.util.Collection;
@@ -87,7 +88,12 @@ class AppealService {
    * so that the same checks (fields, deadline) apply. Returns the new project's id.
    */
   String submitProject(String appealId, Map<String, Object> fields) {
-    Task task = tasks.createTaskQuery().processInstanceId(appealId)
+    // The task lives in the partner's own submission sub-instance, which the caller reaches
+    // through its candidate group (and the country tenant) only.
+    String submission = privileged(command -> runtime.createProcessInstanceQuery()
+        .superProcessInstanceId(appealId).processDefinitionKey(SUBMISSION_PROCESS_KEY).list()
+        .stream().map(ProcessInstance::getId).findFirst().orElse(null));
+    Task task = submission == null ? null : tasks.createTaskQuery().processInstanceId(submission)
         .taskDefinitionKey(RecordPartnerProject.TASK).singleResult();
     if (task == null) {
       throw closedOrUnknown(appealId);

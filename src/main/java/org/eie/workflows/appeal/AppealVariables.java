@@ -37,7 +37,16 @@ final class AppealVariables {
   static final String PROJECT_ID = "projectId";
   static final String VETTING_DECISION = "vettingDecision";
 
+  /** A project drafted in a partner's own sub-instance, handed back to the appeal. */
+  static final String SUBMITTED_PROJECT = "submittedProject";
+  /** The returned project (without the panel's scores) handed to a revision sub-instance. */
+  static final String RETURNED_PROJECT = "returnedProject";
+  static final String VETTING_COMMENT = "vettingComment";
+  static final String PROJECT_SUMMARY = "projectSummary";
+
   static final String PROCESS_KEY = "emergencyFundingAppeal";
+  static final String SUBMISSION_PROCESS_KEY = "appealPartnerSubmission";
+  static final String REVISION_PROCESS_KEY = "appealProjectRevision";
   static final String CANCELLATION_MESSAGE = "appealCancelled";
   static final String DOCUMENT_KIND = "appeal";
 

@@ -1,19 +1,22 @@
 package org.eie.workflows.appeal;
 
-import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
-import static org.eie.workflows.appeal.AppealVariables.PROJECT_ID;
+import static org.eie.workflows.appeal.AppealVariables.RETURNED_PROJECT;
+import static org.eie.workflows.appeal.AppealVariables.SUBMITTED_PROJECT;
+import static org.eie.workflows.appeal.AppealVariables.VETTING_COMMENT;
 import static org.eie.workflows.appeal.AppealVariables.json;
 
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A project returned for revision: the partner finds the form filled with the project as it
- * stands and the panel's comment, and the resubmission goes back to vetting as the next revision.
+ * A project returned for revision, in the partner's own sub-instance
+ * ({@code appealProjectRevision}, which receives only that project, its summary and the panel's
+ * comment): the partner finds the form filled with the project as it stands, and the checked
+ * resubmission goes back to the appeal as {@code submittedProject}, where
+ * {@link ResubmitProject} records it as the next revision.
  */
 @Component
 class ReviseProject extends TaskCompletion implements TaskListener {
@@ -28,25 +31,19 @@ class ReviseProject extends TaskCompletion implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    PartnerProjects projects = (PartnerProjects) task.getVariable(PROJECTS);
-    PartnerProject project = projects.get((String) task.getVariable(PROJECT_ID));
+    PartnerProject project = (PartnerProject) task.getVariable(RETURNED_PROJECT);
     prefill(task.getExecution(), project);
     task.setDescription(project.id() + ": " + project.title() + " - returned: "
-        + project.lastVetting().comment());
+        + task.getVariable(VETTING_COMMENT));
   }
 
   @Override
   protected void completed(DelegateExecution execution) {
-    PartnerProjects projects = (PartnerProjects) execution.getVariable(PROJECTS);
-    PartnerProject project = projects.get((String) execution.getVariable(PROJECT_ID));
     PartnerProject draft = inputs.project(execution.getVariables(), user.id());
-    execution.removeVariables(RecordPartnerProject.FORM_FIELDS);
-    execution.removeVariableLocal("projectSummary");
-    execution.setVariable(PROJECTS, json(projects.with(project.revisedAs(draft))));
+    execution.setVariable(SUBMITTED_PROJECT, json(draft));
   }
 
   private static void prefill(DelegateExecution scope, PartnerProject project) {
-    scope.setVariableLocal("projectSummary", ProjectText.of(project));
     scope.setVariableLocal("partnerOrganisation", project.partner());
     scope.setVariableLocal("projectTitle", project.title());
     for (PriorityActivity activity : PriorityActivity.values()) {

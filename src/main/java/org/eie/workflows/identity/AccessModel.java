@@ -183,7 +183,8 @@ class AccessModel implements InitializingBean {
    * purpose: they work only through their own tasks ("Submit a partner project", "Revise returned
    * project"), where the candidate group {@code partners-XX} gives the engine's task access, and
    * {@code POST /api/appeals/{id}/projects} completes that same task. Without READ_INSTANCE a
-   * partner never reads another partner's projects or the panel's scores. Co-leads and global
+   * partner never reads another partner's projects or the panel's scores; and as those tasks
+   * run in their own sub-instances, their variables hold only what the form needs. Co-leads and global
    * co-leads may read the publication-deadline decision and its history in Cockpit, to see why a
    * deadline was set.
    */
@@ -193,10 +194,21 @@ class AccessModel implements InitializingBean {
     for (String group : readers) {
       grant(group, Resources.DECISION_DEFINITION, APPEAL_DEADLINES, READ,
           org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY);
+      for (String partnerProcess : APPEAL_PARTNER_PROCESSES) {
+        grant(group, PROCESS_DEFINITION, partnerProcess, READ, READ_INSTANCE, READ_HISTORY);
+      }
     }
+    // The partners' tasks live in their own small process instances (called by the appeal), so
+    // that a partner reading its task's variables sees only what its form needs. Partners read
+    // those definitions (Tasklist shows the process name) and nothing of their instances beyond
+    // their tasks, which the candidate group partners-XX gives them.
+    properties.countries().keySet().forEach(code -> APPEAL_PARTNER_PROCESSES.forEach(
+        partnerProcess -> grant(Groups.partnersOf(code), PROCESS_DEFINITION, partnerProcess, READ)));
   }
 
   static final String APPEAL_DEADLINES = "appealDeadlines";
+  static final List<String> APPEAL_PARTNER_PROCESSES =
+      List.of("appealPartnerSubmission", "appealProjectRevision");
 
   // --- end of the emergency funding appeal's grants ----------------------------------------------
 

@@ -82,7 +82,7 @@ final class AppealScenario {
   Task task(ProcessInstance appeal, String taskKey) {
     asSystem();
     List<Task> tasks = engine.getTaskService().createTaskQuery()
-        .processInstanceId(appeal.getId()).taskDefinitionKey(taskKey).list();
+        .processInstanceBusinessKey(appeal.getBusinessKey()).taskDefinitionKey(taskKey).list();
     if (tasks.size() != 1) {
       throw new AssertionError("Expected one open " + taskKey + ", found " + tasks.size());
     }
@@ -91,7 +91,8 @@ final class AppealScenario {
 
   List<Task> tasks(ProcessInstance appeal, String taskKey) {
     asSystem();
-    return engine.getTaskService().createTaskQuery().processInstanceId(appeal.getId())
+    return engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(appeal.getBusinessKey())
         .taskDefinitionKey(taskKey).list();
   }
 

@@ -1,0 +1,41 @@
+package org.eie.workflows.appeal;
+
+import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
+import static org.eie.workflows.appeal.AppealVariables.PROJECT_ID;
+import static org.eie.workflows.appeal.AppealVariables.json;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a revision sub-instance receives from the appeal ({@code camunda:in sourceExpression}s of
+ * the call activity "Revise returned project"): the one returned project without the panel's
+ * scorecards, its summary as the form shows it, and the panel's comment. Nothing else of the
+ * appeal reaches the partner's task.
+ */
+@Component
+public class ProjectRevisionInputs {
+
+  public ObjectValue project(DelegateExecution execution) {
+    PartnerProject p = returned(execution);
+    return json(new PartnerProject(p.id(), p.partner(), p.title(), p.activities(), p.locations(),
+        p.targeted(), p.durationMonths(), p.status(), p.revision(), p.submittedBy(),
+        p.submittedAt(), List.of()));
+  }
+
+  public String summary(DelegateExecution execution) {
+    return ProjectText.of(returned(execution));
+  }
+
+  public String comment(DelegateExecution execution) {
+    Vetting last = returned(execution).lastVetting();
+    return last == null ? "" : last.comment();
+  }
+
+  private static PartnerProject returned(DelegateExecution execution) {
+    PartnerProjects projects = (PartnerProjects) execution.getVariable(PROJECTS);
+    return projects.get((String) execution.getVariable(PROJECT_ID));
+  }
+}
