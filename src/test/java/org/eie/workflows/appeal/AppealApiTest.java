@@ -1,11 +1,9 @@
 package org.eie.workflows.appeal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eie.workflows.appeal.AppealScenario.NOW;
 import static org.eie.workflows.appeal.AppealScenario.clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
@@ -13,43 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.eie.workflows.Http;
-import org.eie.workflows.PostgresApplicationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The appeal through HTTP, as the demo users' tools and Tasklist call it. */
-class AppealApiTest extends PostgresApplicationTest {
+class AppealApiTest extends AppealHttpTest {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  ObjectMapper json;
-
-  Http http;
-  AppealScenario scenario;
-
-  @BeforeEach
-  void setUp() {
-    http = new Http(port);
-    scenario = new AppealScenario(engine);
-    clock(NOW);
-  }
-
-  @AfterEach
-  void tearDown() {
-    scenario.asSystem();
-    ClockUtil.reset();
-  }
 
   ObjectNode triggerBody() {
     ObjectNode body = json.createObjectNode();

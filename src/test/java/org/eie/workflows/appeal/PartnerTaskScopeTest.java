@@ -1,62 +1,29 @@
 package org.eie.workflows.appeal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eie.workflows.appeal.AppealScenario.NOW;
-import static org.eie.workflows.appeal.AppealScenario.clock;
 import static org.eie.workflows.appeal.AppealScenario.project;
 import static org.eie.workflows.appeal.AppealScenario.vetting;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.eie.workflows.Http;
-import org.eie.workflows.PostgresApplicationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A partner reads, through its own task, only what its form needs: the partner tasks run in their
  * own small process instances, so the appeal's other projects, the panel's scores, the needs
  * assessment and the sign-offs never reach {@code /engine-rest/task/{id}/variables}.
  */
-class PartnerTaskScopeTest extends PostgresApplicationTest {
+class PartnerTaskScopeTest extends AppealHttpTest {
 
   /** Appeal variables a partner has no business reading. */
   static final List<String> APPEAL_ONLY = List.of("projects", "needsAssessment", "responsePlan",
       "activation", "trigger", "signOffs", "consolidation", "consolidationReview",
       "vettingDecision", "projectId", "publicationDeadline", "assessmentDue");
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  ObjectMapper json;
-
-  Http http;
-  AppealScenario scenario;
-
-  @BeforeEach
-  void setUp() {
-    http = new Http(port);
-    scenario = new AppealScenario(engine);
-    clock(NOW);
-  }
-
-  @AfterEach
-  void tearDown() {
-    scenario.asSystem();
-    ClockUtil.reset();
-  }
 
   @Test
   void aPartnerReadsThroughItsTasksOnlyWhatItsFormsNeed() throws Exception {
