@@ -105,25 +105,18 @@ class AccessModel implements InitializingBean {
     for (String language : Groups.LANGUAGES) {
       group(Groups.languageCommunity(language), "Language Community: " + language, "WORKFLOW");
       grant(Groups.languageCommunity(language), APPLICATION, "tasklist", ACCESS);
-      grant(Groups.languageCommunity(language), PROCESS_DEFINITION, PLANNING, READ);
-      grant(Groups.languageCommunity(language), PROCESS_DEFINITION, TRAINING, READ);
     }
 
     for (String global : List.of(Groups.GLOBAL_CO_LEADS, Groups.SECRETARIAT)) {
       grant(global, APPLICATION, "tasklist", ACCESS);
       grant(global, APPLICATION, "cockpit", ACCESS);
       grant(global, PROCESS_INSTANCE, ANY, CREATE);
-      for (String key : List.of(APPEAL, PLANNING, TRAINING, TRAINING_COUNTRY)) {
-        grant(global, PROCESS_DEFINITION, key, READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
-      }
-      grant(global, PROCESS_DEFINITION, PLANNING, CREATE_INSTANCE);
+      grant(global, PROCESS_DEFINITION, APPEAL, READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
     }
-    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING, CREATE_INSTANCE);
-
     grant(Groups.STEERING_GROUP, APPLICATION, "tasklist", ACCESS);
-    grant(Groups.STEERING_GROUP, PROCESS_DEFINITION, PLANNING, READ, READ_INSTANCE, READ_HISTORY);
     grant(Groups.STANDARDS_WORKING_GROUP, APPLICATION, "tasklist", ACCESS);
-    grant(Groups.STANDARDS_WORKING_GROUP, PROCESS_DEFINITION, TRAINING, READ);
+    // What each role may do with the planning cycle and the training rollout is stated once, in
+    // strategicPlanningGrants() and trainingRollout().
   }
 
   /**
@@ -168,8 +161,6 @@ class AccessModel implements InitializingBean {
       grant(coLeads, PROCESS_INSTANCE, ANY, CREATE);
       grant(coLeads, PROCESS_DEFINITION, APPEAL,
           READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
-      grant(coLeads, PROCESS_DEFINITION, TRAINING_COUNTRY,
-          READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
 
       grant(partners, APPLICATION, "tasklist", ACCESS);
       grant(partners, PROCESS_DEFINITION, APPEAL, READ);
@@ -213,9 +204,8 @@ class AccessModel implements InitializingBean {
   // --- end of the emergency funding appeal's grants ----------------------------------------------
 
   /**
-   * The joint training package rollout (issue 5), stated in one place although some of these
-   * grants also appear above: the Secretariat starts and follows rollouts and every country
-   * branch; the Standards and Practice working group and the Language Communities see the rollout
+   * The joint training package rollout (issue 5), all its grants in one place: the global co-leads
+   * follow rollouts and every country branch; the Secretariat also starts them; the Standards and Practice working group and the Language Communities see the rollout
    * definition behind their tasks (their tasks come to them as candidate groups); each country's
    * co-leads read and update (withdraw) only their own country's {@code trainingCountryRollout}
    * instances, which the country tenant keeps from every other country. Co-leads may read the
@@ -224,6 +214,10 @@ class AccessModel implements InitializingBean {
    * also reads the country tasks (READ_TASK), to follow every country in Tasklist.
    */
   private void trainingRollout() {
+    grant(Groups.GLOBAL_CO_LEADS, PROCESS_DEFINITION, TRAINING,
+        READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+    grant(Groups.GLOBAL_CO_LEADS, PROCESS_DEFINITION, TRAINING_COUNTRY,
+        READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
     grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING,
         READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
     grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING_COUNTRY,
