@@ -22,7 +22,7 @@ class RecordActivation extends TaskCompletion {
 
   @Override
   protected void completed(DelegateExecution execution) {
-    Activation activation = inputs.activation(execution.getVariables(), user.id());
+    Activation activation = inputs.activation(submittedForm(execution), user.id());
     execution.removeVariables(List.of("activationReason", "appealLead"));
     execution.setVariable(ACTIVATION, json(activation));
     execution.setVariable(ACTIVATED, activation.activated());

@@ -41,7 +41,7 @@ class RecordNeedsAssessment extends TaskCompletion implements TaskListener {
 
   @Override
   protected void completed(DelegateExecution execution) {
-    NeedsAssessment assessment = inputs.assessment(execution.getVariables(), user.id());
+    NeedsAssessment assessment = inputs.assessment(submittedForm(execution), user.id());
     execution.removeVariables(FORM_FIELDS);
     execution.setVariable(NEEDS_ASSESSMENT, json(assessment));
   }

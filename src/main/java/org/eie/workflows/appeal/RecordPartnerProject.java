@@ -49,7 +49,7 @@ class RecordPartnerProject extends TaskCompletion {
   @Override
   protected void completed(DelegateExecution execution) {
     refuseIfLate((Date) execution.getVariable(SUBMISSION_DEADLINE));
-    PartnerProject draft = inputs.project(execution.getVariables(), user.id());
+    PartnerProject draft = inputs.project(submittedForm(execution), user.id());
     execution.setVariable(SUBMITTED_PROJECT, json(draft));
   }
 

@@ -28,7 +28,7 @@ class RecordResponsePlan extends TaskCompletion {
 
   @Override
   protected void completed(DelegateExecution execution) {
-    PlannedResponse plan = inputs.plan(execution.getVariables(), user.id());
+    PlannedResponse plan = inputs.plan(submittedForm(execution), user.id());
     execution.removeVariables(FORM_FIELDS);
     execution.setVariable(RESPONSE_PLAN, json(plan));
     execution.setVariable(SUBMISSION_DEADLINE,

@@ -41,7 +41,6 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    FORM_FIELDS.forEach(field -> task.getExecution().setVariableLocal(field, null));
     task.getExecution().setVariableLocal("appealSummary",
         ConsolidationText.of((Consolidation) task.getVariable(CONSOLIDATION)));
   }
@@ -61,7 +60,7 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
       throw new InvalidAppealInputException("signOffDecision", userId + " has already signed"
           + " this appeal off for the other organisation: four eyes need a second person");
     }
-    var form = new FormValues(execution.getVariables());
+    var form = new FormValues(submittedForm(execution));
     String decision = form.text("signOffDecision", true);
     if (decision != null && !DECISIONS.contains(decision)) {
       form.error("signOffDecision", "is one of " + DECISIONS);

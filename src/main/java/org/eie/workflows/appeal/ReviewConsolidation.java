@@ -38,27 +38,24 @@ class ReviewConsolidation extends TaskCompletion implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     PlannedResponse plan = (PlannedResponse) task.getVariable(RESPONSE_PLAN);
-    {
-      var scope = task.getExecution();
-      FORM_FIELDS.forEach(field -> scope.setVariableLocal(field, null));
-      scope.setVariableLocal("consolidationReport",
-          ConsolidationText.of((Consolidation) task.getVariable(CONSOLIDATION)));
-      SignOffs signOffs = (SignOffs) task.getVariable(SIGN_OFFS);
-      if (signOffs != null && !signOffs.decisions().isEmpty()
-          && !signOffs.decisions().get(signOffs.decisions().size() - 1).approved()) {
-        SignOff back = signOffs.decisions().get(signOffs.decisions().size() - 1);
-        scope.setVariableLocal("sentBackComment", back.organisation() + " (" + back.userName()
-            + ") sent the appeal back: " + back.comment());
-      }
-      scope.setVariableLocal("priorityActivities",
-          SpinValues.jsonValue(toJsonArray(plan.priorityActivities())).create());
+    var scope = task.getExecution();
+    scope.setVariableLocal("consolidationReport",
+        ConsolidationText.of((Consolidation) task.getVariable(CONSOLIDATION)));
+    SignOffs signOffs = (SignOffs) task.getVariable(SIGN_OFFS);
+    if (signOffs != null && !signOffs.decisions().isEmpty()
+        && !signOffs.decisions().get(signOffs.decisions().size() - 1).approved()) {
+      SignOff back = signOffs.decisions().get(signOffs.decisions().size() - 1);
+      scope.setVariableLocal("sentBackComment", back.organisation() + " (" + back.userName()
+          + ") sent the appeal back: " + back.comment());
     }
+    scope.setVariableLocal("priorityActivities",
+        SpinValues.jsonValue(toJsonArray(plan.priorityActivities())).create());
   }
 
   @Override
   protected void completed(DelegateExecution execution) {
     PlannedResponse plan = (PlannedResponse) execution.getVariable(RESPONSE_PLAN);
-    var form = new FormValues(execution.getVariables());
+    var form = new FormValues(submittedForm(execution));
     String decision = form.text("consolidationDecision", true);
     if (decision != null && !DECISIONS.contains(decision)) {
       form.error("consolidationDecision", "is one of " + DECISIONS);
@@ -67,7 +64,7 @@ class ReviewConsolidation extends TaskCompletion implements TaskListener {
     form.throwIfInvalid();
     boolean amend = "AMEND_PLAN".equals(decision);
     if (amend) {
-      List<String> activities = inputs.amendedActivities(execution.getVariables());
+      List<String> activities = inputs.amendedActivities(submittedForm(execution));
       execution.setVariable(RESPONSE_PLAN, json(plan.withPriorityActivities(activities)));
     }
     execution.removeVariables(FORM_FIELDS);

@@ -39,7 +39,7 @@ class ReviseProject extends TaskCompletion implements TaskListener {
 
   @Override
   protected void completed(DelegateExecution execution) {
-    PartnerProject draft = inputs.project(execution.getVariables(), user.id());
+    PartnerProject draft = inputs.project(submittedForm(execution), user.id());
     execution.setVariable(SUBMITTED_PROJECT, json(draft));
   }
 

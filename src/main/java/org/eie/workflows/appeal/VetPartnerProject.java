@@ -37,21 +37,19 @@ class VetPartnerProject extends TaskCompletion implements TaskListener {
   public void notify(DelegateTask task) {
     PartnerProjects projects = (PartnerProjects) task.getVariable(PROJECTS);
     PartnerProject project = projects.get((String) task.getVariable(PROJECT_ID));
-    {
-      // This project's vetting scope holds the form, so parallel vettings never mix.
-      FORM_FIELDS.forEach(field -> task.getExecution().setVariableLocal(field, null));
-      task.getExecution().setVariableLocal("projectSummary", ProjectText.of(project));
-      task.setDescription(project.id() + ": " + project.title() + " (" + project.partner() + ")");
-    }
+    task.getExecution().setVariableLocal("projectSummary", ProjectText.of(project));
+    task.setDescription(project.id() + ": " + project.title() + " (" + project.partner() + ")");
   }
 
   @Override
   protected void completed(DelegateExecution execution) {
     PartnerProjects projects = (PartnerProjects) execution.getVariable(PROJECTS);
     PartnerProject project = projects.get((String) execution.getVariable(PROJECT_ID));
-    Vetting vetting = inputs.vetting(execution.getVariables(), user.id());
+    Vetting vetting = inputs.vetting(submittedForm(execution), user.id());
     execution.setVariable(PROJECTS,
         json(projects.with(project.vetted(vetting, OUTCOMES.get(vetting.decision())))));
+    // The decision stays with this project's vetting for the gateway; the form itself is recorded.
+    execution.removeVariables(FORM_FIELDS);
     execution.setVariableLocal(VETTING_DECISION, vetting.decision());
   }
 }
