@@ -53,6 +53,15 @@ final class AppealVariables {
   private AppealVariables() {
   }
 
+  /**
+   * A project handed from a partner's sub-instance back to the appeal, in the transaction that
+   * ends the sub-instance: transient, so neither instance writes it; the appeal records it in
+   * {@value #PROJECTS}.
+   */
+  static ObjectValue handedOver(PartnerProject project) {
+    return Variables.objectValue(project, true).create();
+  }
+
   static ObjectValue json(Object value) {
     return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON)
         .create();

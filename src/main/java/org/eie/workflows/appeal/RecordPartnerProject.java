@@ -2,7 +2,7 @@ package org.eie.workflows.appeal;
 
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
 import static org.eie.workflows.appeal.AppealVariables.SUBMITTED_PROJECT;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.appeal.AppealVariables.handedOver;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ class RecordPartnerProject extends TaskCompletion {
   protected void completed(DelegateExecution execution) {
     refuseIfLate((Date) execution.getVariable(SUBMISSION_DEADLINE));
     PartnerProject draft = inputs.project(submittedForm(execution), user.id());
-    execution.setVariable(SUBMITTED_PROJECT, json(draft));
+    execution.setVariable(SUBMITTED_PROJECT, handedOver(draft));
   }
 
   static void refuseIfLate(Date deadline) {

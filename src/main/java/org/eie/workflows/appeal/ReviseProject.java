@@ -3,7 +3,7 @@ package org.eie.workflows.appeal;
 import static org.eie.workflows.appeal.AppealVariables.RETURNED_PROJECT;
 import static org.eie.workflows.appeal.AppealVariables.SUBMITTED_PROJECT;
 import static org.eie.workflows.appeal.AppealVariables.VETTING_COMMENT;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.appeal.AppealVariables.handedOver;
 
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,7 +40,7 @@ class ReviseProject extends TaskCompletion implements TaskListener {
   @Override
   protected void completed(DelegateExecution execution) {
     PartnerProject draft = inputs.project(submittedForm(execution), user.id());
-    execution.setVariable(SUBMITTED_PROJECT, json(draft));
+    execution.setVariable(SUBMITTED_PROJECT, handedOver(draft));
   }
 
   private static void prefill(DelegateExecution scope, PartnerProject project) {

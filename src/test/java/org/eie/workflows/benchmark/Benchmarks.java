@@ -43,7 +43,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <ol>
  *   <li>Appeal steps per second: appeals driven through every human task as the demo users, with
  *   authorization checks on, against a bare BPMN with as many user tasks whose completions each
- *   set 10 loose variables; one thread and four, on PostgreSQL.</li>
+ *   set 10 loose variables; one thread and four, on PostgreSQL. Then the why: the SQL statements
+ *   of one appeal and of one bare instance, per statement and per engine command
+ *   ({@link StatementProfile}).</li>
  *   <li>The appeal document for 200 projects: median warm render, ours against the same XHTML
  *   handed straight to the PDF library.</li>
  *   <li>Start-up to ready (health UP) with all processes deployed, median of 3 fresh JVMs.</li>
@@ -51,10 +53,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ol>
  * PostgreSQL: {@code EIE_BENCH_DB_URL}, {@code EIE_BENCH_DB_USER}, {@code EIE_BENCH_DB_PASSWORD}
  * name a server; without them an embedded PostgreSQL is started. Sizes: system properties
- * {@code bench.appeals} (per thread, default 20), {@code bench.rounds} (document renders,
- * default 15) and {@code bench.projects} (projects in the document, default 200).
+ * {@code bench.appeals} (per thread and round, default 20; three alternating rounds),
+ * {@code bench.rounds} (document renders, default 15) and {@code bench.projects} (projects in
+ * the document, default 200).
  */
 public final class Benchmarks {
+
+  /** Rounds of bare and appeal instances, alternating, per thread count. */
+  private static final int STEP_ROUNDS = 3;
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
@@ -125,16 +131,51 @@ public final class Benchmarks {
     timed(1, 3, appeals);
     Map<String, Object> result = new LinkedHashMap<>();
     for (int threads : List.of(1, 4)) {
-      double bareSteps = timed(threads, perThread, bare) * AppealBenchmarkDriver.USER_TASKS;
-      double appealSteps = timed(threads, perThread, appeals) * AppealBenchmarkDriver.USER_TASKS;
+      // Alternating rounds, medians: a load change on the machine hits both sides alike.
+      double[] bareSteps = new double[STEP_ROUNDS];
+      double[] appealSteps = new double[STEP_ROUNDS];
+      double[] ratios = new double[STEP_ROUNDS];
+      for (int round = 0; round < STEP_ROUNDS; round++) {
+        bareSteps[round] = timed(threads, perThread, bare) * AppealBenchmarkDriver.USER_TASKS;
+        appealSteps[round] = timed(threads, perThread, appeals) * AppealBenchmarkDriver.USER_TASKS;
+        ratios[round] = appealSteps[round] / bareSteps[round];
+      }
       result.put(threads + (threads == 1 ? " thread" : " threads"), Map.of(
-          "bareStepsPerSecond", round(bareSteps),
-          "appealStepsPerSecond", round(appealSteps),
-          "ratio", round(appealSteps / bareSteps)));
+          "bareStepsPerSecond", round(median(bareSteps)),
+          "appealStepsPerSecond", round(median(appealSteps)),
+          "ratio", round(median(ratios)),
+          "ratiosOfRounds", Arrays.stream(ratios).map(Benchmarks::round).boxed().toList()));
     }
     result.put("userTasksPerInstance", AppealBenchmarkDriver.USER_TASKS);
     result.put("instancesPerThread", perThread);
+    result.put("statements", statements(engine, appeal));
     return result;
+  }
+
+  /**
+   * Why the step rates differ: the SQL statements one appeal and one bare instance run, per
+   * statement and (for the appeal) per engine command.
+   */
+  private static Map<String, Object> statements(ProcessEngine engine,
+      AppealBenchmarkDriver appeal) {
+    int steps = AppealBenchmarkDriver.USER_TASKS;
+    StatementProfile ours = StatementProfile.of(() -> appeal.runOneAppeal(0));
+    StatementProfile bare = StatementProfile.of(() -> bareInstance(engine, 0));
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("appealPerStep", round(ours.total() / (double) steps));
+    result.put("barePerStep", round(bare.total() / (double) steps));
+    result.put("appealByStatement", byCountDescending(ours.byStatement()));
+    result.put("bareByStatement", byCountDescending(bare.byStatement()));
+    result.put("appealByCommand", ours.byCommand());
+    return result;
+  }
+
+  private static Map<String, Integer> byCountDescending(Map<String, Integer> counts) {
+    Map<String, Integer> sorted = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+    return sorted;
   }
 
   private static void deployBareProcess(ProcessEngine engine) {
@@ -285,6 +326,12 @@ public final class Benchmarks {
           "appeal steps/s vs bare steps/s, " + threads, row.get("appealStepsPerSecond"),
           row.get("bareStepsPerSecond"), row.get("ratio"), ">= 1.0 (aim 1.2)");
     }
+    var statements = (Map<String, Object>) steps.get("statements");
+    double oursPerStep = (Double) statements.get("appealPerStep");
+    double barePerStep = (Double) statements.get("barePerStep");
+    System.out.printf(Locale.ROOT, "%-44s %14s %14s %8s %s%n",
+        "SQL statements per step (appeal vs bare)", oursPerStep, barePerStep,
+        round(oursPerStep / barePerStep), "(why the rates differ)");
     System.out.printf(Locale.ROOT, "%-44s %14s %14s %8s %s%n",
         "appeal document, " + document.get("projects") + " projects (" + document.get("pages")
             + " pages), ms",
@@ -295,6 +342,24 @@ public final class Benchmarks {
     System.out.printf(Locale.ROOT, "%-44s %14s %14s %8s %s%n",
         "GC share of run (heap " + memory.get("maxHeapMiB") + " MiB, peak "
             + memory.get("peakHeapMiB") + ")", memory.get("gcShareOfRun"), "", "", "< 0.10");
+    System.out.println();
+    System.out.println("Statements of one appeal beyond those of one bare instance (top 12;"
+        + " all, and per command, in bench.json):");
+    var ours = (Map<String, Integer>) statements.get("appealByStatement");
+    var bare = (Map<String, Integer>) statements.get("bareByStatement");
+    ours.entrySet().stream()
+        .map(entry -> Map.entry(entry.getKey(),
+            entry.getValue() - bare.getOrDefault(entry.getKey(), 0)))
+        .filter(entry -> entry.getValue() > 0)
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+        .forEach(entry -> System.out.printf(Locale.ROOT, "  %+5d  %s%n", entry.getValue(),
+            entry.getKey()));
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private static double round(double value) {
