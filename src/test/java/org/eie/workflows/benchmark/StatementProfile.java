@@ -22,7 +22,8 @@ final class StatementProfile {
 
   private final Map<String, Integer> byStatement = new TreeMap<>();
   private final Map<String, Integer> byCommand = new LinkedHashMap<>();
-  private String command = "";
+  /** The commands running, innermost first: a command may run others inside it. */
+  private final java.util.Deque<String> running = new java.util.ArrayDeque<>();
   private int commands;
   private int total;
 
@@ -67,14 +68,18 @@ final class StatementProfile {
 
   private void count(ILoggingEvent event) {
     String message = event.getFormattedMessage();
-    if (event.getLoggerName().startsWith(COMMANDS) && message.contains("Starting command")) {
+    if (event.getLoggerName().startsWith(COMMANDS)) {
       // "ENGINE-13005 Starting command -------------------- SubmitTaskFormCmd ----------..."
-      command = ++commands + " " + message.replaceAll(".*-+ *(\\w+) *-+.*", "$1");
+      if (message.contains("Starting command")) {
+        running.push(++commands + " " + message.replaceAll(".*-+ *(\\w+) *-+.*", "$1"));
+      } else if (message.contains("Finishing command") && !running.isEmpty()) {
+        running.pop();
+      }
     } else if (message.startsWith("==>  Preparing")) {
       total++;
       byStatement.merge(event.getLoggerName().substring(STATEMENTS.length() + 1), 1,
           Integer::sum);
-      byCommand.merge(command, 1, Integer::sum);
+      byCommand.merge(running.isEmpty() ? "outside a command" : running.peek(), 1, Integer::sum);
     }
   }
 
@@ -86,7 +91,10 @@ final class StatementProfile {
     return byStatement;
   }
 
-  /** Statements per engine command, in order; a command run inside another one counts apart. */
+  /**
+   * Statements per engine command, in order; a command run inside another one (a query from a
+   * listener) counts apart, the rest of the outer one's statements (its flush) to the outer one.
+   */
   Map<String, Integer> byCommand() {
     return byCommand;
   }
