@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -122,7 +122,7 @@ public class TransientFormFields extends AbstractProcessEnginePlugin {
     public void submitFormVariables(VariableMap submitted, VariableScope task) {
       Map<String, Object> form = new HashMap<>();
       for (String field : submitted.keySet()) {
-        form.put(field, plainValue(submitted.getValueTyped(field)));
+        form.put(field, plainValue(field, submitted.getValueTyped(field)));
       }
       ((TaskEntity) task).getExecution().setVariableLocal(SUBMITTED_FORM,
           Variables.objectValue(form, true).create());
@@ -133,14 +133,16 @@ public class TransientFormFields extends AbstractProcessEnginePlugin {
    * The value as the listener would have read it back from a variable: REST sends JSON fields
    * (a Camunda Forms checklist) as text, which becomes the JSON node the engine would have stored.
    */
-  static Object plainValue(TypedValue value) {
+  static Object plainValue(String field, TypedValue value) {
     if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
       if (SpinValueType.JSON.equals(value.getType())) {
         return serializable.getValueSerialized() == null ? null
             : Spin.JSON(serializable.getValueSerialized());
       }
-      throw new BadUserRequestException("Form field values of type " + value.getType().getName()
-          + " are not accepted: send text, numbers, booleans, dates or JSON");
+      // A form field validation failure: the REST API answers 400, Tasklist shows it on the form.
+      throw new FormFieldValidationException(field, field + ": values of type "
+          + value.getType().getName() + " are not accepted; send text, numbers, booleans, dates"
+          + " or JSON");
     }
     return value.getValue();
   }

@@ -102,6 +102,14 @@ class AppealApiTest extends AppealHttpTest {
     assertThat(engine.getRuntimeService().getVariable(id, AppealVariables.NEEDS_ASSESSMENT))
         .isNull();
 
+    // Forms send text, numbers, booleans, dates and JSON; a Java object is refused, by name.
+    var javaObject = trySubmitRaw("lb.savethechildren", id, "Task_RapidNeedsAssessment", """
+        {"variables": {"dataGaps": {"type": "Object", "value": "[\\"none\\"]", "valueInfo": {
+          "objectTypeName": "java.util.ArrayList",
+          "serializationDataFormat": "application/json"}}}}""");
+    assertThat(javaObject.statusCode()).as(javaObject.body()).isEqualTo(400);
+    assertThat(javaObject.body()).contains("dataGaps: values of type object are not accepted");
+
     assessment.put("girlsInNeed", 60000);
     submitForm("lb.savethechildren", id, "Task_RapidNeedsAssessment", assessment);
     Map<String, Object> plan = new LinkedHashMap<>(Map.of("objectives", "Back to learning",
@@ -261,10 +269,6 @@ class AppealApiTest extends AppealHttpTest {
   /** Submits a form as Tasklist does ({@code POST /task/{id}/submit-form}), typed as it types. */
   HttpResponse<String> trySubmitForm(String user, String appealId, String taskKey,
       Map<String, Object> values) throws IOException {
-    var found = http.get("/engine-rest/task?processInstanceId=" + appealId
-        + "&taskDefinitionKey=" + taskKey, user);
-    JsonNode list = json.readTree(found.body());
-    assertThat(list.size()).as(taskKey + " visible to " + user + ": " + found.body()).isEqualTo(1);
     ObjectNode variables = json.createObjectNode();
     values.forEach((name, value) -> {
       ObjectNode typed = variables.putObject(name);
@@ -277,8 +281,18 @@ class AppealApiTest extends AppealHttpTest {
     });
     ObjectNode body = json.createObjectNode();
     body.set("variables", variables);
+    return trySubmitRaw(user, appealId, taskKey, body.toString());
+  }
+
+  /** Posts a submit-form body as given to the user's one open task of that key. */
+  HttpResponse<String> trySubmitRaw(String user, String appealId, String taskKey, String body)
+      throws IOException {
+    var found = http.get("/engine-rest/task?processInstanceId=" + appealId
+        + "&taskDefinitionKey=" + taskKey, user);
+    JsonNode list = json.readTree(found.body());
+    assertThat(list.size()).as(taskKey + " visible to " + user + ": " + found.body()).isEqualTo(1);
     return http.post("/engine-rest/task/" + list.get(0).get("id").asText() + "/submit-form", user,
-        body.toString());
+        body);
   }
 
   void runJob(String appealId, String activityId) {
