@@ -31,16 +31,34 @@ public final class AppealFormats {
   private final Locale locale;
   private final DateTimeFormatter date;
   private final DateTimeFormatter time;
+  // Made once per document rather than per figure (a 200-project appeal has thousands). A
+  // NumberFormat is not thread-safe: each document gets its own AppealFormats.
+  private final NumberFormat integer;
+  private final NumberFormat wholeUsd;
+  private final NumberFormat decimal;
+  private final NumberFormat millions;
+  private final NumberFormat percent;
 
   public AppealFormats(Locale locale) {
     this.locale = locale;
     this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
     this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+    this.integer = NumberFormat.getIntegerInstance(locale);
+    this.wholeUsd = NumberFormat.getIntegerInstance(locale);
+    wholeUsd.setRoundingMode(RoundingMode.HALF_UP);
+    this.decimal = NumberFormat.getNumberInstance(locale);
+    decimal.setMaximumFractionDigits(2);
+    this.millions = NumberFormat.getNumberInstance(locale);
+    millions.setMinimumFractionDigits(1);
+    millions.setMaximumFractionDigits(1);
+    millions.setRoundingMode(RoundingMode.HALF_UP);
+    this.percent = NumberFormat.getPercentInstance(locale);
+    percent.setRoundingMode(RoundingMode.HALF_UP);
   }
 
   /** A count: people, schools. */
   public String number(Number value) {
-    return value == null ? null : NumberFormat.getIntegerInstance(locale).format(value);
+    return value == null ? null : integer.format(value);
   }
 
   /** A figure that may have decimals (an indicator target, a context figure). */
@@ -48,9 +66,7 @@ public final class AppealFormats {
     if (value == null) {
       return null;
     }
-    var format = NumberFormat.getNumberInstance(locale);
-    format.setMaximumFractionDigits(2);
-    return format.format(value);
+    return decimal.format(value);
   }
 
   /** An amount in whole US dollars, without the currency sign (the column header names it). */
@@ -58,9 +74,7 @@ public final class AppealFormats {
     if (value == null) {
       return null;
     }
-    var format = NumberFormat.getIntegerInstance(locale);
-    format.setRoundingMode(RoundingMode.HALF_UP);
-    return format.format(value);
+    return wholeUsd.format(value);
   }
 
   /** An amount in millions of US dollars with one decimal ({@code 12.4}), for the cover. */
@@ -68,11 +82,7 @@ public final class AppealFormats {
     if (value == null) {
       return null;
     }
-    var format = NumberFormat.getNumberInstance(locale);
-    format.setMinimumFractionDigits(1);
-    format.setMaximumFractionDigits(1);
-    format.setRoundingMode(RoundingMode.HALF_UP);
-    return format.format(value.movePointLeft(6));
+    return millions.format(value.movePointLeft(6));
   }
 
   /** A share ({@code 0.42}) as a percentage ({@code 42%}, {@code 42 %}). */
@@ -80,9 +90,7 @@ public final class AppealFormats {
     if (share == null) {
       return null;
     }
-    var format = NumberFormat.getPercentInstance(locale);
-    format.setRoundingMode(RoundingMode.HALF_UP);
-    return format.format(share);
+    return percent.format(share);
   }
 
   /** Share of a part in a whole as a percentage, or null when the whole is zero. */

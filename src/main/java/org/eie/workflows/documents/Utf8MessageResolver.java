@@ -1,9 +1,12 @@
 package org.eie.workflows.documents;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.AbstractMessageResolver;
 
@@ -18,16 +21,32 @@ class Utf8MessageResolver extends AbstractMessageResolver {
   private static final ResourceBundle.Control NO_SERVER_LOCALE_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+  /** Bundles by template and locale: they ship in the jar and never change while it runs. */
+  private final Map<List<Object>, ResourceBundle> bundles = new ConcurrentHashMap<>();
+  /**
+   * Parsed messages with parameters (a choice of plural forms parses into several formats): a
+   * 200-project document formats thousands. A MessageFormat is not thread-safe, hence the lock.
+   */
+  private final Map<List<Object>, MessageFormat> formats = new ConcurrentHashMap<>();
+
   @Override
   public String resolveMessage(ITemplateContext context, Class<?> origin, String key,
       Object[] parameters) {
     String template = context.getTemplateStack().get(0).getTemplate();
+    Locale locale = context.getLocale();
     try {
-      var bundle = ResourceBundle.getBundle("templates/" + template, context.getLocale(),
-          Utf8MessageResolver.class.getClassLoader(), NO_SERVER_LOCALE_FALLBACK);
+      var bundle = bundles.computeIfAbsent(List.of(template, locale), unused ->
+          ResourceBundle.getBundle("templates/" + template, locale,
+              Utf8MessageResolver.class.getClassLoader(), NO_SERVER_LOCALE_FALLBACK));
       String message = bundle.getString(key);
-      return parameters == null || parameters.length == 0 ? message
-          : new MessageFormat(message, context.getLocale()).format(parameters);
+      if (parameters == null || parameters.length == 0) {
+        return message;
+      }
+      MessageFormat format = formats.computeIfAbsent(List.of(template, locale, key),
+          unused -> new MessageFormat(message, locale));
+      synchronized (format) {
+        return format.format(parameters);
+      }
     } catch (MissingResourceException e) {
       return null;
     }
