@@ -1,8 +1,6 @@
 package org.eie.workflows.appeal;
 
-import java.util.AbstractMap;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
@@ -31,21 +29,10 @@ abstract class TaskCompletion implements ExecutionListener {
 
   /**
    * The submitted form: from Tasklist, the transient form the task was handed
-   * ({@link TransientFormFields}); from {@code TaskService.complete}, the execution's variables,
-   * read field by field as the checks ask for them (never loading the appeal's JSON variables).
+   * ({@link TransientFormFields}); from {@code TaskService.complete}, the execution's variables.
    */
   protected static Map<String, Object> submittedForm(DelegateExecution execution) {
     Map<String, Object> form = TransientFormFields.submittedForm(execution);
-    return form != null ? form : new AbstractMap<>() {
-      @Override
-      public Object get(Object field) {
-        return execution.getVariable((String) field);
-      }
-
-      @Override
-      public Set<Entry<String, Object>> entrySet() {
-        throw new UnsupportedOperationException("A submitted form is read field by field");
-      }
-    };
+    return form != null ? form : execution.getVariables();
   }
 }

@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  * <p>Why: written as loose process variables, a form's twenty fields cost a row, a history row
  * and a history detail each, and as much again to remove them a moment later; they were most of
  * an appeal step's database work. What the user submitted stays on record in the variable the
- * listener writes (with who and when), not as loose fields.
+ * listener writes (with who and when), not as loose fields; for these tasks the engine's own
+ * form-field history entries ({@code ACT_HI_DETAIL}, type FormProperty) are not written either.
  *
  * <p>A task completed through {@code TaskService.complete} with variables does not pass through
  * the form handler: its listener finds the values as ordinary variables, as before.
