@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
@@ -73,7 +74,7 @@ public class TransientFormFields extends AbstractProcessEnginePlugin {
     listeners.add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (TRANSIENT.equals(property(element, PROPERTY))
+        if (marked(element)
             && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
           TaskDefinition task = userTask.getTaskDefinition();
           task.setTaskFormHandler(new Handler(task.getTaskFormHandler()));
@@ -83,20 +84,9 @@ public class TransientFormFields extends AbstractProcessEnginePlugin {
     configuration.setCustomPreBPMNParseListeners(listeners);
   }
 
-  private static String property(Element element, String name) {
-    Element extensions = element.element("extensionElements");
-    Element properties = extensions == null ? null
-        : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
-    if (properties == null) {
-      return null;
-    }
-    for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS,
-        "property")) {
-      if (name.equals(property.attribute("name"))) {
-        return property.attribute("value");
-      }
-    }
-    return null;
+  private static boolean marked(Element userTask) {
+    Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(userTask);
+    return properties != null && TRANSIENT.equals(properties.get(PROPERTY));
   }
 
   /** Keeps the submitted values in one transient map on the task's execution. */
