@@ -2,7 +2,6 @@ package org.eie.workflows.appeal;
 
 import static org.eie.workflows.appeal.AppealVariables.CANCELLATION;
 import static org.eie.workflows.appeal.AppealVariables.CANCELLATION_MESSAGE;
-import static org.eie.workflows.appeal.AppealVariables.COUNTRY;
 import static org.eie.workflows.appeal.AppealVariables.PROCESS_KEY;
 import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,6 +28,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.eie.workflows.identity.Groups;
+import org.eie.workflows.identity.RoleActions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,9 +50,12 @@ class AppealService {
   private final ProcessEngine engine;
   private final AppealInputs inputs;
   private final CurrentUser user;
+  private final RoleActions actions;
 
   AppealService(RuntimeService runtime, TaskService tasks, FormService forms,
-      HistoryService history, ProcessEngine engine, AppealInputs inputs, CurrentUser user) {
+      HistoryService history, ProcessEngine engine, AppealInputs inputs, CurrentUser user,
+      RoleActions actions) {
+    this.actions = actions;
     this.runtime = runtime;
     this.tasks = tasks;
     this.forms = forms;
@@ -141,7 +143,11 @@ class AppealService {
         + (deadline == null ? "." : " (" + deadline.toInstant() + ")."));
   }
 
-  /** Cancels an appeal with a reason; only its country's co-leads and the global co-leads may. */
+  /**
+   * Cancels an appeal with a reason; only its country's co-leads and the global co-leads may.
+   * Nobody holds the engine permission to correlate the cancellation through the REST API: it is
+   * taken here, checked and recorded ({@link RoleActions}).
+   */
   Cancellation cancel(String appealId, String reason) {
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(appealId)
         .processDefinitionKey(PROCESS_KEY).singleResult();
@@ -151,19 +157,21 @@ class AppealService {
     if (reason == null || reason.isBlank()) {
       throw new InvalidAppealInputException("reason", "is required: say why the appeal is cancelled");
     }
-    String country = (String) runtime.getVariable(appealId, COUNTRY);
-    List<String> groups = user.groups();
-    if (!groups.contains(Groups.coLeadsOf(country)) && !groups.contains(Groups.GLOBAL_CO_LEADS)) {
-      throw new AuthorizationException(user.id() + " may not cancel appeal " + appealId
-          + ": only the co-leads of " + country + " and the global co-leads may");
+    if (reason.strip().length() > RoleActions.MAX_REASON) {
+      throw new InvalidAppealInputException("reason", "is at most " + RoleActions.MAX_REASON
+          + " characters");
     }
-    Cancellation cancellation = new Cancellation(reason.trim(), user.id(),
+    String country = instance.getTenantId();
+    Cancellation cancellation = new Cancellation(reason.strip(), user.id(),
         AppealInputs.now().toString());
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(CANCELLATION, json(cancellation));
-    runtime.createMessageCorrelation(CANCELLATION_MESSAGE).processInstanceId(appealId)
-        .setVariables(variables).correlateWithResult();
-    return cancellation;
+    return actions.take("cancel the appeal", appealId, country, cancellation.reason(),
+        List.of(Groups.coLeadsOf(country), Groups.GLOBAL_CO_LEADS), () -> {
+          Map<String, Object> variables = new HashMap<>();
+          variables.put(CANCELLATION, json(cancellation));
+          runtime.createMessageCorrelation(CANCELLATION_MESSAGE).processInstanceId(appealId)
+              .setVariables(variables).correlateWithResult();
+          return cancellation;
+        });
   }
 
   /**

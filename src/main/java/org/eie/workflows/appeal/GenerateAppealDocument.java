@@ -40,9 +40,12 @@ class GenerateAppealDocument implements JavaDelegate {
   private final EieProperties properties;
   private final IdentityService identity;
   private final FundingCoverage coverage;
+  private final FourEyesCheck fourEyes;
 
   GenerateAppealDocument(AppealDocumentWriter writer, DocumentStore store,
-      EieProperties properties, IdentityService identity, FundingCoverage coverage) {
+      EieProperties properties, IdentityService identity, FundingCoverage coverage,
+      FourEyesCheck fourEyes) {
+    this.fourEyes = fourEyes;
     this.writer = writer;
     this.store = store;
     this.properties = properties;
@@ -63,7 +66,9 @@ class GenerateAppealDocument implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String country = (String) execution.getVariable(COUNTRY);
-    SignOffs signOffs = (SignOffs) execution.getVariable(SIGN_OFFS);
+    // Who signed comes from the engine's record, verified; the variable adds only comments.
+    SignOffs signOffs = fourEyes.verified(execution.getProcessInstanceId(), country,
+        (SignOffs) execution.getVariable(SIGN_OFFS));
     LocalDate today = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
         .toLocalDate();
     int version = store.latest(execution.getProcessInstanceId(), DOCUMENT_KIND)

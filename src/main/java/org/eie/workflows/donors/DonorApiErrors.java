@@ -2,6 +2,7 @@ package org.eie.workflows.donors;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -27,6 +28,12 @@ class DonorApiErrors {
 
   @ExceptionHandler(ForbiddenException.class)
   ResponseEntity<Map<String, Object>> forbidden(ForbiddenException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(Map.of("status", 403, "message", e.getMessage()));
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<Map<String, Object>> notAllowed(AuthorizationException e) {
     return ResponseEntity.status(HttpStatus.FORBIDDEN)
         .body(Map.of("status", 403, "message", e.getMessage()));
   }

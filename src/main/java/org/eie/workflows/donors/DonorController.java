@@ -1,7 +1,9 @@
 package org.eie.workflows.donors;
 
 import java.util.List;
+import java.util.Map;
 import org.eie.workflows.identity.EieProperties;
+import org.eie.workflows.identity.RoleActions;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +27,11 @@ class DonorController {
   private final DeliveryLedger ledger;
   private final DonorAccess access;
   private final EieProperties properties;
+  private final DeliveryRetry retries;
 
   DonorController(DonorRegistry registry, DeliveryLedger ledger, DonorAccess access,
-      EieProperties properties) {
+      EieProperties properties, DeliveryRetry retries) {
+    this.retries = retries;
     this.registry = registry;
     this.ledger = ledger;
     this.access = access;
@@ -78,5 +82,29 @@ class DonorController {
     return ledger.deliveriesOf(appealId, version).stream()
         .filter(delivery -> access.seesCountry(delivery.country()))
         .toList();
+  }
+
+  /** Why failed deliveries are retried; recorded with who asked. */
+  record RetryDeliveries(String appealId, String reason) {
+  }
+
+  /**
+   * Sends an appeal's failed deliveries (retries used up) back to the job executor now. Body:
+   * {@code {"appealId": "...", "reason": "..."}}; answers how many were retried (0 when none had
+   * failed). 404 for an appeal the caller cannot see or without deliveries.
+   */
+  @PostMapping("/api/donor-deliveries/retry")
+  Map<String, Object> retry(@RequestBody RetryDeliveries body) {
+    access.requireDonorManager();
+    if (body == null || body.appealId() == null || body.appealId().isBlank()) {
+      throw new InvalidInputException("appealId", "is required");
+    }
+    String reason = body.reason() == null ? "" : body.reason().strip();
+    if (reason.isEmpty() || reason.length() > RoleActions.MAX_REASON) {
+      throw new InvalidInputException("reason", "is required, at most "
+          + RoleActions.MAX_REASON + " characters: say why");
+    }
+    return Map.of("appealId", body.appealId(), "retried",
+        retries.retry(body.appealId(), reason));
   }
 }

@@ -16,6 +16,7 @@ import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 import static org.camunda.bpm.engine.authorization.Resources.GROUP;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import static org.camunda.bpm.engine.authorization.Resources.TENANT;
 
 import java.util.ArrayList;
@@ -89,6 +90,7 @@ class AccessModel implements InitializingBean {
     strategicPlanningGrants();
     trainingRollout();
     donorDeliveryGrants();
+    withdrawFormerWriteGrants();
     if (properties.demo()) {
       DemoUsers.ALL.forEach(this::demoUser);
       LOG.info("Demo mode: {} demo users are available (see README.md).", DemoUsers.ALL.size());
@@ -111,7 +113,9 @@ class AccessModel implements InitializingBean {
       grant(global, APPLICATION, "tasklist", ACCESS);
       grant(global, APPLICATION, "cockpit", ACCESS);
       grant(global, PROCESS_INSTANCE, ANY, CREATE);
-      grant(global, PROCESS_DEFINITION, APPEAL, READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+      grant(global, PROCESS_DEFINITION, APPEAL, READ, READ_INSTANCE, READ_HISTORY);
+      // Cockpit's Human Tasks view and task counts; the country tenants still bound what is read.
+      grant(global, TASK, ANY, READ);
     }
     grant(Groups.STEERING_GROUP, APPLICATION, "tasklist", ACCESS);
     grant(Groups.STANDARDS_WORKING_GROUP, APPLICATION, "tasklist", ACCESS);
@@ -128,7 +132,7 @@ class AccessModel implements InitializingBean {
   private void strategicPlanningGrants() {
     for (String runner : List.of(Groups.SECRETARIAT, Groups.GLOBAL_CO_LEADS)) {
       grant(runner, PROCESS_DEFINITION, PLANNING,
-          READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+          READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
     }
     grant(Groups.STEERING_GROUP, PROCESS_DEFINITION, PLANNING, READ, READ_INSTANCE, READ_HISTORY);
     for (String language : Groups.LANGUAGES) {
@@ -160,7 +164,7 @@ class AccessModel implements InitializingBean {
       grant(coLeads, APPLICATION, "cockpit", ACCESS);
       grant(coLeads, PROCESS_INSTANCE, ANY, CREATE);
       grant(coLeads, PROCESS_DEFINITION, APPEAL,
-          READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+          READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
 
       grant(partners, APPLICATION, "tasklist", ACCESS);
       grant(partners, PROCESS_DEFINITION, APPEAL, READ);
@@ -207,42 +211,69 @@ class AccessModel implements InitializingBean {
    * The joint training package rollout (issue 5), all its grants in one place: the global co-leads
    * follow rollouts and every country branch; the Secretariat also starts them; the Standards and Practice working group and the Language Communities see the rollout
    * definition behind their tasks (their tasks come to them as candidate groups); each country's
-   * co-leads read and update (withdraw) only their own country's {@code trainingCountryRollout}
-   * instances, which the country tenant keeps from every other country. Co-leads may read the
+   * co-leads read only their own country's {@code trainingCountryRollout}
+   * instances (a withdrawal goes through our API), which the country tenant keeps from every
+   * other country. Co-leads may read the
    * rollout's definition (finishing their country continues the rollout, which the engine checks)
    * but none of its instances, so other countries' results stay hidden from them. The Secretariat
    * also reads the country tasks (READ_TASK), to follow every country in Tasklist.
    */
   private void trainingRollout() {
     grant(Groups.GLOBAL_CO_LEADS, PROCESS_DEFINITION, TRAINING,
-        READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+        READ, READ_INSTANCE, READ_HISTORY);
     grant(Groups.GLOBAL_CO_LEADS, PROCESS_DEFINITION, TRAINING_COUNTRY,
-        READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+        READ, READ_INSTANCE, READ_HISTORY);
     grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING,
-        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
     grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING_COUNTRY,
-        READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE, READ_TASK);
+        READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
     grant(Groups.STANDARDS_WORKING_GROUP, PROCESS_DEFINITION, TRAINING, READ);
     Groups.LANGUAGES.forEach(language ->
         grant(Groups.languageCommunity(language), PROCESS_DEFINITION, TRAINING, READ));
     properties.countries().keySet().forEach(code -> {
       grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, TRAINING_COUNTRY,
-          READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+          READ, READ_INSTANCE, READ_HISTORY);
       grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, TRAINING, READ);
     });
   }
 
   /**
    * The appeal's donor deliveries (a sub-process in the appeal's country tenant): the Secretariat
-   * and the co-leads follow them in Cockpit and retry a failed delivery there.
+   * and the co-leads follow them in Cockpit; a failed delivery is retried through our API
+   * ({@code POST /api/appeals/{id}/deliveries/retry}), which checks the role and records why.
    */
   private void donorDeliveryGrants() {
     for (String global : List.of(Groups.GLOBAL_CO_LEADS, Groups.SECRETARIAT)) {
       grant(global, PROCESS_DEFINITION, APPEAL_DONOR_DELIVERY,
-          READ, READ_INSTANCE, READ_HISTORY, UPDATE_INSTANCE);
+          READ, READ_INSTANCE, READ_HISTORY);
     }
     properties.countries().keySet().forEach(code -> grant(Groups.coLeadsOf(code),
         PROCESS_DEFINITION, APPEAL_DONOR_DELIVERY, READ, READ_INSTANCE, READ_HISTORY));
+  }
+
+  /**
+   * Least privilege on databases set up by earlier versions of this model, which gave the role
+   * groups UPDATE_INSTANCE on the process definitions (and with it: modify instances, write any
+   * variable, execute jobs). Only that permission, only on our definitions and only for the groups
+   * this model manages is taken back; whatever an administrator granted otherwise stays.
+   * Actions beyond completing one's tasks go through our API ({@link RoleActions}).
+   */
+  private void withdrawFormerWriteGrants() {
+    List<String> definitions = List.of(APPEAL, PLANNING, TRAINING, TRAINING_COUNTRY,
+        APPEAL_DONOR_DELIVERY, APPEAL_PARTNER_PROCESSES.get(0), APPEAL_PARTNER_PROCESSES.get(1));
+    for (Authorization authorization : authorizations.createAuthorizationQuery()
+        .resourceType(PROCESS_DEFINITION).list()) {
+      String group = authorization.getGroupId();
+      if (group == null || Groups.ADMINS.equals(group)
+          || !definitions.contains(authorization.getResourceId())
+          || !authorization.isPermissionGranted(UPDATE_INSTANCE)) {
+        continue;
+      }
+      authorization.removePermission(UPDATE_INSTANCE);
+      authorizations.saveAuthorization(authorization);
+      LOG.info("Withdrew UPDATE_INSTANCE on {} from group {}.", authorization.getResourceId(),
+          group);
+    }
   }
 
   private void administrator(String password) {

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.identity.EieProperties;
+import org.eie.workflows.identity.Groups;
+import org.eie.workflows.identity.RoleActions;
 import org.eie.workflows.training.TrainingRecords.Withdrawal;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The rollout's REST API. Every engine call runs as the caller (see security/), so the engine's
  * authorizations and country tenants decide: only the Secretariat starts a rollout, and a
- * country's co-leads withdraw only their own country.
+ * country's co-leads (or the Secretariat, or the global co-leads) withdraw a country they can
+ * see, through {@link RoleActions}, which records who and why.
  */
 @RestController
 @RequestMapping("/api/training-rollouts")
@@ -38,9 +41,12 @@ class TrainingRolloutController {
   private final DocumentStore documents;
   private final EieProperties eie;
   private final TrainingProperties training;
+  private final RoleActions actions;
 
   TrainingRolloutController(RuntimeService runtime, IdentityService identity,
-      DocumentStore documents, EieProperties eie, TrainingProperties training) {
+      DocumentStore documents, EieProperties eie, TrainingProperties training,
+      RoleActions actions) {
+    this.actions = actions;
     this.runtime = runtime;
     this.identity = identity;
     this.documents = documents;
@@ -93,7 +99,8 @@ class TrainingRolloutController {
       @RequestBody WithdrawCountry body) {
     String reason = body == null || body.reason() == null ? "" : body.reason().trim();
     FormInput.require(!reason.isEmpty(), "reason", "is required");
-    FormInput.require(reason.length() <= 2000, "reason", "at most 2000 characters");
+    FormInput.require(reason.length() <= RoleActions.MAX_REASON, "reason",
+        "at most " + RoleActions.MAX_REASON + " characters");
     var countryRollout = runtime.createProcessInstanceQuery().superProcessInstanceId(id)
         .processDefinitionKey(COUNTRY_PROCESS)
         .variableValueEquals(TrainingVariables.COUNTRY, country.toUpperCase(java.util.Locale.ROOT))
@@ -108,10 +115,16 @@ class TrainingRolloutController {
     var withdrawal = new Withdrawal(reason,
         authentication == null ? null : authentication.getUserId(),
         ClockUtil.now().toInstant().toString(), stage);
-    runtime.createMessageCorrelation(TrainingVariables.WITHDRAWAL_MESSAGE)
-        .processInstanceId(countryRollout.getId())
-        .setVariable(TrainingVariables.WITHDRAWAL, TrainingVariables.json(withdrawal))
-        .correlate();
+    String code = countryRollout.getTenantId();
+    actions.take("withdraw a country from the training rollout", countryRollout.getId(), code,
+        reason, List.of(Groups.coLeadsOf(code), Groups.SECRETARIAT, Groups.GLOBAL_CO_LEADS),
+        () -> {
+          runtime.createMessageCorrelation(TrainingVariables.WITHDRAWAL_MESSAGE)
+              .processInstanceId(countryRollout.getId())
+              .setVariable(TrainingVariables.WITHDRAWAL, TrainingVariables.json(withdrawal))
+              .correlate();
+          return withdrawal;
+        });
     return ResponseEntity.noContent().build();
   }
 

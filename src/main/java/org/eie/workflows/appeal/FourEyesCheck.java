@@ -1,0 +1,172 @@
+package org.eie.workflows.appeal;
+
+import static org.eie.workflows.appeal.AppealVariables.SIGN_OFFS;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.eie.workflows.identity.Groups;
+import org.springframework.stereotype.Component;
+
+/**
+ * Verifies, from the engine's own record and nothing a client can write, that the appeal about to
+ * be published was signed off by two different people, one of each co-lead organisation, in the
+ * current round. Runs before the document is generated and again as the appeal is handed to the
+ * donors ({@code Task_DistributeToDonors}'s start listener). If it does not hold, it throws: no
+ * document, no e-mail, and the job's incident in Cockpit says why.
+ *
+ * <p>The record: the historic task instances of the two sign-off tasks (completed, when), the
+ * operation log's "Complete" entry of each (which user the engine had authenticated when the task
+ * was completed), the historic activity instances (nothing re-consolidated or re-reviewed after
+ * the UNICEF sign-off, and the path went on to "Appeal signed off", which the gateways allow only
+ * on two approvals), and the identity store (each signer is, now, a co-lead of the country and a
+ * member of the organisation signed for; {@link RecordSignOff} checked the same at the moment of
+ * signing, from the signed-in session). The {@code signOffs} variable contributes only the
+ * comments.
+ */
+@Component
+class FourEyesCheck implements ExecutionListener {
+
+  static final String UNICEF_TASK = "Task_SignOffUnicef";
+  static final String SAVE_THE_CHILDREN_TASK = "Task_SignOffSaveTheChildren";
+  static final String SIGNED_OFF_EVENT = "Event_AppealSignedOff";
+  /** Steps that change the figures: a sign-off given before one of them is of an older round. */
+  static final List<String> NEW_ROUND_STEPS =
+      List.of("Task_ConsolidateRequirements", "Task_ReviewConsolidation");
+  private static final String COMPLETED = "completed";
+
+  private final HistoryService history;
+  private final IdentityService identity;
+  private final CurrentUser users;
+
+  FourEyesCheck(HistoryService history, IdentityService identity, CurrentUser users) {
+    this.history = history;
+    this.identity = identity;
+    this.users = users;
+  }
+
+  /** Thrown when the record does not show a valid four-eyes sign-off; its message says why. */
+  static class FourEyesNotMet extends ProcessEngineException {
+    FourEyesNotMet(String appealId, String why) {
+      super("Appeal " + appealId + " is not published: " + why);
+    }
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    verified(execution.getProcessInstanceId(), (String) execution.getVariable("country"),
+        (SignOffs) execution.getVariable(SIGN_OFFS));
+  }
+
+  /**
+   * The two approvals of the current round as the engine recorded them, UNICEF first.
+   *
+   * @param recorded the appeal's {@code signOffs}, read for the signers' comments only
+   * @throws FourEyesNotMet if the record does not show them
+   */
+  SignOffs verified(String appealId, String country, SignOffs recorded) {
+    return Context.getCommandContext().runWithoutAuthorization(
+        () -> verify(appealId, country, recorded == null ? SignOffs.NONE : recorded));
+  }
+
+  private SignOffs verify(String appealId, String country, SignOffs recorded) {
+    // The appeal's steps in the order they happened (start time, then the engine's sequence
+    // counter for steps of the same instant): a consolidation or a review starts a new round,
+    // a UNICEF sign-off opens the pair, "Appeal signed off" closes it.
+    String unicefTask = null;
+    String saveTheChildrenTask = null;
+    String[] signedOff = null;
+    for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery()
+        .processInstanceId(appealId).orderByHistoricActivityInstanceStartTime().asc()
+        .orderPartiallyByOccurrence().asc().list()) {
+      String id = step.getActivityId();
+      if (NEW_ROUND_STEPS.contains(id)) {
+        unicefTask = null;
+        saveTheChildrenTask = null;
+        signedOff = null;
+      } else if (UNICEF_TASK.equals(id)) {
+        unicefTask = step.getTaskId();
+        saveTheChildrenTask = null;
+      } else if (SAVE_THE_CHILDREN_TASK.equals(id)) {
+        saveTheChildrenTask = step.getTaskId();
+      } else if (SIGNED_OFF_EVENT.equals(id) && unicefTask != null
+          && saveTheChildrenTask != null) {
+        signedOff = new String[] {unicefTask, saveTheChildrenTask};
+      }
+    }
+    if (signedOff == null) {
+      throw new FourEyesNotMet(appealId, "the record shows no UNICEF sign-off followed by a Save"
+          + " the Children sign-off and 'Appeal signed off' since the figures last changed");
+    }
+    HistoricTaskInstance unicef = completedTask(appealId, signedOff[0]);
+    HistoricTaskInstance saveTheChildren = completedTask(appealId, signedOff[1]);
+
+    String unicefSigner = completer(appealId, unicef);
+    String saveTheChildrenSigner = completer(appealId, saveTheChildren);
+    if (unicefSigner.equals(saveTheChildrenSigner)) {
+      throw new FourEyesNotMet(appealId, unicefSigner + " completed both sign-offs; four eyes"
+          + " need two different people");
+    }
+    requireMember(appealId, unicefSigner, Groups.UNICEF, country);
+    requireMember(appealId, saveTheChildrenSigner, Groups.SAVE_THE_CHILDREN, country);
+
+    List<SignOff> approvals = new ArrayList<>();
+    approvals.add(approval(RecordSignOff.UNICEF, unicefSigner, unicef, recorded));
+    approvals.add(approval(RecordSignOff.SAVE_THE_CHILDREN, saveTheChildrenSigner,
+        saveTheChildren, recorded));
+    return new SignOffs(approvals);
+  }
+
+  private HistoricTaskInstance completedTask(String appealId, String taskId) {
+    HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().taskId(taskId)
+        .singleResult();
+    if (task == null || !COMPLETED.equals(task.getDeleteReason())) {
+      throw new FourEyesNotMet(appealId, "a sign-off task of the current round was not"
+          + " completed by a user");
+    }
+    return task;
+  }
+
+  /** Who the engine had authenticated when the task was completed. */
+  private String completer(String appealId, HistoricTaskInstance task) {
+    return history.createUserOperationLogQuery().taskId(task.getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
+        .map(UserOperationLogEntry::getUserId)
+        .filter(userId -> userId != null)
+        .findFirst()
+        .orElseThrow(() -> new FourEyesNotMet(appealId, "'" + task.getName() + "' was completed"
+            + " without a signed-in user on record"));
+  }
+
+  private void requireMember(String appealId, String userId, String organisation,
+      String country) {
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    if (!groups.contains(organisation) || !groups.contains(Groups.coLeadsOf(country))) {
+      throw new FourEyesNotMet(appealId, userId + " signed off but is not a co-lead of "
+          + country + " in " + organisation);
+    }
+  }
+
+  private SignOff approval(String organisation, String userId, HistoricTaskInstance task,
+      SignOffs recorded) {
+    String comment = null;
+    for (SignOff given : recorded.currentApprovals()) {
+      if (given.userId().equals(userId) && given.organisation().equals(organisation)) {
+        comment = given.comment();
+      }
+    }
+    return new SignOff(organisation, userId, users.nameOf(userId), true, comment,
+        task.getEndTime().toInstant().atOffset(ZoneOffset.UTC).toString());
+  }
+}
