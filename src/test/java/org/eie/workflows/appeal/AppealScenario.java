@@ -20,21 +20,21 @@ import org.camunda.spin.plugin.variable.SpinValues;
  * Drives an appeal through the engine as the demo users would in Tasklist: each step submits the
  * task's form as that user (authorization and tenant checks on), jobs run as the engine's own.
  */
-final class AppealScenario {
+public final class AppealScenario {
 
   /** The engine's "now" for every scenario: a fixed moment, moved by the tests. */
-  static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+  public static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
   static final Instant ONSET = NOW.minus(Duration.ofHours(2));
   static final Instant SUBMISSION_DEADLINE = NOW.plus(Duration.ofDays(2));
 
   final ProcessEngine engine;
 
-  AppealScenario(ProcessEngine engine) {
+  public AppealScenario(ProcessEngine engine) {
     this.engine = engine;
   }
 
   /** Acts as a user, with their groups and country tenants, as the security layer would. */
-  void as(String userId) {
+  public void as(String userId) {
     engine.getIdentityService().clearAuthentication();
     List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId)
         .list().stream().map(Group::getId).toList();
@@ -44,15 +44,15 @@ final class AppealScenario {
     engine.getIdentityService().setAuthentication(userId, groups, tenants);
   }
 
-  void asSystem() {
+  public void asSystem() {
     engine.getIdentityService().clearAuthentication();
   }
 
-  static void clock(Instant instant) {
+  public static void clock(Instant instant) {
     ClockUtil.setCurrentTime(Date.from(instant));
   }
 
-  static Map<String, Object> trigger() {
+  public static Map<String, Object> trigger() {
     Map<String, Object> trigger = new HashMap<>();
     trigger.put("country", "LB");
     trigger.put("emergencyType", "Explosion");
@@ -69,7 +69,7 @@ final class AppealScenario {
     return start(trigger());
   }
 
-  ProcessInstance start(Map<String, Object> trigger) {
+  public ProcessInstance start(Map<String, Object> trigger) {
     as("lb.unicef");
     try {
       return engine.getRuntimeService().createProcessInstanceByKey("emergencyFundingAppeal")
@@ -79,7 +79,7 @@ final class AppealScenario {
     }
   }
 
-  Task task(ProcessInstance appeal, String taskKey) {
+  public Task task(ProcessInstance appeal, String taskKey) {
     asSystem();
     List<Task> tasks = engine.getTaskService().createTaskQuery()
         .processInstanceBusinessKey(appeal.getBusinessKey()).taskDefinitionKey(taskKey).list();
@@ -97,7 +97,7 @@ final class AppealScenario {
   }
 
   /** Submits the task's form as the user, as Tasklist does. */
-  void submit(String userId, Task task, Map<String, Object> form) {
+  public void submit(String userId, Task task, Map<String, Object> form) {
     as(userId);
     try {
       engine.getFormService().submitTaskForm(task.getId(), form);
@@ -106,11 +106,11 @@ final class AppealScenario {
     }
   }
 
-  void submit(String userId, ProcessInstance appeal, String taskKey, Map<String, Object> form) {
+  public void submit(String userId, ProcessInstance appeal, String taskKey, Map<String, Object> form) {
     submit(userId, task(appeal, taskKey), form);
   }
 
-  Job job(ProcessInstance appeal, String activityId) {
+  public Job job(ProcessInstance appeal, String activityId) {
     asSystem();
     return engine.getManagementService().createJobQuery().processInstanceId(appeal.getId())
         .activityId(activityId).singleResult();
@@ -126,12 +126,12 @@ final class AppealScenario {
 
   // The forms, as the co-leads and partners fill them in.
 
-  static Map<String, Object> go() {
+  public static Map<String, Object> go() {
     return new HashMap<>(Map.of("activated", "true", "activationReason",
         "Flash Appeal requested by the HC", "appealLead", "UNICEF"));
   }
 
-  static Map<String, Object> assessment() {
+  public static Map<String, Object> assessment() {
     Map<String, Object> form = new HashMap<>();
     form.put("girlsInNeed", 60000L);
     form.put("boysInNeed", 55000L);
@@ -161,7 +161,7 @@ final class AppealScenario {
     return form;
   }
 
-  static Map<String, Object> project(String partner, String title, String location,
+  public static Map<String, Object> project(String partner, String title, String location,
       Map<String, Object> budgets) {
     Map<String, Object> form = new HashMap<>(budgets);
     form.put("partnerOrganisation", partner);
@@ -198,7 +198,7 @@ final class AppealScenario {
   }
 
   /** Trigger to the open call for projects: activation, assessment and plan done. */
-  ProcessInstance openCall(String... activities) {
+  public ProcessInstance openCall(String... activities) {
     ProcessInstance appeal = start();
     submit("lb.unicef", appeal, "Task_ConfirmActivation", go());
     submit("lb.savethechildren", appeal, "Task_RapidNeedsAssessment", assessment());
@@ -207,12 +207,12 @@ final class AppealScenario {
   }
 
   /** Closes the call: the submission deadline passes and its timer fires. */
-  void closeCall(ProcessInstance appeal) {
+  public void closeCall(ProcessInstance appeal) {
     clock(SUBMISSION_DEADLINE.plus(Duration.ofMinutes(1)));
     runJob(appeal, "Event_SubmissionClosed");
   }
 
-  void vetAll(ProcessInstance appeal, String decision) {
+  public void vetAll(ProcessInstance appeal, String decision) {
     for (Task task : tasks(appeal, "Task_VetProject")) {
       submit("lb.savethechildren", task, vetting(decision, "Scored by the panel"));
     }

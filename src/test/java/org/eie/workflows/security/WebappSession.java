@@ -57,6 +57,15 @@ final class WebappSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any call of the webapps' engine API, as the signed-in user (a JSON body or none). */
+  HttpResponse<String> send(String method, String path, String json) {
+    return send(client, HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .header("X-XSRF-TOKEN", csrfToken)
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
