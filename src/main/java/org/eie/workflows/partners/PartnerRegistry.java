@@ -99,14 +99,18 @@ public class PartnerRegistry {
       throw new InvalidInputException("acronym", "the group id " + id + " is taken by another"
           + " group (" + existing.getName() + "): choose another acronym");
     }
-    withoutAuthorization(() -> {
-      if (existing == null) {
+    if (existing == null) {
+      withoutAuthorization(() -> {
         Group group = identity.newGroup(id);
         group.setName(input.name() + " (" + input.acronym() + "), " + countryName);
         group.setType(PartnerOrganisation.GROUP_TYPE);
         identity.saveGroup(group);
-      }
-      // Its members see their group's name in Tasklist, as every role group's members do.
+        return null;
+      });
+    }
+    withoutAuthorization(() -> {
+      // Its members see their group's name in Tasklist, as every role group's members do (the
+      // engine grants that to a new group itself; an adopted group may lack it).
       if (authorizations.createAuthorizationQuery().groupIdIn(id)
           .resourceType(Resources.GROUP).resourceId(id).count() == 0) {
         var read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);

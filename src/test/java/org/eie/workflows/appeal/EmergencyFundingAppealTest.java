@@ -188,7 +188,8 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     scenario.submit("lb.unicef", appeal, "Task_VetProject",
         vetting("RETURN", "Budget for learning spaces too high per child"));
     assertThat(appeal).isWaitingAt("Task_ReviseProject");
-    assertThat(scenario.task(appeal, "Task_ReviseProject")).hasCandidateGroup("partners-LB");
+    // Back to the organisation that submitted it (partner.lb's), not to every partner of LB.
+    assertThat(scenario.task(appeal, "Task_ReviseProject")).hasCandidateGroup("partner-LB-lea");
     Assertions.assertThat(engine.getTaskService().getVariable(
         scenario.task(appeal, "Task_ReviseProject").getId(), "projectTitle"))
         .isEqualTo("Learning kits");
