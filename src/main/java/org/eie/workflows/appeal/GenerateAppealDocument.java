@@ -47,12 +47,12 @@ class GenerateAppealDocument implements JavaDelegate {
   GenerateAppealDocument(AppealDocumentWriter writer, DocumentStore store,
       EieProperties properties, IdentityService identity, FundingCoverage coverage,
       PartnerRegistry registry) {
-    this.registry = registry;
     this.writer = writer;
     this.store = store;
     this.properties = properties;
     this.identity = identity;
     this.coverage = coverage;
+    this.registry = registry;
   }
 
   /**
