@@ -41,4 +41,14 @@ class StartsOnH2IT {
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("UP");
   }
+
+  @Test
+  void partnerRegistryRunsOnH2WithTheDemoOrganisations() {
+    assertThat(identity.createUserQuery().memberOfGroup("partner-LB-nrc").userId("partner2.lb")
+        .count()).isEqualTo(1);
+    var organisations = new Http(port).get("/api/partner-organisations?country=LB", "lb.unicef");
+    assertThat(organisations.statusCode()).isEqualTo(200);
+    assertThat(organisations.body()).contains("\"acronym\":\"LEA\"", "\"acronym\":\"NRC\"")
+        .doesNotContain("CESF");
+  }
 }

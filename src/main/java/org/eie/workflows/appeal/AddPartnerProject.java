@@ -24,7 +24,7 @@ class AddPartnerProject extends TaskCompletion {
     PartnerProjects projects = RecordPartnerProject.projectsOf(execution.getVariable(PROJECTS));
     String country = (String) execution.getVariable(COUNTRY);
     PartnerProject project = new PartnerProject(projects.nextId(country), draft.partner(),
-        draft.title(), draft.activities(), draft.locations(), draft.targeted(),
+        draft.partnerOrganisationId(), draft.title(), draft.activities(), draft.locations(), draft.targeted(),
         draft.durationMonths(), ProjectStatus.SUBMITTED, 1, draft.submittedBy(),
         draft.submittedAt(), List.of());
     execution.setVariable(PROJECTS, json(projects.with(project)));

@@ -44,9 +44,13 @@ final class AppealDocumentMapper {
   private AppealDocumentMapper() {
   }
 
+  /**
+   * @param registered the country's registered partner organisations by id (acronym and type
+   *                   come from there; a project from before the registry shows its name only)
+   */
   static AppealDocument map(String countryName, AppealTrigger trigger, NeedsAssessment assessment,
-      PlannedResponse plan, PartnerProjects projects, SignOffs signOffs,
-      Map<String, Signatory> signatories, LocalDate date, int version,
+      PlannedResponse plan, PartnerProjects projects, Map<String, Partner> registered,
+      SignOffs signOffs, Map<String, Signatory> signatories, LocalDate date, int version,
       AppealDocument.Funding funding) {
     List<Project> accepted = projects.withStatus(ProjectStatus.ACCEPTED).stream()
         .map(AppealDocumentMapper::project).toList();
@@ -74,9 +78,11 @@ final class AppealDocumentMapper {
             null))
         .toList();
 
+    // One line per organisation, under the name its projects carry (the requirements by partner
+    // are keyed by it).
     Map<String, Partner> partners = new LinkedHashMap<>();
-    accepted.forEach(p -> partners.putIfAbsent(p.partner(),
-        new Partner(p.partner(), null, PartnerType.OTHER)));
+    projects.withStatus(ProjectStatus.ACCEPTED).forEach(p -> partners.putIfAbsent(p.partner(),
+        partner(p, registered)));
 
     List<Approval> approvals = new ArrayList<>();
     List<CoLead> coLeads = new ArrayList<>();
@@ -101,6 +107,13 @@ final class AppealDocumentMapper {
         assessment.teachersAffected(), new ResponsePlan(plan.objectives(), activities),
         Requirements.of(accepted), accepted, new ArrayList<>(partners.values()), coLeads,
         approvals, assessment.dataGaps(), List.of(), funding);
+  }
+
+  private static Partner partner(PartnerProject project, Map<String, Partner> registered) {
+    Partner organisation = project.partnerOrganisationId() == null ? null
+        : registered.get(project.partnerOrganisationId());
+    return organisation == null ? new Partner(project.partner(), null, PartnerType.OTHER)
+        : new Partner(project.partner(), organisation.acronym(), organisation.type());
   }
 
   /**

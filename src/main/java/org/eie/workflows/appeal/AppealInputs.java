@@ -129,10 +129,14 @@ class AppealInputs {
     return activities;
   }
 
-  /** A partner's project as submitted or revised; id, status and history are the caller's. */
+  /**
+   * A partner's project as submitted or revised; id, status and history are the caller's, and so
+   * is the organisation: {@code partnerOrganisation} is optional, the registry decides
+   * ({@link SubmittingOrganisation}).
+   */
   PartnerProject project(Map<String, ?> values, String user) {
     var form = new FormValues(values);
-    String partner = form.text("partnerOrganisation", true);
+    String partner = form.text("partnerOrganisation", false);
     String title = form.text("projectTitle", true);
     List<ActivityBudget> budgets = new ArrayList<>();
     for (PriorityActivity activity : PriorityActivity.values()) {
@@ -152,7 +156,7 @@ class AppealInputs {
       form.error("durationMonths", "must be between 1 and " + MAX_PROJECT_MONTHS + " months");
     }
     form.throwIfInvalid();
-    return new PartnerProject(null, partner, title, budgets, locations, targeted,
+    return new PartnerProject(null, partner, null, title, budgets, locations, targeted,
         months.intValue(), ProjectStatus.SUBMITTED, 1, user, now().toString(), List.of());
   }
 

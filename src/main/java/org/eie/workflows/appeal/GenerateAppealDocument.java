@@ -24,6 +24,8 @@ import org.eie.workflows.donors.Coverage;
 import org.eie.workflows.donors.FundingCoverage;
 import org.eie.workflows.documents.StoredDocument;
 import org.eie.workflows.identity.EieProperties;
+import org.eie.workflows.partners.PartnerOrganisation;
+import org.eie.workflows.partners.PartnerRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,16 +43,18 @@ class GenerateAppealDocument implements JavaDelegate {
   private final IdentityService identity;
   private final FundingCoverage coverage;
   private final FourEyesCheck fourEyes;
+  private final PartnerRegistry registry;
 
   GenerateAppealDocument(AppealDocumentWriter writer, DocumentStore store,
       EieProperties properties, IdentityService identity, FundingCoverage coverage,
-      FourEyesCheck fourEyes) {
+      FourEyesCheck fourEyes, PartnerRegistry registry) {
     this.fourEyes = fourEyes;
     this.writer = writer;
     this.store = store;
     this.properties = properties;
     this.identity = identity;
     this.coverage = coverage;
+    this.registry = registry;
   }
 
   /**
@@ -79,7 +83,7 @@ class GenerateAppealDocument implements JavaDelegate {
         (NeedsAssessment) execution.getVariable(NEEDS_ASSESSMENT),
         (PlannedResponse) execution.getVariable(RESPONSE_PLAN),
         RecordPartnerProject.projectsOf(execution.getVariable(PROJECTS)),
-        signOffs, signatories(signOffs), today, version,
+        registeredPartners(country), signOffs, signatories(signOffs), today, version,
         funding(execution.getProcessInstanceId(), today));
     Object language = execution.getVariable(LANGUAGE);
     Locale locale = Locale.forLanguageTag(language == null ? "en" : language.toString());
@@ -88,6 +92,16 @@ class GenerateAppealDocument implements JavaDelegate {
         "emergency-funding-appeal-" + country + "-" + today + "-v" + version + ".pdf", pdf);
     execution.setVariable("documentVersion", stored.version());
     execution.setVariable("documentSha256", stored.sha256());
+  }
+
+  /** The country's registered partner organisations, as the document names them, by id. */
+  private Map<String, AppealDocument.Partner> registeredPartners(String country) {
+    Map<String, AppealDocument.Partner> partners = new HashMap<>();
+    for (PartnerOrganisation organisation : registry.ofCountry(country)) {
+      partners.put(organisation.id(), new AppealDocument.Partner(organisation.name(),
+          organisation.acronym(), AppealDocument.PartnerType.valueOf(organisation.type().name())));
+    }
+    return partners;
   }
 
   private Map<String, AppealDocumentMapper.Signatory> signatories(SignOffs signOffs) {

@@ -8,11 +8,15 @@ import java.util.List;
  * A partner's project in the appeal, with its review history.
  *
  * @param id             {@code LB-EDU-001}: country, cluster, number in the appeal
+ * @param partner        the submitting organisation's name as registered
+ * @param partnerOrganisationId the submitting organisation in the partner registry (and its
+ *                       Camunda group, {@code partner-LB-lea}); null in projects submitted
+ *                       before the registry existed
  * @param revision       1 as first submitted, +1 for each resubmission after a return
  * @param vettings       every review, oldest first
  */
-public record PartnerProject(String id, String partner, String title,
-    List<ActivityBudget> activities, List<String> locations, PeopleTargeted targeted,
+public record PartnerProject(String id, String partner, String partnerOrganisationId,
+    String title, List<ActivityBudget> activities, List<String> locations, PeopleTargeted targeted,
     int durationMonths, ProjectStatus status, int revision, String submittedBy,
     String submittedAt, List<Vetting> vettings) {
 
@@ -30,15 +34,23 @@ public record PartnerProject(String id, String partner, String title,
   public PartnerProject vetted(Vetting vetting, ProjectStatus newStatus) {
     List<Vetting> all = new ArrayList<>(vettings);
     all.add(vetting);
-    return new PartnerProject(id, partner, title, activities, locations, targeted, durationMonths,
-        newStatus, revision, submittedBy, submittedAt, all);
+    return new PartnerProject(id, partner, partnerOrganisationId, title, activities, locations,
+        targeted, durationMonths, newStatus, revision, submittedBy, submittedAt, all);
   }
 
-  /** The partner's resubmission after a return: same id and history, next revision. */
+  /**
+   * The partner's resubmission after a return: same id, organisation and history, next revision.
+   */
   public PartnerProject revisedAs(PartnerProject draft) {
-    return new PartnerProject(id, draft.partner, draft.title, draft.activities, draft.locations,
-        draft.targeted, draft.durationMonths, ProjectStatus.SUBMITTED, revision + 1,
-        draft.submittedBy, draft.submittedAt, vettings);
+    return new PartnerProject(id, partner, partnerOrganisationId, draft.title, draft.activities,
+        draft.locations, draft.targeted, draft.durationMonths, ProjectStatus.SUBMITTED,
+        revision + 1, draft.submittedBy, draft.submittedAt, vettings);
+  }
+
+  /** A draft as submitted for a registered organisation. */
+  public PartnerProject submittedFor(String organisationName, String organisationId) {
+    return new PartnerProject(id, organisationName, organisationId, title, activities, locations,
+        targeted, durationMonths, status, revision, submittedBy, submittedAt, vettings);
   }
 
   public Vetting lastVetting() {

@@ -1,5 +1,6 @@
 package org.eie.workflows.appeal;
 
+import static org.eie.workflows.appeal.AppealVariables.COUNTRY;
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
 import static org.eie.workflows.appeal.AppealVariables.SUBMITTED_PROJECT;
 import static org.eie.workflows.appeal.AppealVariables.handedOver;
@@ -10,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.partners.PartnerOrganisation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
  * ({@code appealPartnerSubmission}, which sees only the country, the deadline and its own form):
  * each completion of "Submit a partner project" (in Tasklist, or through
  * {@code POST /api/appeals/{id}/projects}) checks the form and hands the draft back to the appeal
- * as {@code submittedProject}, where {@link AddPartnerProject} numbers and records it. A
+ * as {@code submittedProject}, where {@link AddPartnerProject} numbers and records it. The
+ * project records the registered organisation it is submitted for ({@link
+ * SubmittingOrganisation}); a user of no registered organisation of the country is refused. A
  * submission after the deadline is refused with the deadline in the message, even in the moments
  * before the timer has closed the task.
  */
@@ -40,17 +44,23 @@ class RecordPartnerProject extends TaskCompletion {
 
   private final AppealInputs inputs;
   private final CurrentUser user;
+  private final SubmittingOrganisation organisations;
 
-  RecordPartnerProject(AppealInputs inputs, CurrentUser user) {
+  RecordPartnerProject(AppealInputs inputs, CurrentUser user,
+      SubmittingOrganisation organisations) {
     this.inputs = inputs;
     this.user = user;
+    this.organisations = organisations;
   }
 
   @Override
   protected void completed(DelegateExecution execution) {
     refuseIfLate((Date) execution.getVariable(SUBMISSION_DEADLINE));
     PartnerProject draft = inputs.project(submittedForm(execution), user.id());
-    execution.setVariable(SUBMITTED_PROJECT, handedOver(draft));
+    PartnerOrganisation organisation = organisations.of(
+        (String) execution.getVariable(COUNTRY), draft.partner());
+    execution.setVariable(SUBMITTED_PROJECT,
+        handedOver(draft.submittedFor(organisation.name(), organisation.id())));
   }
 
   static void refuseIfLate(Date deadline) {

@@ -16,17 +16,21 @@ import org.springframework.stereotype.Component;
  * ({@code appealProjectRevision}, which receives only that project, its summary and the panel's
  * comment): the partner finds the form filled with the project as it stands, and the checked
  * resubmission goes back to the appeal as {@code submittedProject}, where
- * {@link ResubmitProject} records it as the next revision.
+ * {@link ResubmitProject} records it as the next revision, still for the organisation that
+ * submitted it. Only that organisation's users may resubmit (the task's candidate group is its
+ * group).
  */
 @Component
 class ReviseProject extends TaskCompletion implements TaskListener {
 
   private final AppealInputs inputs;
   private final CurrentUser user;
+  private final SubmittingOrganisation organisations;
 
-  ReviseProject(AppealInputs inputs, CurrentUser user) {
+  ReviseProject(AppealInputs inputs, CurrentUser user, SubmittingOrganisation organisations) {
     this.inputs = inputs;
     this.user = user;
+    this.organisations = organisations;
   }
 
   @Override
@@ -39,6 +43,7 @@ class ReviseProject extends TaskCompletion implements TaskListener {
 
   @Override
   protected void completed(DelegateExecution execution) {
+    organisations.requireMemberOf((PartnerProject) execution.getVariable(RETURNED_PROJECT));
     PartnerProject draft = inputs.project(submittedForm(execution), user.id());
     execution.setVariable(SUBMITTED_PROJECT, handedOver(draft));
   }

@@ -42,8 +42,11 @@ public final class DemoUsers {
           List.of(languageCommunity("pt"))),
       new DemoUser("facilitator.es", "Lucía", "Fernández (Spanish Language Community)",
           List.of(languageCommunity("es"))),
-      new DemoUser("partner.lb", "Omar", "Fares (partner, Lebanon)", List.of(partnersOf("LB"))),
-      new DemoUser("partner.co", "Valentina", "Ruiz (partner, Colombia)", List.of(partnersOf("CO"))));
+      // Each partner user also belongs to its organisation's group (partner-LB-lea, ...), which
+      // the partner registry creates and fills (partners/DemoPartnerOrganisations).
+      new DemoUser("partner.lb", "Omar", "Fares (LEA, Lebanon)", List.of(partnersOf("LB"))),
+      new DemoUser("partner2.lb", "Rania", "Haddad (NRC, Lebanon)", List.of(partnersOf("LB"))),
+      new DemoUser("partner.co", "Valentina", "Ruiz (CESF, Colombia)", List.of(partnersOf("CO"))));
 
   private DemoUsers() {
   }

@@ -243,7 +243,7 @@ class AppealApiTest extends AppealHttpTest {
 
   String projectBody(int girls) {
     ObjectNode body = json.createObjectNode();
-    body.put("partnerOrganisation", "جمعية عامل الدولية");
+    body.put("partnerOrganisation", "LEA");
     body.put("title", "Temporary learning spaces in Bourj Hammoud");
     ObjectNode line = body.putArray("activities").addObject();
     line.put("activity", "TEMPORARY_LEARNING_SPACES");

@@ -55,7 +55,7 @@ public final class AppealBenchmarkDriver {
       budgets.put("budgetTemporaryLearningSpaces", 120000.0 + project);
       budgets.put("budgetPsychosocialSupport", 30000.0);
       submit("partner.lb", appeal, "Task_SubmitProject", AppealScenario.project(
-          "Partner " + project, "Back to learning " + project, "Beirut", budgets));
+          "Back to learning " + project, "Beirut", budgets));
     }
     // The submission deadline passes: its timer is executed now rather than waited for.
     Job deadline = engine.getManagementService().createJobQuery()

@@ -81,7 +81,7 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
     Donor colombiaDonor = register("CO");
 
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES");
-    scenario.submit("partner.lb", appeal, "Task_SubmitProject", AppealScenario.project(
+    scenario.submit("partner2.lb", appeal, "Task_SubmitProject", AppealScenario.project(
         "Norwegian Refugee Council", "Back to learning in Beirut", "Beirut",
         Map.of("budgetTemporaryLearningSpaces", 400000.0)));
     scenario.closeCall(appeal);

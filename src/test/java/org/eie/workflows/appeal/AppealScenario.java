@@ -161,10 +161,21 @@ public final class AppealScenario {
     return form;
   }
 
+  /** The submission form of "Submit a partner project" (the organisation comes from the registry). */
+  public static Map<String, Object> project(String title, String location, Map<String, Object> budgets) {
+    return project(null, title, location, budgets);
+  }
+
+  /**
+   * The form, naming the organisation ({@code partnerOrganisation}: id, acronym or name), as a
+   * user of several organisations must; null leaves it out.
+   */
   public static Map<String, Object> project(String partner, String title, String location,
       Map<String, Object> budgets) {
     Map<String, Object> form = new HashMap<>(budgets);
-    form.put("partnerOrganisation", partner);
+    if (partner != null) {
+      form.put("partnerOrganisation", partner);
+    }
     form.put("projectTitle", title);
     form.put("locations", location);
     form.put("girls", 1200L);

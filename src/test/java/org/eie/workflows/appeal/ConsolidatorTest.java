@@ -18,7 +18,7 @@ class ConsolidatorTest {
 
   static PartnerProject project(String id, String partner, ProjectStatus status,
       List<ActivityBudget> activities, List<String> locations, PeopleTargeted people) {
-    return new PartnerProject(id, partner, "Title " + id, activities, locations, people, 6,
+    return new PartnerProject(id, partner, null, "Title " + id, activities, locations, people, 6,
         status, 1, "partner.lb", "2026-11-21T12:00Z", List.of());
   }
 

@@ -79,10 +79,9 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     // The partner's task runs in its own sub-instance, with the appeal's business key.
     assertThat(scenario.task(appeal, "Task_SubmitProject")).hasCandidateGroup("partners-LB");
     scenario.submit("partner.lb", appeal, "Task_SubmitProject",
-        project("جمعية عامل الدولية", "Learning spaces in Bourj Hammoud", "برج حمود",
-            learningSpaces()));
-    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
-        project("Norwegian Refugee Council", "Back to learning in Beirut", "Beirut",
+        project("Learning spaces in Bourj Hammoud", "برج حمود", learningSpaces()));
+    scenario.submit("partner2.lb", appeal, "Task_SubmitProject",
+        project("Back to learning in Beirut", "Beirut",
             Map.of("budgetTemporaryLearningSpaces", 400000.0)));
     assertThat(appeal).isWaitingAt("Task_SubmitProject");
 
@@ -117,10 +116,13 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     Assertions.assertThat(new String(pdf.content(), 0, 5)).isEqualTo("%PDF-");
     try (var document = Loader.loadPDF(pdf.content())) {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-      // What a donor reads: the country, both partners (one named in Arabic), the total, the
-      // people targeted and both signatories.
+      // What a donor reads: the country, both partners as registered (acronym and type from
+      // the partner registry), a location in Arabic, the total, both signatories.
       Assertions.assertThat(text).contains("Lebanon", "Flash Appeal", "Norwegian Refugee Council",
-          "جمعية عامل الدولية", "700,000", "Nadine", "Karim", "UNICEF", "Save the Children");
+          "Lebanese Education Association", "برج حمود", "700,000", "Nadine", "Karim", "UNICEF",
+          "Save the Children");
+      Assertions.assertThat(text).contains("Lebanese Education Association LEA National NGO",
+          "Norwegian Refugee Council NRC International NGO");
       Assertions.assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
     }
   }
@@ -181,18 +183,19 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   void projectReturnedForRevisionIsResubmittedAndAccepted() {
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
     scenario.submit("partner.lb", appeal, "Task_SubmitProject",
-        project("World Vision Lebanon", "Learning kits", "Beirut", learningSpaces()));
+        project("Learning kits", "Beirut", learningSpaces()));
     scenario.closeCall(appeal);
 
     scenario.submit("lb.unicef", appeal, "Task_VetProject",
         vetting("RETURN", "Budget for learning spaces too high per child"));
     assertThat(appeal).isWaitingAt("Task_ReviseProject");
-    assertThat(scenario.task(appeal, "Task_ReviseProject")).hasCandidateGroup("partners-LB");
+    // Back to the organisation that submitted it (partner.lb's), not to every partner of LB.
+    assertThat(scenario.task(appeal, "Task_ReviseProject")).hasCandidateGroup("partner-LB-lea");
     Assertions.assertThat(engine.getTaskService().getVariable(
         scenario.task(appeal, "Task_ReviseProject").getId(), "projectTitle"))
         .isEqualTo("Learning kits");
 
-    Map<String, Object> revised = project("World Vision Lebanon", "Learning kits", "Beirut",
+    Map<String, Object> revised = project("Learning kits", "Beirut",
         Map.of("budgetTemporaryLearningSpaces", 180000.0, "budgetPsychosocialSupport", 50000.0));
     scenario.submit("partner.lb", appeal, "Task_ReviseProject", revised);
     assertThat(appeal).isWaitingAt("Task_VetProject");
@@ -212,9 +215,9 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   void rejectedProjectStaysOutOfTheConsolidatedFigures() {
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
     scenario.submit("partner.lb", appeal, "Task_SubmitProject",
-        project("Makhzoumi Foundation", "Accepted one", "Beirut", learningSpaces()));
-    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
-        project("Unknown NGO", "Rejected one", "Beirut", Map.of("budgetPsychosocialSupport", 90000.0)));
+        project("Accepted one", "Beirut", learningSpaces()));
+    scenario.submit("partner2.lb", appeal, "Task_SubmitProject",
+        project("Rejected one", "Beirut", Map.of("budgetPsychosocialSupport", 90000.0)));
     scenario.closeCall(appeal);
 
     for (var task : scenario.tasks(appeal, "Task_VetProject")) {
@@ -232,7 +235,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     Consolidation consolidation = (Consolidation) scenario.variable(appeal, "consolidation");
     Assertions.assertThat(consolidation.totalUsd()).isEqualByComparingTo("300000");
     Assertions.assertThat(consolidation.byPartner()).extracting(Consolidation.Line::key)
-        .containsExactly("Makhzoumi Foundation");
+        .containsExactly("Lebanese Education Association");
   }
 
   @Test
@@ -241,7 +244,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     clock(AppealScenario.SUBMISSION_DEADLINE.plus(Duration.ofMinutes(5)));
 
     assertThatThrownBy(() -> scenario.submit("partner.lb", appeal, "Task_SubmitProject",
-        project("Late NGO", "Too late", "Beirut", learningSpaces())))
+        project("Too late", "Beirut", learningSpaces())))
         .isInstanceOf(SubmissionClosedException.class)
         .hasMessageContaining("closed at 2026-11-22T12:00Z");
     Assertions.assertThat(scenario.variable(appeal, "projects")).isNull();
@@ -254,7 +257,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   void projectOutsideThePlanIsReportedToTheCoLeadsWhoAmendThePlan() {
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
     scenario.submit("partner.lb", appeal, "Task_SubmitProject",
-        project("Terre des hommes Italia", "Repair of 10 schools", "Beirut",
+        project("Repair of 10 schools", "Beirut",
             Map.of("budgetSchoolRepair", 800000.0)));
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
@@ -286,7 +289,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   void eitherCoLeadCanSendTheAppealBackToConsolidationWithAComment() {
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
     scenario.submit("partner.lb", appeal, "Task_SubmitProject",
-        project("Lebanese Red Cross", "PSS in shelters", "Beirut", learningSpaces()));
+        project("PSS in shelters", "Beirut", learningSpaces()));
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
 
@@ -330,7 +333,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     }
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
     scenario.submit("partner.lb", appeal, "Task_SubmitProject",
-        project("Save the Children", "TLS", "Beirut", learningSpaces()));
+        project("TLS", "Beirut", learningSpaces()));
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
 
@@ -422,7 +425,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   void documentFailureIsRetriedThenBecomesAnIncidentAndTheAppealWaitsAtTheStep() {
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
     scenario.submit("partner.lb", appeal, "Task_SubmitProject",
-        project("UNICEF", "Learning spaces", "Beirut", learningSpaces()));
+        project("Learning spaces", "Beirut", learningSpaces()));
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
     scenario.signOffByBoth(appeal);
@@ -466,7 +469,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     scenario.submit("lb.unicef", appeal, "Task_DraftResponsePlan", plan("TEMPORARY_LEARNING_SPACES",
         "PSYCHOSOCIAL_SUPPORT"));
     scenario.submit("partner.lb", appeal, "Task_SubmitProject",
-        project("Terre des hommes", "Espaces d'apprentissage", "Beirut", learningSpaces()));
+        project("Espaces d'apprentissage", "Beirut", learningSpaces()));
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
     scenario.signOffByBoth(appeal);
@@ -475,7 +478,8 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     StoredDocument pdf = documents.latest(appeal.getId(), "appeal").orElseThrow();
     try (var document = Loader.loadPDF(pdf.content())) {
       Assertions.assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("fr");
-      Assertions.assertThat(new PDFTextStripper().getText(document)).contains("Appel éclair");
+      Assertions.assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+          .contains("Appel éclair", "Lebanese Education Association LEA ONG nationale");
     }
   }
 }

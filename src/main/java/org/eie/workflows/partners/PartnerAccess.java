@@ -1,0 +1,60 @@
+package org.eie.workflows.partners;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.eie.workflows.identity.EieProperties;
+import org.eie.workflows.identity.Groups;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who manages which country's partner organisations: a country's co-leads their country, the
+ * INEE Secretariat and the global co-leads every country. Partners and every other role get 403.
+ */
+@Component
+class PartnerAccess {
+
+  private final IdentityService identity;
+  private final EieProperties properties;
+
+  PartnerAccess(IdentityService identity, EieProperties properties) {
+    this.identity = identity;
+    this.properties = properties;
+  }
+
+  /** The calling user's id, or 403 if they manage no country's partner organisations. */
+  String requireManager() {
+    Authentication user = identity.getCurrentAuthentication();
+    if (user == null || user.getUserId() == null || managedCountries().isEmpty()) {
+      throw new ForbiddenException("Only the country's co-leads, the INEE Secretariat and the"
+          + " global co-leads manage partner organisations");
+    }
+    return user.getUserId();
+  }
+
+  /** 403 unless the caller manages this country's partner organisations. */
+  void requireManagerOf(String country) {
+    requireManager();
+    if (!managedCountries().contains(country)) {
+      throw new ForbiddenException("Only the co-leads of " + country + ", the INEE Secretariat"
+          + " and the global co-leads register partner organisations of " + country);
+    }
+  }
+
+  /** The countries whose partner organisations the caller manages (and sees). */
+  Set<String> managedCountries() {
+    Authentication user = identity.getCurrentAuthentication();
+    List<String> groups = user == null || user.getGroupIds() == null ? List.of()
+        : user.getGroupIds();
+    if (groups.contains(Groups.SECRETARIAT) || groups.contains(Groups.GLOBAL_CO_LEADS)) {
+      return new TreeSet<>(properties.countries().keySet());
+    }
+    Set<String> countries = new TreeSet<>();
+    properties.countries().keySet().stream()
+        .filter(country -> groups.contains(Groups.coLeadsOf(country)))
+        .forEach(countries::add);
+    return countries;
+  }
+}
