@@ -5,16 +5,12 @@ import static org.eie.workflows.appeal.AppealVariables.SIGN_OFFS;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.eie.workflows.identity.EngineRecord;
 import org.eie.workflows.identity.Groups;
 import org.springframework.stereotype.Component;
 
@@ -43,15 +39,12 @@ class FourEyesCheck implements ExecutionListener {
   /** Steps that change the figures: a sign-off given before one of them is of an older round. */
   static final List<String> NEW_ROUND_STEPS =
       List.of("Task_ConsolidateRequirements", "Task_ReviewConsolidation");
-  private static final String COMPLETED = "completed";
 
-  private final HistoryService history;
-  private final IdentityService identity;
+  private final EngineRecord record;
   private final CurrentUser users;
 
-  FourEyesCheck(HistoryService history, IdentityService identity, CurrentUser users) {
-    this.history = history;
-    this.identity = identity;
+  FourEyesCheck(EngineRecord record, CurrentUser users) {
+    this.record = record;
     this.users = users;
   }
 
@@ -75,20 +68,14 @@ class FourEyesCheck implements ExecutionListener {
    * @throws FourEyesNotMet if the record does not show them
    */
   SignOffs verified(String appealId, String country, SignOffs recorded) {
-    return Context.getCommandContext().runWithoutAuthorization(
-        () -> verify(appealId, country, recorded == null ? SignOffs.NONE : recorded));
-  }
-
-  private SignOffs verify(String appealId, String country, SignOffs recorded) {
+    recorded = recorded == null ? SignOffs.NONE : recorded;
     // The appeal's steps in the order they happened (start time, then the engine's sequence
     // counter for steps of the same instant): a consolidation or a review starts a new round,
     // a UNICEF sign-off opens the pair, "Appeal signed off" closes it.
     String unicefTask = null;
     String saveTheChildrenTask = null;
     String[] signedOff = null;
-    for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery()
-        .processInstanceId(appealId).orderByHistoricActivityInstanceStartTime().asc()
-        .orderPartiallyByOccurrence().asc().list()) {
+    for (HistoricActivityInstance step : record.stepsInOrder(appealId)) {
       String id = step.getActivityId();
       if (NEW_ROUND_STEPS.contains(id)) {
         unicefTask = null;
@@ -128,30 +115,19 @@ class FourEyesCheck implements ExecutionListener {
   }
 
   private HistoricTaskInstance completedTask(String appealId, String taskId) {
-    HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().taskId(taskId)
-        .singleResult();
-    if (task == null || !COMPLETED.equals(task.getDeleteReason())) {
-      throw new FourEyesNotMet(appealId, "a sign-off task of the current round was not"
-          + " completed by a user");
-    }
-    return task;
+    return record.completedTask(taskId).orElseThrow(() -> new FourEyesNotMet(appealId,
+        "a sign-off task of the current round was not completed by a user"));
   }
 
   /** Who the engine had authenticated when the task was completed. */
   private String completer(String appealId, HistoricTaskInstance task) {
-    return history.createUserOperationLogQuery().taskId(task.getId())
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
-        .map(UserOperationLogEntry::getUserId)
-        .filter(userId -> userId != null)
-        .findFirst()
-        .orElseThrow(() -> new FourEyesNotMet(appealId, "'" + task.getName() + "' was completed"
-            + " without a signed-in user on record"));
+    return record.completedBy(task.getId()).orElseThrow(() -> new FourEyesNotMet(appealId,
+        "'" + task.getName() + "' was completed without a signed-in user on record"));
   }
 
   private void requireMember(String appealId, String userId, String organisation,
       String country) {
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
+    List<String> groups = record.groupsOf(userId);
     if (!groups.contains(organisation) || !groups.contains(Groups.coLeadsOf(country))) {
       throw new FourEyesNotMet(appealId, userId + " signed off but is not a co-lead of "
           + country + " in " + organisation);
