@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 import org.eie.workflows.identity.EngineRecord;
 import org.eie.workflows.planning.PlanModel.Approval;
 import org.eie.workflows.planning.PlanModel.Approvals;
@@ -14,7 +15,8 @@ import org.eie.workflows.planning.PlanModel.StrategicPlan;
 import org.springframework.stereotype.Component;
 
 /**
- * Verifies, before both plans are launched and again before the plan document is compiled, that
+ * Verifies, as both plans are launched (the end of "Launch both plans": the approvals were
+ * committed by then) and again before the plan document is compiled, that
  * each plan's current approvals are on the engine's record: INEE's plan approved by a member of
  * the Steering Group, the Cluster's plan by two different global co-leads, one of UNICEF and one
  * of Save the Children, each after that plan was last drafted. Who completed each approval task
@@ -43,6 +45,9 @@ class PlanApprovalCheck implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    if (execution instanceof PvmExecutionImpl pvm && pvm.isCanceled()) {
+      return; // the cycle is being cancelled, nothing is launched
+    }
     verify(execution.getProcessInstanceId(),
         CycleData.get(execution, CycleData.APPROVALS, Approvals.class));
   }
