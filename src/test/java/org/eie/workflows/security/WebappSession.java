@@ -57,6 +57,17 @@ final class WebappSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Any method, with an optional body of the given content type ({@code null} for none). */
+  HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
+    var request = HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrfToken)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(client, request);
+  }
+
   private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
