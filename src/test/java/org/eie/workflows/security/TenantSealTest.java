@@ -97,6 +97,9 @@ class TenantSealTest extends PostgresApplicationTest {
       Call.get("/history/variable-instance/HISTORIC_VARIABLE/data"),
       Call.get("/history/detail/HISTORIC_DETAIL"),
       Call.get("/history/activity-instance/HISTORIC_ACTIVITY"),
+      Call.get("/job/JOB"),
+      Call.get("/job/JOB/stacktrace"),
+      Call.get("/incident/INCIDENT"),
       // Queries by id answer an empty list, for another country's id as for an unknown one.
       new Call("GET", "/history/task?taskId=TASK", null, 200),
       new Call("GET", "/history/identity-link-log?taskId=TASK", null, 200),
@@ -121,6 +124,12 @@ class TenantSealTest extends PostgresApplicationTest {
       Call.write("POST", "/process-instance/INSTANCE/variables",
           "{\"modifications\":{\"country\":{\"value\":\"LB\"}}}"),
       Call.write("DELETE", "/history/process-instance/INSTANCE", null),
+      Call.write("POST", "/job/JOB/execute", null),
+      Call.write("PUT", "/job/JOB/retries", "{\"retries\":0}"),
+      Call.write("PUT", "/job/JOB/suspended", "{\"suspended\":true}"),
+      Call.write("DELETE", "/job/JOB", null),
+      Call.write("PUT", "/incident/INCIDENT/annotation", "{\"annotation\":\"x\"}"),
+      Call.write("DELETE", "/incident/INCIDENT", null),
       Call.write("PUT", "/history/user-operation/OPERATION/set-annotation",
           "{\"annotation\":\"x\"}"),
       Call.write("PUT", "/history/user-operation/OPERATION/clear-annotation", null));
@@ -180,6 +189,12 @@ class TenantSealTest extends PostgresApplicationTest {
         .doesNotContain("coleads-LB");
     assertThat(http.get(rest("/process-instance/INSTANCE/variables/country", colombia),
         "co.unicef").body()).contains("\"CO\"");
+    var job = engine.getManagementService().createJobQuery().jobId(colombia.get("JOB"))
+        .singleResult();
+    assertThat(job.getRetries()).isEqualTo(3);
+    assertThat(job.isSuspended()).isFalse();
+    assertThat(engine.getRuntimeService().createIncidentQuery()
+        .incidentId(colombia.get("INCIDENT")).singleResult().getAnnotation()).isNull();
   }
 
   @Test
@@ -309,6 +324,15 @@ class TenantSealTest extends PostgresApplicationTest {
         .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("sites.txt", SECRET_FILE))));
     assertThat(attachment.statusCode()).as(attachment.body()).isEqualTo(200);
     ids.put("ATTACHMENT", json.readTree(attachment.body()).get("id").asText());
+
+    // A job and an incident of the country's own: the document's save point, reached early.
+    engine.getRuntimeService().createProcessInstanceModification(instance)
+        .startBeforeActivity("Task_GenerateAppealDocument").execute();
+    var job = engine.getManagementService().createJobQuery().processInstanceId(instance)
+        .activityId("Task_GenerateAppealDocument").singleResult();
+    ids.put("JOB", job.getId());
+    ids.put("INCIDENT", engine.getRuntimeService()
+        .createIncident("documentCheck", job.getExecutionId(), "sealed").getId());
 
     var history = engine.getHistoryService();
     ids.put("HISTORIC_VARIABLE", history.createHistoricVariableInstanceQuery()
