@@ -31,8 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Seals each country's engine resources by id: a task, process instance, execution, job,
- * external task, incident, historic process instance or user operation (its annotation) named in
- * the path of a Camunda REST call
+ * external task, incident, historic process instance, job log, external task log or user
+ * operation (its annotation) named in the path of a Camunda REST call
  * ({@code /engine-rest/...}, {@code /engine-rest/engine/{name}/...}) or of the webapps' engine API
  * ({@code /camunda/api/engine/engine/{name}/...}) must be visible to the caller, or the call
  * answers 404 exactly as it does for an id that does not exist.
@@ -93,6 +93,14 @@ final class TenantSeal extends OncePerRequestFilter {
         "set-removal-time"), "Historic process instance with id %s does not exist",
         (engine, id) -> engine.getHistoryService().createHistoricProcessInstanceQuery()
             .processInstanceId(id).count() > 0),
+    HISTORIC_JOB_LOG("history/job-log", Set.of("count"),
+        "Historic job log with id %s does not exist",
+        (engine, id) -> engine.getHistoryService().createHistoricJobLogQuery().logId(id)
+            .count() > 0),
+    HISTORIC_EXTERNAL_TASK_LOG("history/external-task-log", Set.of("count"),
+        "Historic external task log with id %s does not exist",
+        (engine, id) -> engine.getHistoryService().createHistoricExternalTaskLogQuery().logId(id)
+            .count() > 0),
     USER_OPERATION("history/user-operation", Set.of("count"),
         "No user operation log entry with operation id %s",
         (engine, id) -> engine.getHistoryService().createUserOperationLogQuery().operationId(id)

@@ -100,6 +100,8 @@ class TenantSealTest extends PostgresApplicationTest {
       Call.get("/job/JOB"),
       Call.get("/job/JOB/stacktrace"),
       Call.get("/incident/INCIDENT"),
+      Call.get("/history/job-log/JOB_LOG"),
+      Call.get("/history/job-log/JOB_LOG/stacktrace"),
       // Queries by id answer an empty list, for another country's id as for an unknown one.
       new Call("GET", "/history/task?taskId=TASK", null, 200),
       new Call("GET", "/history/identity-link-log?taskId=TASK", null, 200),
@@ -335,6 +337,8 @@ class TenantSealTest extends PostgresApplicationTest {
         .createIncident("documentCheck", job.getExecutionId(), "sealed").getId());
 
     var history = engine.getHistoryService();
+    ids.put("JOB_LOG", history.createHistoricJobLogQuery().jobId(job.getId()).list().get(0)
+        .getId());
     ids.put("HISTORIC_VARIABLE", history.createHistoricVariableInstanceQuery()
         .processInstanceId(instance).variableName("country").singleResult().getId());
     ids.put("HISTORIC_DETAIL", history.createHistoricDetailQuery().processInstanceId(instance)
