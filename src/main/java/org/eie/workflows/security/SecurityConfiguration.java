@@ -3,6 +3,7 @@ package org.eie.workflows.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,7 +28,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain restApi(HttpSecurity http, IdentityService identity) throws Exception {
+  SecurityFilterChain restApi(HttpSecurity http, IdentityService identity, ProcessEngine engine)
+      throws Exception {
     return http
         .securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
         .authorizeHttpRequests(requests -> requests
@@ -41,12 +43,13 @@ class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
         .addFilterAfter(new QueryExpressionGuard(), EngineAuthenticationFilter.class)
+        .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
         .build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+  SecurityFilterChain everythingElse(HttpSecurity http, ProcessEngine engine) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
@@ -58,6 +61,7 @@ class SecurityConfiguration {
         // would break them.
         .csrf(csrf -> csrf.disable())
         .addFilterAfter(new QueryExpressionGuard(), AuthorizationFilter.class)
+        .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
         .build();
   }
 

@@ -222,7 +222,8 @@ class AuthorizationMatrixTest extends PostgresApplicationTest {
     WebappSession session = sessions.computeIfAbsent(user,
         u -> WebappSession.login(http, u, "demo"));
     return session.send(call.method(), "/camunda/api/engine/engine/default" + call.path(),
-        call.body());
+        "application/json", call.body() == null ? null
+            : call.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /**

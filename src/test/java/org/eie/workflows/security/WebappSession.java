@@ -57,13 +57,15 @@ final class WebappSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  /** Any call of the webapps' engine API, as the signed-in user (a JSON body or none). */
-  HttpResponse<String> send(String method, String path, String json) {
-    return send(client, HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json")
-        .header("X-XSRF-TOKEN", csrfToken)
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json)));
+  /** Any method, with an optional body of the given content type ({@code null} for none). */
+  HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
+    var request = HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrfToken)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(client, request);
   }
 
   private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
