@@ -422,6 +422,56 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   }
 
   @Test
+  void anAppealMovedPastItsSignOffsWithAForgedRecordIsNeverPublished() {
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("Learning spaces", "Beirut", learningSpaces()));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", "For UNICEF"));
+
+    // What only an administrator can still do: skip the second sign-off and write its record.
+    scenario.asSystem();
+    engine.getRuntimeService().createProcessInstanceModification(appeal.getId())
+        .cancelAllForActivity("Task_SignOffSaveTheChildren")
+        .startBeforeActivity("Task_GenerateAppealDocument").execute();
+    SignOffs forged = ((SignOffs) scenario.variable(appeal, "signOffs")).with(new SignOff(
+        "SAVE_THE_CHILDREN", "lb.savethechildren", "Karim Saleh", true, null, NOW.toString()));
+    engine.getRuntimeService().setVariable(appeal.getId(), "signOffs", AppealVariables.json(forged));
+    engine.getRuntimeService().setVariable(appeal.getId(), "signedOff", true);
+
+    var management = engine.getManagementService();
+    for (int attempt = 0; attempt < 5
+        && scenario.job(appeal, "Task_GenerateAppealDocument").getRetries() > 0; attempt++) {
+      String jobId = scenario.job(appeal, "Task_GenerateAppealDocument").getId();
+      assertThatThrownBy(() -> management.executeJob(jobId))
+          .hasMessageContaining("is not published");
+    }
+    var incident = engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(appeal.getId()).singleResult();
+    Assertions.assertThat(incident.getIncidentMessage()).contains("is not published")
+        .contains("Save the Children");
+    Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isEmpty();
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(appeal.getId()).processDefinitionKey("appealDonorDelivery")
+        .count()).isZero();
+  }
+
+  @Test
+  void oneCoLeadCannotSignOffForBothOrganisations() {
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
+        project("Learning spaces", "Beirut", learningSpaces()));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", null));
+    assertThatThrownBy(() -> scenario.submit("lb.unicef", appeal, "Task_SignOffSaveTheChildren",
+        signOff("APPROVE", null))).hasMessageContaining("org-save-the-children");
+    scenario.asSystem();
+    assertThat(appeal).isWaitingAt("Task_SignOffSaveTheChildren");
+  }
+
+  @Test
   void documentFailureIsRetriedThenBecomesAnIncidentAndTheAppealWaitsAtTheStep() {
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
     scenario.submit("partner.lb", appeal, "Task_SubmitProject",

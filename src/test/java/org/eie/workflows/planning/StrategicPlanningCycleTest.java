@@ -27,6 +27,7 @@ import org.eie.workflows.Http;
 import org.eie.workflows.PostgresApplicationTest;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.planning.PlanModel.AlignmentMap;
+import org.eie.workflows.planning.PlanModel.Approval;
 import org.eie.workflows.planning.PlanModel.Approvals;
 import org.eie.workflows.planning.PlanModel.Evaluation;
 import org.eie.workflows.planning.PlanModel.Implementation;
@@ -393,11 +394,17 @@ class StrategicPlanningCycleTest extends PostgresApplicationTest {
     assertThat(next).isWaitingAt("Task_ReviewPreviousCycle");
   }
 
-  /** A cycle whose three years are over, with both plans, waiting for its evaluation. */
+  /**
+   * A cycle whose three years are over, with both plans, waiting for its evaluation. Its plans
+   * were approved by the Steering Group and both global co-lead organisations on the record (the
+   * plan document requires it); the years in between are skipped, as an administrator would move
+   * a migrated cycle in Cockpit.
+   */
   ProcessInstance atEvaluation(int firstYear) {
+    var now = ClockUtil.getCurrentTime();
     ProcessInstance instance = runtime.createProcessInstanceByKey(PlanningCycles.PROCESS_KEY)
         .businessKey("planning-test-" + firstYear + "-" + System.nanoTime())
-        .startBeforeActivity("Task_EvaluateCycle")
+        .startBeforeActivity("Gateway_PlansToApprove")
         .setVariable("firstYear", firstYear)
         .setVariable("previousCycleReview", "Reviewed")
         .setVariable("consultationSummary", "Consulted")
@@ -406,14 +413,43 @@ class StrategicPlanningCycleTest extends PostgresApplicationTest {
         .setVariable("cycleLabel", firstYear + "-" + (firstYear + 2))
         .setVariable("documentLanguage", "en")
         .setVariable("reviewGracePeriod", "P30D")
+        .setVariable("approvalRound", 1)
+        .setVariable("ineeApproved", false)
+        .setVariable("clusterApproved", false)
         .setVariable(CycleData.ALIGNMENT, CycleData.json(AlignmentMap.empty()))
         .setVariable(CycleData.APPROVALS, CycleData.json(new Approvals(null)))
         .setVariable(CycleData.IMPLEMENTATION, CycleData.json(Implementation.empty()))
-        // Started in the middle, as an administrator would move a migrated cycle in Cockpit.
         .execute(true, false);
     started.add(instance.getId());
+    approveAll(instance);
+    ClockUtil.setCurrentTime(now);
+    runtime.createProcessInstanceModification(instance.getId())
+        .cancelAllForActivity("Task_LaunchPlans").startBeforeActivity("Task_EvaluateCycle")
+        .execute(true, false);
     assertThat(instance).isWaitingAt("Task_EvaluateCycle");
     return instance;
+  }
+
+  @Test
+  void planDocumentIsRefusedWhenTheApprovalsAreNotOnRecord() {
+    // Moved past the approvals (as only an administrator can): no approval on the engine's record.
+    ProcessInstance cycle = runtime.createProcessInstanceByKey(PlanningCycles.PROCESS_KEY)
+        .businessKey("planning-test-unapproved-" + System.nanoTime())
+        .startBeforeActivity("Task_CompilePlanDocument")
+        .setVariable("firstYear", 2027)
+        .setVariable(CycleData.INEE_PLAN, CycleData.json(PlanTextTest.INEE))
+        .setVariable(CycleData.CLUSTER_PLAN, CycleData.json(PlanTextTest.CLUSTER))
+        .setVariable("cycleLabel", "2027-2029")
+        .setVariable("documentLanguage", "en")
+        .setVariable(CycleData.APPROVALS, CycleData.json(new Approvals(List.of(new Approval(1,
+            "INEE", "INEE Steering Group", "steering", "Forged", true, null, "2026-09-01")))))
+        .execute(true, false);
+    started.add(cycle.getId());
+    var job = engine.getManagementService().createJobQuery().processInstanceId(cycle.getId())
+        .activityId("Task_CompilePlanDocument").singleResult();
+    Assertions.assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+        .hasMessageContaining("no INEE Steering Group approval");
+    Assertions.assertThat(documents.latest(cycle.getId(), "plan")).isEmpty();
   }
 
   void evaluateAndFinish(ProcessInstance cycle) {
