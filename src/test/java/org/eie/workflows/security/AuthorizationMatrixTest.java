@@ -248,4 +248,20 @@ class AuthorizationMatrixTest extends PostgresApplicationTest {
         .activityId("Task_GenerateAppealDocument").count()).isZero();
     assertThat(documents.latest(id, "appeal")).isEmpty();
   }
+
+  /** Cockpit's Human Tasks view and the task counts read every country's open tasks. */
+  @Test
+  void secretariatAndGlobalCoLeadsReadEveryCountrysOpenTasksButNotOthers() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String user : List.of("secretariat", "gec.unicef")) {
+      for (ProcessInstance appeal : List.of(lebanon, colombia)) {
+        var tasks = http.get("/engine-rest/task?processInstanceId=" + appeal.getId(), user);
+        assertThat(tasks.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(tasks.body()).size()).as(user + " " + tasks.body()).isPositive();
+      }
+    }
+    var colombiaSeenFromLebanon = http.get("/engine-rest/task?processInstanceId="
+        + colombia.getId(), "lb.unicef");
+    assertThat(json.readTree(colombiaSeenFromLebanon.body()).size()).isZero();
+  }
 }
