@@ -1,5 +1,7 @@
 package org.eie.workflows.appeal;
 
+import org.eie.workflows.forms.InvalidInput;
+import org.eie.workflows.forms.FieldError;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The appeal's REST API, for the cluster's own tools: start an appeal, submit a partner project,
  * cancel an appeal, download the published document. Every call runs as the authenticated user.
+ * Bodies are typed records read strictly (forms/StrictJson); their values are checked by the same
+ * form reader as Tasklist's forms.
  */
 @RestController
 @RequestMapping("/api/appeals")
@@ -36,13 +40,50 @@ class AppealController {
   }
 
   /**
-   * Starts an appeal. Body: country, emergencyType, onset (ISO-8601), affectedAreas (list),
-   * appealType (default FLASH_APPEAL), situationSummary, optional peopleAffected,
-   * schoolsAffected, language (en, fr).
+   * The body of {@code POST /api/appeals}: the trigger, as the Tasklist start form has it. The
+   * engine's start listener checks it, once, for both ways in.
    */
+  record StartAppeal(String country, String emergencyType, String onset,
+      List<String> affectedAreas, String appealType, String situationSummary,
+      Long peopleAffected, Long schoolsAffected, String language) {
+
+    Map<String, Object> asFormFields() {
+      Map<String, Object> fields = new HashMap<>();
+      fields.put("country", country);
+      fields.put("emergencyType", emergencyType);
+      fields.put("onset", onset);
+      fields.put("affectedAreas", affectedAreas);
+      fields.put("appealType", appealType);
+      fields.put("situationSummary", situationSummary);
+      fields.put("peopleAffected", peopleAffected);
+      fields.put("schoolsAffected", schoolsAffected);
+      fields.put("language", language);
+      fields.values().removeIf(java.util.Objects::isNull);
+      return fields;
+    }
+  }
+
+  /** One budget line of a project. */
+  record ActivityLine(String activity, java.math.BigDecimal budgetUsd) {
+  }
+
+  /** Whom a project reaches. */
+  record PeopleTargeted(Long girls, Long boys, Long femaleTeachers, Long maleTeachers,
+      Long withDisabilities) {
+  }
+
+  /** The body of {@code POST /api/appeals/{id}/projects}. */
+  record SubmitProject(String partnerOrganisation, String title, List<ActivityLine> activities,
+      List<String> locations, PeopleTargeted peopleTargeted, Long durationMonths) {
+  }
+
+  /** The body of {@code POST /api/appeals/{id}/cancellation}. */
+  record CancelAppeal(String reason) {
+  }
+
   @PostMapping
-  ResponseEntity<Map<String, Object>> start(@RequestBody Map<String, Object> body) {
-    var instance = appeals.start(body);
+  ResponseEntity<Map<String, Object>> start(@RequestBody StartAppeal body) {
+    var instance = appeals.start(body.asFormFields());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("id", instance.getId());
     answer.put("businessKey", instance.getBusinessKey());
@@ -51,24 +92,25 @@ class AppealController {
     return ResponseEntity.created(URI.create("/api/appeals/" + instance.getId())).body(answer);
   }
 
-  /**
-   * A partner submits a project while the call is open. Body: partnerOrganisation, title,
-   * activities [{activity, budgetUsd}], locations (list), peopleTargeted {girls, boys,
-   * femaleTeachers, maleTeachers, withDisabilities}, durationMonths.
-   */
+  /** A partner submits a project while the call is open; the same checks as in Tasklist. */
   @PostMapping("/{id}/projects")
   ResponseEntity<Map<String, Object>> submitProject(@PathVariable String id,
-      @RequestBody Map<String, Object> body) {
-    String projectId = appeals.submitProject(id, ProjectRequest.toFormFields(body));
+      @RequestBody SubmitProject body) {
+    String projectId;
+    try {
+      projectId = appeals.submitProject(id, ProjectRequest.toFormFields(body));
+    } catch (InvalidInput e) {
+      // The form's field names, renamed back to the REST body's.
+      throw new InvalidInput(e.errors().stream().map(ProjectRequest::restNamed).toList());
+    }
     return ResponseEntity.created(URI.create("/api/appeals/" + id + "/projects/" + projectId))
         .body(Map.of("appealId", id, "projectId", projectId, "status", "SUBMITTED"));
   }
 
-  /** Cancels an appeal. Body: {"reason": "..."}. */
+  /** Cancels an appeal, with the reason recorded. */
   @PostMapping("/{id}/cancellation")
-  Map<String, Object> cancel(@PathVariable String id, @RequestBody Map<String, Object> body) {
-    Object reason = body.get("reason");
-    Cancellation cancellation = appeals.cancel(id, reason == null ? null : reason.toString());
+  Map<String, Object> cancel(@PathVariable String id, @RequestBody CancelAppeal body) {
+    Cancellation cancellation = appeals.cancel(id, body.reason());
     return Map.of("appealId", id, "cancelled", true, "reason", cancellation.reason(),
         "cancelledBy", cancellation.cancelledBy(), "cancelledAt", cancellation.cancelledAt());
   }
@@ -108,55 +150,54 @@ class AppealController {
     private ProjectRequest() {
     }
 
-    static Map<String, Object> toFormFields(Map<String, Object> body) {
+    static Map<String, Object> toFormFields(SubmitProject body) {
       Map<String, Object> fields = new HashMap<>();
       List<FieldError> errors = new ArrayList<>();
-      fields.put("partnerOrganisation", body.get("partnerOrganisation"));
-      fields.put("projectTitle", body.get("title"));
-      Object locations = body.get("locations");
-      fields.put("locations", locations instanceof List<?> list
-          ? String.join("\n", list.stream().map(String::valueOf).toList()) : locations);
-      fields.put("durationMonths", body.get("durationMonths"));
-      if (body.get("peopleTargeted") instanceof Map<?, ?> people) {
-        for (String key : List.of("girls", "boys", "femaleTeachers", "maleTeachers",
-            "withDisabilities")) {
-          fields.put(key, people.get(key));
-        }
+      fields.put("partnerOrganisation", body.partnerOrganisation());
+      fields.put("projectTitle", body.title());
+      fields.put("locations", body.locations());
+      fields.put("durationMonths", body.durationMonths());
+      if (body.peopleTargeted() != null) {
+        PeopleTargeted people = body.peopleTargeted();
+        fields.put("girls", people.girls());
+        fields.put("boys", people.boys());
+        fields.put("femaleTeachers", people.femaleTeachers());
+        fields.put("maleTeachers", people.maleTeachers());
+        fields.put("withDisabilities", people.withDisabilities());
       } else {
         errors.add(new FieldError("peopleTargeted", "is required: {girls, boys, femaleTeachers,"
             + " maleTeachers, withDisabilities}"));
       }
-      if (body.get("activities") instanceof List<?> activities && !activities.isEmpty()) {
-        for (int i = 0; i < activities.size(); i++) {
-          String at = "activities[" + i + "]";
-          if (!(activities.get(i) instanceof Map<?, ?> line)) {
-            errors.add(new FieldError(at, "is not {activity, budgetUsd}"));
-            continue;
-          }
-          Object code = line.get("activity");
-          if (code == null || !PriorityActivity.isKnown(code.toString())) {
-            errors.add(new FieldError(at + ".activity", "'" + code
-                + "' is not a priority activity (one of "
-                + java.util.Arrays.toString(PriorityActivity.values()) + ")"));
-            continue;
-          }
-          String budgetField = PriorityActivity.valueOf(code.toString()).budgetField();
-          if (fields.containsKey(budgetField)) {
-            errors.add(new FieldError(at + ".activity", code + " appears twice"));
-            continue;
-          }
-          fields.put(budgetField, line.get("budgetUsd"));
-          if (line.get("budgetUsd") == null) {
-            errors.add(new FieldError(at + ".budgetUsd", "is required"));
-          }
-        }
-      } else {
+      List<ActivityLine> activities = body.activities() == null ? List.of() : body.activities();
+      if (activities.isEmpty()) {
         errors.add(new FieldError("activities", "needs at least one {activity, budgetUsd}"));
       }
-      fields.values().removeIf(java.util.Objects::isNull);
-      if (!errors.isEmpty()) {
-        throw new InvalidAppealInputException(errors);
+      for (int i = 0; i < activities.size(); i++) {
+        String at = "activities[" + i + "]";
+        ActivityLine line = activities.get(i);
+        if (line == null) {
+          errors.add(new FieldError(at, "is not {activity, budgetUsd}"));
+          continue;
+        }
+        PriorityActivity activity = PriorityActivity.parse(line.activity());
+        if (activity == null) {
+          errors.add(new FieldError(at + ".activity", "'" + line.activity()
+              + "' is not a priority activity (one of "
+              + java.util.Arrays.toString(PriorityActivity.values()) + ")"));
+          continue;
+        }
+        if (fields.containsKey(activity.budgetField())) {
+          errors.add(new FieldError(at + ".activity", activity + " appears twice"));
+          continue;
+        }
+        if (line.budgetUsd() == null) {
+          errors.add(new FieldError(at + ".budgetUsd", "is required"));
+          continue;
+        }
+        fields.put(activity.budgetField(), line.budgetUsd());
       }
+      fields.values().removeIf(java.util.Objects::isNull);
+      InvalidInput.throwIfAny(errors);
       return fields;
     }
 

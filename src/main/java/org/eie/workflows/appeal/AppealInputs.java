@@ -1,5 +1,6 @@
 package org.eie.workflows.appeal;
 
+import org.eie.workflows.forms.FormReader;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +37,7 @@ class AppealInputs {
   }
 
   AppealTrigger trigger(Map<String, ?> values) {
-    var form = new FormValues(values);
+    var form = new FormReader(values);
     String country = form.text("country", true);
     if (country != null && !properties.isCountry(country)) {
       form.error("country", "'" + country + "' is not a country cluster of this installation"
@@ -59,7 +60,7 @@ class AppealInputs {
     Long people = form.count("peopleAffected", false);
     Long schools = form.count("schoolsAffected", false);
     String language = form.has("language") ? form.text("language", false) : "en";
-    if (!LANGUAGES.contains(language)) {
+    if (language != null && !LANGUAGES.contains(language)) {
       form.error("language", "'" + language + "' is not a language of the appeal document "
           + LANGUAGES);
     }
@@ -69,7 +70,7 @@ class AppealInputs {
   }
 
   Activation activation(Map<String, ?> values, String user) {
-    var form = new FormValues(values);
+    var form = new FormReader(values);
     Boolean activated = null;
     Object go = values.get("activated");
     if (go instanceof Boolean b) {
@@ -86,7 +87,7 @@ class AppealInputs {
   }
 
   NeedsAssessment assessment(Map<String, ?> values, String user) {
-    var form = new FormValues(values);
+    var form = new FormReader(values);
     Long girls = form.count("girlsInNeed", true);
     Long boys = form.count("boysInNeed", true);
     Long disabled = form.count("withDisabilitiesInNeed", true);
@@ -107,7 +108,7 @@ class AppealInputs {
   }
 
   PlannedResponse plan(Map<String, ?> values, String user) {
-    var form = new FormValues(values);
+    var form = new FormReader(values);
     List<String> objectives = form.lines("objectives", true);
     List<String> activities = activities(form, "priorityActivities");
     PeopleTargeted targeted = people(form, "target");
@@ -123,7 +124,7 @@ class AppealInputs {
 
   /** The plan's activities as amended at consolidation review. */
   List<String> amendedActivities(Map<String, ?> values) {
-    var form = new FormValues(values);
+    var form = new FormReader(values);
     List<String> activities = activities(form, "priorityActivities");
     form.throwIfInvalid();
     return activities;
@@ -135,7 +136,7 @@ class AppealInputs {
    * ({@link SubmittingOrganisation}).
    */
   PartnerProject project(Map<String, ?> values, String user) {
-    var form = new FormValues(values);
+    var form = new FormReader(values);
     String partner = form.text("partnerOrganisation", false);
     String title = form.text("projectTitle", true);
     List<ActivityBudget> budgets = new ArrayList<>();
@@ -161,7 +162,7 @@ class AppealInputs {
   }
 
   Vetting vetting(Map<String, ?> values, String user) {
-    var form = new FormValues(values);
+    var form = new FormReader(values);
     int[] ratings = new int[5];
     String[] fields = {"strategicRelevance", "programmaticRelevance", "costEffectiveness",
         "managementAndMonitoring", "accountability"};
@@ -184,7 +185,7 @@ class AppealInputs {
         now().toString());
   }
 
-  private static List<String> activities(FormValues form, String field) {
+  private static List<String> activities(FormReader form, String field) {
     List<String> activities = form.lines(field, true);
     for (String activity : activities) {
       if (!PriorityActivity.isKnown(activity)) {
@@ -196,7 +197,7 @@ class AppealInputs {
   }
 
   /** People fields: {@code girls}, {@code boys}, ... with a prefix ({@code targetGirls}). */
-  private static PeopleTargeted people(FormValues form, String prefix) {
+  private static PeopleTargeted people(FormReader form, String prefix) {
     Long girls = form.count(field(prefix, "girls"), true);
     Long boys = form.count(field(prefix, "boys"), true);
     Long female = form.count(field(prefix, "femaleTeachers"), true);

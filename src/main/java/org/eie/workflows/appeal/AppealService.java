@@ -1,5 +1,7 @@
 package org.eie.workflows.appeal;
 
+import org.eie.workflows.forms.FormReader;
+import org.eie.workflows.forms.InvalidInput;
 import static org.eie.workflows.appeal.AppealVariables.CANCELLATION;
 import static org.eie.workflows.appeal.AppealVariables.CANCELLATION_MESSAGE;
 import static org.eie.workflows.appeal.AppealVariables.PROCESS_KEY;
@@ -65,24 +67,24 @@ class AppealService {
     this.user = user;
   }
 
-  /** Starts an appeal; bad input throws before the engine is touched. */
-  ProcessInstance start(Map<String, Object> body) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    for (String field : TRIGGER_FIELDS) {
-      Object value = body.get(field);
-      if (value instanceof Collection<?> list) {
-        value = String.join("\n", list.stream().map(String::valueOf).toList());
-      }
-      if (value != null) {
-        variables.put(field, value);
-      }
-    }
-    AppealTrigger trigger = inputs.trigger(variables);
-    String businessKey = "APPEAL-" + trigger.country() + "-"
-        + trigger.onset().substring(0, 10).replace("-", "") + "-"
+  /**
+   * Starts an appeal from the REST body's fields, exactly as the Tasklist start form does: the
+   * start listener checks the trigger once, and bad input rolls the start back (nothing exists).
+   */
+  ProcessInstance start(Map<String, Object> fields) {
+    return runtime.createProcessInstanceByKey(PROCESS_KEY)
+        .businessKey(businessKey(fields.get("country"), fields.get("onset")))
+        .setVariables(fields).execute();
+  }
+
+  /** {@code APPEAL-LB-20261120-3f2a}: country, onset date, a random suffix. */
+  static String businessKey(Object country, Object onset) {
+    String code = country instanceof String c && c.matches("[A-Za-z]{2}")
+        ? c.toUpperCase(java.util.Locale.ROOT) : "XX";
+    String date = onset instanceof String o && o.matches("\\d{4}-\\d{2}-\\d{2}.*")
+        ? o.substring(0, 10).replace("-", "") : "00000000";
+    return "APPEAL-" + code + "-" + date + "-"
         + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
-    return runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(businessKey)
-        .setVariables(variables).execute();
   }
 
   /**
@@ -154,11 +156,11 @@ class AppealService {
     if (instance == null) {
       throw new AppealNotFoundException(appealId);
     }
-    if (reason == null || reason.isBlank()) {
-      throw new InvalidAppealInputException("reason", "is required: say why the appeal is cancelled");
+    if (FormReader.isBlank(reason)) {
+      throw new InvalidInput("reason", "is required: say why the appeal is cancelled");
     }
     if (reason.strip().length() > RoleActions.MAX_REASON) {
-      throw new InvalidAppealInputException("reason", "is at most " + RoleActions.MAX_REASON
+      throw new InvalidInput("reason", "is at most " + RoleActions.MAX_REASON
           + " characters");
     }
     String country = instance.getTenantId();

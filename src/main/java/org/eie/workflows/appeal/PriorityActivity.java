@@ -23,6 +23,23 @@ public enum PriorityActivity {
     return budgetField;
   }
 
+  /**
+   * The activity a person means, by its code ({@code TEMPORARY_LEARNING_SPACES}) or its readable
+   * name ("Temporary learning spaces"), whatever the case; null if none.
+   */
+  public static PriorityActivity parse(String text) {
+    if (text == null) {
+      return null;
+    }
+    String key = text.strip().replaceAll("[\\s_-]+", "_").toUpperCase(java.util.Locale.ROOT);
+    for (PriorityActivity activity : values()) {
+      if (activity.name().equals(key)) {
+        return activity;
+      }
+    }
+    return null;
+  }
+
   public static boolean isKnown(String code) {
     for (PriorityActivity activity : values()) {
       if (activity.name().equals(code)) {

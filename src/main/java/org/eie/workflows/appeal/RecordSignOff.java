@@ -1,5 +1,7 @@
 package org.eie.workflows.appeal;
 
+import org.eie.workflows.forms.FormReader;
+import org.eie.workflows.forms.InvalidInput;
 import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION;
 import static org.eie.workflows.appeal.AppealVariables.SIGNED_OFF;
 import static org.eie.workflows.appeal.AppealVariables.SIGN_OFFS;
@@ -50,17 +52,17 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
     String organisation = ORGANISATION_OF_TASK.get(execution.getCurrentActivityId());
     String userId = user.id();
     if (!user.groups().contains(GROUP_OF_ORGANISATION.get(organisation))) {
-      throw new InvalidAppealInputException("signOffDecision", "the " + organisation
+      throw new InvalidInput("signOffDecision", "the " + organisation
           + " sign-off must be given by a member of " + GROUP_OF_ORGANISATION.get(organisation)
           + "; " + userId + " is not");
     }
     SignOffs signOffs = execution.getVariable(SIGN_OFFS) == null ? SignOffs.NONE
         : (SignOffs) execution.getVariable(SIGN_OFFS);
     if (signOffs.currentApprovals().stream().anyMatch(s -> s.userId().equals(userId))) {
-      throw new InvalidAppealInputException("signOffDecision", userId + " has already signed"
+      throw new InvalidInput("signOffDecision", userId + " has already signed"
           + " this appeal off for the other organisation: four eyes need a second person");
     }
-    var form = new FormValues(submittedForm(execution));
+    var form = new FormReader(submittedForm(execution));
     String decision = form.text("signOffDecision", true);
     if (decision != null && !DECISIONS.contains(decision)) {
       form.error("signOffDecision", "is one of " + DECISIONS);

@@ -1,5 +1,6 @@
 package org.eie.workflows.appeal;
 
+import org.eie.workflows.forms.InvalidInput;
 import static org.eie.workflows.appeal.AppealVariables.CANCELLATION;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,7 +19,7 @@ class RequireCancellationReason implements ExecutionListener {
     Object cancellation = execution.getVariable(CANCELLATION);
     if (!(cancellation instanceof Cancellation recorded) || recorded.reason() == null
         || recorded.reason().isBlank()) {
-      throw new InvalidAppealInputException("reason", "an appeal is only cancelled with a reason");
+      throw new InvalidInput("reason", "an appeal is only cancelled with a reason");
     }
   }
 }

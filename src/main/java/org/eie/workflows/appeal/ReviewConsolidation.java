@@ -1,5 +1,6 @@
 package org.eie.workflows.appeal;
 
+import org.eie.workflows.forms.FormReader;
 import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION;
 import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION_REVIEW;
 import static org.eie.workflows.appeal.AppealVariables.PLAN_AMENDED;
@@ -55,7 +56,7 @@ class ReviewConsolidation extends TaskCompletion implements TaskListener {
   @Override
   protected void completed(DelegateExecution execution) {
     PlannedResponse plan = (PlannedResponse) execution.getVariable(RESPONSE_PLAN);
-    var form = new FormValues(submittedForm(execution));
+    var form = new FormReader(submittedForm(execution));
     String decision = form.text("consolidationDecision", true);
     if (decision != null && !DECISIONS.contains(decision)) {
       form.error("consolidationDecision", "is one of " + DECISIONS);

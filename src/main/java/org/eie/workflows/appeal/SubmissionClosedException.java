@@ -1,9 +1,9 @@
 package org.eie.workflows.appeal;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.eie.workflows.forms.StateConflict;
 
 /** A partner project that arrived after the appeal's submission deadline: refused, never stored. */
-public class SubmissionClosedException extends BadUserRequestException {
+public class SubmissionClosedException extends StateConflict {
 
   public SubmissionClosedException(String message) {
     super(message);

@@ -1,5 +1,6 @@
 package org.eie.workflows.appeal;
 
+import org.eie.workflows.forms.InvalidInput;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -42,7 +43,7 @@ class SubmittingOrganisation {
       if (own.size() == 1) {
         return own.get(0);
       }
-      throw new InvalidAppealInputException(FIELD, "you belong to several partner organisations"
+      throw new InvalidInput(FIELD, "you belong to several partner organisations"
           + " in " + country + ": name the one this project is for (" + listed(own) + ")");
     }
     String wanted = named.trim().toLowerCase(Locale.ROOT);
@@ -50,7 +51,7 @@ class SubmittingOrganisation {
             || o.acronym().toLowerCase(Locale.ROOT).equals(wanted)
             || o.name().toLowerCase(Locale.ROOT).equals(wanted))
         .findFirst()
-        .orElseThrow(() -> new InvalidAppealInputException(FIELD, "'" + named.trim()
+        .orElseThrow(() -> new InvalidInput(FIELD, "'" + named.trim()
             + "' is not your organisation: you submit for " + listed(own)
             + " (leave the field empty to use it)"));
   }

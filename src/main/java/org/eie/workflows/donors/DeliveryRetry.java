@@ -1,5 +1,6 @@
 package org.eie.workflows.donors;
 
+import org.eie.workflows.forms.NotFound;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,7 +37,7 @@ class DeliveryRetry {
     List<ProcessInstance> deliveries = runtime.createProcessInstanceQuery()
         .superProcessInstanceId(appealId).processDefinitionKey(DELIVERY_PROCESS).list();
     if (deliveries.isEmpty()) {
-      throw new NotFoundException("No donor delivery of appeal " + appealId + " is running");
+      throw new NotFound("No donor delivery of appeal " + appealId + " is running");
     }
     List<String> failed = deliveries.stream()
         .flatMap(delivery -> management.createJobQuery().processInstanceId(delivery.getId())

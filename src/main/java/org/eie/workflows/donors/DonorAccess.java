@@ -1,5 +1,6 @@
 package org.eie.workflows.donors;
 
+import org.eie.workflows.forms.Forbidden;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -23,14 +24,14 @@ class DonorAccess {
   String requireDonorManager() {
     Authentication user = identity.getCurrentAuthentication();
     if (user == null || user.getUserId() == null) {
-      throw new ForbiddenException("Only the INEE Secretariat and the co-leads manage donors");
+      throw new Forbidden("Only the INEE Secretariat and the co-leads manage donors");
     }
     List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
     boolean allowed = groups.stream().anyMatch(group -> group.equals(Groups.SECRETARIAT)
         || group.equals(Groups.GLOBAL_CO_LEADS) || group.equals(Groups.ADMINS)
         || group.startsWith(Groups.coLeadsOf("")));
     if (!allowed) {
-      throw new ForbiddenException("Only the INEE Secretariat and the co-leads manage donors");
+      throw new Forbidden("Only the INEE Secretariat and the co-leads manage donors");
     }
     return user.getUserId();
   }

@@ -1,5 +1,8 @@
 package org.eie.workflows.donors;
 
+import org.eie.workflows.forms.FormReader;
+import org.eie.workflows.forms.NotFound;
+import org.eie.workflows.forms.InvalidInput;
 import java.util.List;
 import java.util.Map;
 import org.eie.workflows.identity.EieProperties;
@@ -47,7 +50,7 @@ class DonorController {
   @GetMapping("/api/donors/{id}")
   Donor donor(@PathVariable String id) {
     access.requireDonorManager();
-    return registry.find(id).orElseThrow(() -> new NotFoundException("No donor " + id));
+    return registry.find(id).orElseThrow(() -> new NotFound("No donor " + id));
   }
 
   @PostMapping("/api/donors")
@@ -96,12 +99,12 @@ class DonorController {
   @PostMapping("/api/donor-deliveries/retry")
   Map<String, Object> retry(@RequestBody RetryDeliveries body) {
     access.requireDonorManager();
-    if (body == null || body.appealId() == null || body.appealId().isBlank()) {
-      throw new InvalidInputException("appealId", "is required");
+    if (body == null || FormReader.isBlank(body.appealId())) {
+      throw new InvalidInput("appealId", "is required");
     }
-    String reason = body.reason() == null ? "" : body.reason().strip();
+    String reason = FormReader.isBlank(body.reason()) ? "" : body.reason().strip();
     if (reason.isEmpty() || reason.length() > RoleActions.MAX_REASON) {
-      throw new InvalidInputException("reason", "is required, at most "
+      throw new InvalidInput("reason", "is required, at most "
           + RoleActions.MAX_REASON + " characters: say why");
     }
     return Map.of("appealId", body.appealId(), "retried",

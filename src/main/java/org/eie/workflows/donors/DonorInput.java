@@ -1,5 +1,8 @@
 package org.eie.workflows.donors;
 
+import org.eie.workflows.forms.FormReader;
+import org.eie.workflows.forms.InvalidInput;
+import org.eie.workflows.forms.FieldError;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
@@ -53,7 +56,7 @@ record DonorInput(String organisation, String contactName, String email, String 
       }
     }
     if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
+      throw new InvalidInput(errors);
     }
     return new DonorInput(organisation, contactName, email, language, List.copyOf(countries),
         List.copyOf(types));
@@ -61,7 +64,7 @@ record DonorInput(String organisation, String contactName, String email, String 
 
   private static String required(String value, String field, int maxLength,
       List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
+    if (FormReader.isBlank(value)) {
       errors.add(new FieldError(field, "is required"));
       return null;
     }

@@ -1,5 +1,7 @@
 package org.eie.workflows.donors;
 
+import org.eie.workflows.forms.NotFound;
+import org.eie.workflows.forms.InvalidInput;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +34,7 @@ class DonorRegistry {
               now, now)
           .update();
     } catch (DuplicateKeyException e) {
-      throw new InvalidInputException("email", "a donor with this e-mail is already registered");
+      throw new InvalidInput("email", "a donor with this e-mail is already registered");
     }
     subscribe(id, donor);
     return find(id).orElseThrow();
@@ -42,11 +44,11 @@ class DonorRegistry {
   @Transactional
   Donor update(String id, DonorInput donor) {
     if (find(id).isEmpty()) {
-      throw new NotFoundException("No donor " + id);
+      throw new NotFound("No donor " + id);
     }
     if (jdbc.sql("select count(*) from eie_donor where email = ? and id <> ?")
         .params(donor.email(), id).query(Integer.class).single() > 0) {
-      throw new InvalidInputException("email", "a donor with this e-mail is already registered");
+      throw new InvalidInput("email", "a donor with this e-mail is already registered");
     }
     jdbc.sql("update eie_donor set organisation = ?, contact_name = ?, email = ?, language = ?,"
             + " active = true, updated_at = ? where id = ?")
@@ -64,7 +66,7 @@ class DonorRegistry {
   Donor unsubscribe(String id) {
     if (jdbc.sql("update eie_donor set active = false, updated_at = ? where id = ?")
         .params(Timestamp.from(Instant.now()), id).update() == 0) {
-      throw new NotFoundException("No donor " + id);
+      throw new NotFound("No donor " + id);
     }
     return find(id).orElseThrow();
   }

@@ -1,5 +1,7 @@
 package org.eie.workflows.donors;
 
+import org.eie.workflows.forms.NotFound;
+import org.eie.workflows.forms.InvalidInput;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -45,10 +47,10 @@ class PledgeController {
   Pledge record(@RequestBody PledgeInput pledge) {
     String user = access.requireDonorManager();
     if (pledge.appealId() == null || pledge.appealId().isBlank()) {
-      throw new InvalidInputException("appealId", "is required");
+      throw new InvalidInput("appealId", "is required");
     }
     if (!visible(pledge.appealId())) {
-      throw new InvalidInputException("appealId", "no appeal with this id that you can see");
+      throw new InvalidInput("appealId", "no appeal with this id that you can see");
     }
     return pledges.record(validated(pledge), user);
   }
@@ -57,9 +59,9 @@ class PledgeController {
   Pledge update(@PathVariable String id, @RequestBody PledgeInput pledge) {
     String user = access.requireDonorManager();
     Pledge existing = pledges.find(id).filter(found -> visible(found.appealId()))
-        .orElseThrow(() -> new NotFoundException("No pledge " + id));
+        .orElseThrow(() -> new NotFound("No pledge " + id));
     if (pledge.appealId() != null && !pledge.appealId().equals(existing.appealId())) {
-      throw new InvalidInputException("appealId", "a pledge cannot move to another appeal");
+      throw new InvalidInput("appealId", "a pledge cannot move to another appeal");
     }
     var input = new PledgeInput(pledge.donorId(), existing.appealId(), pledge.activity(),
         pledge.amountUsd(), pledge.date(), pledge.status());
@@ -88,7 +90,7 @@ class PledgeController {
 
   private void requireVisible(String appealId) {
     if (!visible(appealId)) {
-      throw new NotFoundException("No appeal " + appealId);
+      throw new NotFound("No appeal " + appealId);
     }
   }
 

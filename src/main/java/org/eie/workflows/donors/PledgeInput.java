@@ -1,5 +1,8 @@
 package org.eie.workflows.donors;
 
+import org.eie.workflows.forms.InvalidInput;
+import org.eie.workflows.forms.FieldError;
+import org.eie.workflows.forms.FormReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +26,7 @@ record PledgeInput(String donorId, String appealId, String activity, BigDecimal 
   PledgeInput validated(java.util.function.Predicate<String> donorExists,
       Optional<AppealRequirements.Requirements> requirements, LocalDate today) {
     List<FieldError> errors = new ArrayList<>();
-    if (donorId == null || donorId.isBlank()) {
+    if (FormReader.isBlank(donorId)) {
       errors.add(new FieldError("donorId", "is required"));
     } else if (!donorExists.test(donorId)) {
       errors.add(new FieldError("donorId", "no registered donor has this id"));
@@ -52,15 +55,24 @@ record PledgeInput(String donorId, String appealId, String activity, BigDecimal 
         errors.add(new FieldError("status", "'" + status + "' is not PLEDGED, COMMITTED or PAID"));
       }
     }
-    String earmark = activity == null || activity.isBlank() ? null : activity.trim();
-    if (earmark != null && requirements.isPresent()
-        && !requirements.get().byActivityUsd().containsKey(earmark)) {
-      errors.add(new FieldError("activity", "'" + earmark + "' is not an activity of this appeal"
-          + " (activities: " + String.join(", ", requirements.get().byActivityUsd().keySet())
-          + ")"));
+    // Earmarked by the activity's name as the appeal states it, in any case ("Temporary
+    // learning spaces", as the README's example); free text while no requirements are known.
+    String earmark = FormReader.isBlank(activity) ? null : activity.strip();
+    if (earmark != null && (earmark.length() > 200 || earmark.contains("${")
+        || earmark.contains("#{"))) {
+      errors.add(new FieldError("activity", "is an activity's name of at most 200 characters"));
+    } else if (earmark != null && requirements.isPresent()) {
+      String named = earmark;
+      earmark = requirements.get().byActivityUsd().keySet().stream()
+          .filter(key -> key.equalsIgnoreCase(named)).findFirst().orElse(null);
+      if (earmark == null) {
+        errors.add(new FieldError("activity", "'" + named + "' is not an activity of this appeal"
+            + " (activities: " + String.join(", ", requirements.get().byActivityUsd().keySet())
+            + ")"));
+      }
     }
     if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
+      throw new InvalidInput(errors);
     }
     return new PledgeInput(donorId, appealId, earmark, amountUsd, date, parsedStatus.name());
   }

@@ -1,2 +1,8 @@
-/** How a Tasklist form submission reaches a task's recorder: as one transient value. */
+/**
+ * The process kit every process and API uses: how a Tasklist form submission reaches a task's
+ * recorder (as one transient value), the one input refusal ({@link InvalidInput} with
+ * {@link FieldError}s), the other refusals ({@link NotFound}, {@link Forbidden},
+ * {@link StateConflict}) and the one error answer of our API ({@link ApiProblems}: RFC 9457
+ * problem details).
+ */
 package org.eie.workflows.forms;

@@ -1,7 +1,7 @@
 package org.eie.workflows.identity;
 
+import org.eie.workflows.forms.InvalidInput;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
@@ -45,8 +45,9 @@ class CountryTenantIdProvider extends AbstractProcessEnginePlugin implements Ten
       return ctx.getSuperExecution() == null ? null : ctx.getSuperExecution().getTenantId();
     }
     if (!properties.isCountry(country.toString())) {
-      throw new BadUserRequestException("country: '" + country + "' is not a country cluster of "
-          + "this installation (known: " + String.join(", ", properties.countries().keySet()) + ")");
+      throw new InvalidInput("country", "'" + abbreviated(country) + "' is not a country cluster"
+          + " of this installation (known: " + String.join(", ", properties.countries().keySet())
+          + ")");
     }
     Authentication user = Context.getCommandContext() == null ? null
         : Context.getCommandContext().getAuthentication();
@@ -71,5 +72,10 @@ class CountryTenantIdProvider extends AbstractProcessEnginePlugin implements Ten
   public String provideTenantIdForHistoricDecisionInstance(
       TenantIdProviderHistoricDecisionInstanceContext ctx) {
     return ctx.getExecution() == null ? null : ctx.getExecution().getTenantId();
+  }
+
+  private static String abbreviated(Object value) {
+    String text = String.valueOf(value);
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 }

@@ -1,5 +1,6 @@
 package org.eie.workflows.partners;
 
+import org.eie.workflows.forms.Forbidden;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,7 +29,7 @@ class PartnerAccess {
   String requireManager() {
     Authentication user = identity.getCurrentAuthentication();
     if (user == null || user.getUserId() == null || managedCountries().isEmpty()) {
-      throw new ForbiddenException("Only the country's co-leads, the INEE Secretariat and the"
+      throw new Forbidden("Only the country's co-leads, the INEE Secretariat and the"
           + " global co-leads manage partner organisations");
     }
     return user.getUserId();
@@ -38,7 +39,7 @@ class PartnerAccess {
   void requireManagerOf(String country) {
     requireManager();
     if (!managedCountries().contains(country)) {
-      throw new ForbiddenException("Only the co-leads of " + country + ", the INEE Secretariat"
+      throw new Forbidden("Only the co-leads of " + country + ", the INEE Secretariat"
           + " and the global co-leads register partner organisations of " + country);
     }
   }

@@ -1,5 +1,6 @@
 package org.eie.workflows.partners;
 
+import org.eie.workflows.forms.NotFound;
 import java.util.List;
 import java.util.Set;
 import org.eie.workflows.identity.EieProperties;
@@ -73,7 +74,7 @@ class PartnerOrganisationController {
 
   private PartnerOrganisation visible(String id) {
     return registry.find(id).filter(o -> access.managedCountries().contains(o.country()))
-        .orElseThrow(() -> new NotFoundException("No partner organisation " + id
+        .orElseThrow(() -> new NotFound("No partner organisation " + id
             + " that you manage"));
   }
 

@@ -1,5 +1,8 @@
 package org.eie.workflows.partners;
 
+import org.eie.workflows.forms.FormReader;
+import org.eie.workflows.forms.InvalidInput;
+import org.eie.workflows.forms.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +39,7 @@ record PartnerOrganisationInput(String country, String name, String acronym, Str
           + " (one of " + Arrays.toString(PartnerOrganisationType.values()) + ")"));
     }
     if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
+      throw new InvalidInput(errors);
     }
     return new PartnerOrganisationInput(country, name, acronym, type);
   }
@@ -47,7 +50,7 @@ record PartnerOrganisationInput(String country, String name, String acronym, Str
 
   private static String required(String value, String field, int maxLength,
       List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
+    if (FormReader.isBlank(value)) {
       errors.add(new FieldError(field, "is required"));
       return null;
     }

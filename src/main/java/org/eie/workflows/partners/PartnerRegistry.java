@@ -1,5 +1,7 @@
 package org.eie.workflows.partners;
 
+import org.eie.workflows.forms.NotFound;
+import org.eie.workflows.forms.InvalidInput;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.sql.ResultSet;
@@ -84,19 +86,19 @@ public class PartnerRegistry {
   PartnerOrganisation register(PartnerOrganisationInput input, String registeredBy) {
     String id = input.id();
     if (find(id).isPresent()) {
-      throw new InvalidInputException("acronym", "an organisation with acronym '"
+      throw new InvalidInput("acronym", "an organisation with acronym '"
           + input.acronym() + "' is already registered in " + input.country() + " (" + id + ")");
     }
     if (jdbc.sql("select count(*) from eie_partner_organisation where country = ? and name = ?")
         .params(input.country(), input.name()).query(Integer.class).single() > 0) {
-      throw new InvalidInputException("name", "an organisation named '" + input.name()
+      throw new InvalidInput("name", "an organisation named '" + input.name()
           + "' is already registered in " + input.country());
     }
     String countryName = properties.countries().getOrDefault(input.country(), input.country());
     Group existing = withoutAuthorization(
         () -> identity.createGroupQuery().groupId(id).singleResult());
     if (existing != null && !PartnerOrganisation.GROUP_TYPE.equals(existing.getType())) {
-      throw new InvalidInputException("acronym", "the group id " + id + " is taken by another"
+      throw new InvalidInput("acronym", "the group id " + id + " is taken by another"
           + " group (" + existing.getName() + "): choose another acronym");
     }
     if (existing == null) {
@@ -137,7 +139,7 @@ public class PartnerRegistry {
   @Transactional
   PartnerOrganisation addMember(PartnerOrganisation organisation, String userId, String addedBy) {
     if (withoutAuthorization(() -> identity.createUserQuery().userId(userId).count()) == 0) {
-      throw new NotFoundException("No user " + userId + " (users are created in Admin)");
+      throw new NotFound("No user " + userId + " (users are created in Admin)");
     }
     withoutAuthorization(() -> {
       for (String group : List.of(organisation.groupId(),

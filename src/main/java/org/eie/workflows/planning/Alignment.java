@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.InvalidInput;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +33,7 @@ final class Alignment {
       }
       String[] sides = line.split("=", -1);
       if (sides.length != 2) {
-        throw new PlanInputException(field, "line " + (i + 1)
+        throw new InvalidInput(field, "line " + (i + 1)
             + ": write one mapping per line, for example I1 = C1, C3");
       }
       String left = sides[0].strip().toUpperCase();
@@ -44,17 +45,17 @@ final class Alignment {
         String ineeCode = left.startsWith("I") ? left : right;
         String clusterCode = left.startsWith("I") ? right : left;
         if (inee.priority(ineeCode) == null) {
-          throw new PlanInputException(field, "line " + (i + 1) + ": '" + ineeCode
+          throw new InvalidInput(field, "line " + (i + 1) + ": '" + ineeCode
               + "' is not a priority of INEE's plan (" + codes(inee) + ")");
         }
         if (cluster.priority(clusterCode) == null) {
-          throw new PlanInputException(field, "line " + (i + 1) + ": '" + clusterCode
+          throw new InvalidInput(field, "line " + (i + 1) + ": '" + clusterCode
               + "' is not a priority of the Cluster's plan (" + codes(cluster) + ")");
         }
         links.add(new Link(ineeCode, clusterCode));
       }
       if (inee.priority(left) == null && cluster.priority(left) == null) {
-        throw new PlanInputException(field, "line " + (i + 1) + ": '" + left
+        throw new InvalidInput(field, "line " + (i + 1) + ": '" + left
             + "' is not a priority of either plan");
       }
     }

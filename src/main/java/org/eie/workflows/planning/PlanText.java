@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.InvalidInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ final class PlanText {
       String crossCuttingField, String crossCuttingText) {
     String prefix = StrategicPlan.INEE.equals(owner) ? "I" : "C";
     if (prioritiesText == null || prioritiesText.isBlank()) {
-      throw new PlanInputException(field, "enter at least one strategic priority, one per line:"
+      throw new InvalidInput(field, "enter at least one strategic priority, one per line:"
           + " Title | outcome; outcome | indicator; indicator");
     }
     record Line(int number, String code, String body) {
@@ -45,7 +46,7 @@ final class PlanText {
       if (coded.matches()) {
         String code = coded.group(1).toUpperCase();
         if (!code.matches(prefix + "\\d+")) {
-          throw new PlanInputException(field, "line " + (i + 1) + ": priority code '" + code
+          throw new InvalidInput(field, "line " + (i + 1) + ": priority code '" + code
               + "' must be " + prefix + " followed by a number (" + prefix + "1, " + prefix + "2...)");
         }
         lines.add(new Line(i + 1, code, coded.group(2)));
@@ -54,16 +55,16 @@ final class PlanText {
       }
     }
     if (lines.isEmpty()) {
-      throw new PlanInputException(field, "enter at least one strategic priority");
+      throw new InvalidInput(field, "enter at least one strategic priority");
     }
     if (lines.size() > MAX_PRIORITIES) {
-      throw new PlanInputException(field, "at most " + MAX_PRIORITIES
+      throw new InvalidInput(field, "at most " + MAX_PRIORITIES
           + " strategic priorities; a three-year plan needs focus (found " + lines.size() + ")");
     }
     Set<String> used = new HashSet<>();
     for (Line line : lines) {
       if (line.code() != null && !used.add(line.code())) {
-        throw new PlanInputException(field, "line " + line.number() + ": priority code "
+        throw new InvalidInput(field, "line " + line.number() + ": priority code "
             + line.code() + " is used twice");
       }
     }
@@ -80,21 +81,21 @@ final class PlanText {
       }
       String[] parts = line.body().split("\\|", -1);
       if (parts.length != 3) {
-        throw new PlanInputException(field, "line " + line.number() + ": write Title | outcomes"
+        throw new InvalidInput(field, "line " + line.number() + ": write Title | outcomes"
             + " | indicators (two '|' separators, found " + (parts.length - 1) + ")");
       }
       String title = parts[0].strip();
       List<String> outcomes = items(parts[1]);
       List<String> indicators = items(parts[2]);
       if (title.isEmpty()) {
-        throw new PlanInputException(field, "line " + line.number() + ": the priority has no title");
+        throw new InvalidInput(field, "line " + line.number() + ": the priority has no title");
       }
       if (outcomes.isEmpty()) {
-        throw new PlanInputException(field, "line " + line.number() + ": priority '" + title
+        throw new InvalidInput(field, "line " + line.number() + ": priority '" + title
             + "' needs at least one outcome");
       }
       if (indicators.isEmpty()) {
-        throw new PlanInputException(field, "line " + line.number() + ": priority '" + title
+        throw new InvalidInput(field, "line " + line.number() + ": priority '" + title
             + "' needs at least one indicator");
       }
       priorities.add(new Priority(code, title, outcomes, indicators));
@@ -104,7 +105,7 @@ final class PlanText {
       crossCutting = crossCuttingText == null ? List.of() : Arrays.stream(crossCuttingText.split("\\R"))
           .map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
       if (crossCutting.isEmpty()) {
-        throw new PlanInputException(crossCuttingField,
+        throw new InvalidInput(crossCuttingField,
             "INEE's plan names its cross-cutting elements, one per line");
       }
     }

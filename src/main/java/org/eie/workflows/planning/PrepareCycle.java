@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.InvalidInput;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -45,7 +46,7 @@ class PrepareCycle implements ExecutionListener {
     int firstYear = followsOn ? ((Number) execution.getVariable("firstYear")).intValue()
         : firstYear(execution.getVariable("firstYear"));
     if (!withoutAuthorization(() -> PlanningCycles.running(runtime, firstYear)).isEmpty()) {
-      throw new PlanInputException("firstYear", "a planning cycle for " + firstYear + "-"
+      throw new InvalidInput("firstYear", "a planning cycle for " + firstYear + "-"
           + (firstYear + 2) + " is already running");
     }
     execution.setVariable("firstYear", firstYear);
@@ -55,7 +56,7 @@ class PrepareCycle implements ExecutionListener {
     String language = execution.getVariable("documentLanguage") == null ? "en"
         : execution.getVariable("documentLanguage").toString();
     if (!DOCUMENT_LANGUAGES.contains(language)) {
-      throw new PlanInputException("documentLanguage", "'" + language
+      throw new InvalidInput("documentLanguage", "'" + language
           + "' is not a language of the plan document (en, fr)");
     }
     execution.setVariable("documentLanguage", language);
@@ -63,7 +64,7 @@ class PrepareCycle implements ExecutionListener {
     Object grace = execution.getVariable("reviewGracePeriod");
     String gracePeriod = grace == null ? DEFAULT_REVIEW_GRACE_PERIOD : grace.toString();
     if (!isDuration(gracePeriod)) {
-      throw new PlanInputException("reviewGracePeriod", "'" + gracePeriod
+      throw new InvalidInput("reviewGracePeriod", "'" + gracePeriod
           + "' is not an ISO-8601 duration such as P30D");
     }
     execution.setVariable("reviewGracePeriod", gracePeriod);
@@ -101,7 +102,7 @@ class PrepareCycle implements ExecutionListener {
 
   static int firstYear(Object value) {
     if (value == null || value.toString().isBlank()) {
-      throw new PlanInputException("firstYear", "the first year of the plan is required");
+      throw new InvalidInput("firstYear", "the first year of the plan is required");
     }
     int year;
     try {
@@ -111,11 +112,11 @@ class PrepareCycle implements ExecutionListener {
       }
       year = (int) number;
     } catch (NumberFormatException e) {
-      throw new PlanInputException("firstYear", "'" + value + "' is not a year");
+      throw new InvalidInput("firstYear", "'" + value + "' is not a year");
     }
     int thisYear = ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).getYear();
     if (year < thisYear || year > thisYear + MAX_YEARS_AHEAD) {
-      throw new PlanInputException("firstYear", "must be between " + thisYear + " and "
+      throw new InvalidInput("firstYear", "must be between " + thisYear + " and "
           + (thisYear + MAX_YEARS_AHEAD) + " (a plan is made for years to come; found " + year + ")");
     }
     return year;

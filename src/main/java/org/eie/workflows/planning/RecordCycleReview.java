@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.InvalidInput;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -20,7 +21,7 @@ class RecordCycleReview implements TaskListener {
     CycleData.required(task, "previousCycleReview", "the review's findings");
     Object value = task.getVariable("consultationClosesOn");
     if (value == null || value.toString().isBlank()) {
-      throw new PlanInputException("consultationClosesOn", "the date the consultation closes is required");
+      throw new InvalidInput("consultationClosesOn", "the date the consultation closes is required");
     }
     LocalDate closesOn;
     if (value instanceof Date date) {
@@ -29,12 +30,12 @@ class RecordCycleReview implements TaskListener {
       try {
         closesOn = LocalDate.parse(value.toString().strip().substring(0, Math.min(10, value.toString().strip().length())));
       } catch (DateTimeParseException e) {
-        throw new PlanInputException("consultationClosesOn", "'" + value + "' is not a date (YYYY-MM-DD)");
+        throw new InvalidInput("consultationClosesOn", "'" + value + "' is not a date (YYYY-MM-DD)");
       }
     }
     LocalDate today = CycleData.nowInstant().atZone(ZoneOffset.UTC).toLocalDate();
     if (!closesOn.isAfter(today)) {
-      throw new PlanInputException("consultationClosesOn", "the consultation must close after today ("
+      throw new InvalidInput("consultationClosesOn", "the consultation must close after today ("
           + today + "); found " + closesOn);
     }
     task.setVariable("consultationClosesOn", closesOn.toString());

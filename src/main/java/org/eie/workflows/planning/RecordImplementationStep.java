@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.InvalidInput;
 import java.util.ArrayList;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -53,7 +54,7 @@ class RecordImplementationStep implements TaskListener {
       String kind, String user, String annualReport) {
     Object status = task.getVariable("progressStatus");
     if (status == null || !STATUSES.contains(status.toString())) {
-      throw new PlanInputException("progressStatus", "choose ON_TRACK, AT_RISK or OFF_TRACK");
+      throw new InvalidInput("progressStatus", "choose ON_TRACK, AT_RISK or OFF_TRACK");
     }
     String summary = CycleData.required(task, "progressSummary", "the progress summary");
     var reviews = new ArrayList<>(year.reviews());

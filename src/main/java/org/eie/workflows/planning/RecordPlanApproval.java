@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.InvalidInput;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -61,12 +62,12 @@ class RecordPlanApproval implements TaskListener {
     }
     Object decision = task.getVariable("approvalDecision");
     if (!"approve".equals(decision) && !"reject".equals(decision)) {
-      throw new PlanInputException("approvalDecision", "choose 'approve' or 'reject'");
+      throw new InvalidInput("approvalDecision", "choose 'approve' or 'reject'");
     }
     boolean approved = "approve".equals(decision);
     String reason = CycleData.optional(task, "approvalReason");
     if (!approved && reason == null) {
-      throw new PlanInputException("approvalReason", "a rejection needs the reason, which the drafters will see");
+      throw new InvalidInput("approvalReason", "a rejection needs the reason, which the drafters will see");
     }
     int round = ((Number) task.getVariable("approvalRound")).intValue();
     Approvals approvals = CycleData.get(task, CycleData.APPROVALS, Approvals.class)

@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.InvalidInput;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -35,7 +36,7 @@ class ResolveUnmatched implements TaskListener {
         task.setVariable("clusterReturnReason", reason);
       }
     } else {
-      throw new PlanInputException("unmatchedDecision", "choose 'accept' or 'redraft'");
+      throw new InvalidInput("unmatchedDecision", "choose 'accept' or 'redraft'");
     }
   }
 }

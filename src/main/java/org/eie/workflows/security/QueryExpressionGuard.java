@@ -1,5 +1,6 @@
 package org.eie.workflows.security;
 
+import org.eie.workflows.forms.Forbidden;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

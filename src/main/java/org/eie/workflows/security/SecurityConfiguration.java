@@ -2,6 +2,7 @@ package org.eie.workflows.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
@@ -44,6 +45,7 @@ class SecurityConfiguration {
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
         .addFilterAfter(new QueryExpressionGuard(), EngineAuthenticationFilter.class)
         .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
+        .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
         .build();
   }
 
@@ -55,13 +57,16 @@ class SecurityConfiguration {
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
             // CVE-2026-77226: the Admin webapp's first-run setup must never create a user.
             .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
-            .requestMatchers(path("/"), path("/error"), path("/camunda/**")).permitAll()
+            // Error pages render for requests that failed; asked for directly they are refused.
+            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+            .requestMatchers(path("/"), path("/camunda/**")).permitAll()
             .anyRequest().denyAll())
         // The webapps send Camunda's own CSRF token (CsrfPreventionFilter); a second scheme
         // would break them.
         .csrf(csrf -> csrf.disable())
         .addFilterAfter(new QueryExpressionGuard(), AuthorizationFilter.class)
         .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
+        .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
         .build();
   }
 

@@ -1,5 +1,7 @@
 package org.eie.workflows.training;
 
+import org.eie.workflows.forms.FormReader;
+import org.eie.workflows.forms.InvalidInput;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import org.eie.workflows.training.TrainingRecords.Facilitator;
 
 /**
  * Reads what users typed into the Tasklist forms (or sent through REST) and refuses what does not
- * make sense with an {@link InvalidTrainingInput} naming the field. Lists may come as JSON arrays
+ * make sense with an {@link InvalidInput} naming the field. Lists may come as JSON arrays
  * or as text, one entry per line (or separated by commas where entries are short).
  */
 final class FormInput {
@@ -23,19 +25,19 @@ final class FormInput {
     this.values = values;
   }
 
+  /** Text by the kit's rules (forms/FormReader): trimmed, visible, of bounded length. */
   String text(String field) {
-    Object value = values.get(field);
-    String text = value == null ? "" : value.toString().trim();
-    if (text.isEmpty()) {
-      throw new InvalidTrainingInput(field, "is required");
-    }
+    var reader = new FormReader(values);
+    String text = reader.text(field, true);
+    reader.throwIfInvalid();
     return text;
   }
 
   String optionalText(String field) {
-    Object value = values.get(field);
-    String text = value == null ? "" : value.toString().trim();
-    return text.isEmpty() ? null : text;
+    var reader = new FormReader(values);
+    String text = reader.text(field, false);
+    reader.throwIfInvalid();
+    return text;
   }
 
   boolean yesNo(String field) {
@@ -47,7 +49,7 @@ final class FormInput {
         || "false".equalsIgnoreCase(value.toString().trim()))) {
       return Boolean.parseBoolean(value.toString().trim());
     }
-    throw new InvalidTrainingInput(field, "answer yes or no");
+    throw new InvalidInput(field, "answer yes or no");
   }
 
   LocalDate date(String field) {
@@ -56,24 +58,24 @@ final class FormInput {
       // form-js date pickers send yyyy-MM-dd; a date-time keeps its date part
       return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {
-      throw new InvalidTrainingInput(field, "'" + text + "' is not a date (yyyy-mm-dd)");
+      throw new InvalidInput(field, "'" + text + "' is not a date (yyyy-mm-dd)");
     }
   }
 
   int count(String field) {
     Object value = values.get(field);
     if (value == null || value.toString().isBlank()) {
-      throw new InvalidTrainingInput(field, "is required");
+      throw new InvalidInput(field, "is required");
     }
     try {
       double number = value instanceof Number n ? n.doubleValue()
           : Double.parseDouble(value.toString().trim());
       if (number < 0 || number != Math.rint(number) || number > 100_000) {
-        throw new InvalidTrainingInput(field, "must be a whole number from 0 to 100000");
+        throw new InvalidInput(field, "must be a whole number from 0 to 100000");
       }
       return (int) number;
     } catch (NumberFormatException e) {
-      throw new InvalidTrainingInput(field, "'" + value + "' is not a number");
+      throw new InvalidInput(field, "'" + value + "' is not a number");
     }
   }
 
@@ -84,12 +86,12 @@ final class FormInput {
       try {
         double score = Double.parseDouble(entry.replace("%", "").trim());
         if (score < 0 || score > 100) {
-          throw new InvalidTrainingInput(field, "scores are percentages from 0 to 100, not "
+          throw new InvalidInput(field, "scores are percentages from 0 to 100, not "
               + entry);
         }
         scores.add(score);
       } catch (NumberFormatException e) {
-        throw new InvalidTrainingInput(field, "'" + entry + "' is not a score");
+        throw new InvalidInput(field, "'" + entry + "' is not a score");
       }
     }
     return scores;
@@ -103,22 +105,14 @@ final class FormInput {
   /** Entries separated by new lines, or also by commas and semicolons when {@code commas}. */
   List<String> list(String field, boolean commas) {
     Object value = values.get(field);
-    List<String> entries = new ArrayList<>();
-    if (value instanceof Collection<?> collection) {
-      collection.forEach(entry -> entries.add(String.valueOf(entry).trim()));
-    } else if (value instanceof SpinJsonNode json && json.isArray()) {
-      json.elements().forEach(entry -> entries.add(
-          entry.isString() ? entry.stringValue().trim() : entry.toString().trim()));
-    } else if (value != null) {
-      String text = value instanceof SpinJsonNode json && json.isString() ? json.stringValue()
-          : value.toString();
-      for (String entry : text.split(commas ? "[\\r\\n,;]+" : "[\\r\\n]+")) {
-        entries.add(entry.trim());
-      }
+    if (commas && value instanceof String text) {
+      value = java.util.Arrays.asList(text.split("[,;]+"));
     }
-    entries.removeIf(String::isEmpty);
+    var reader = new FormReader(Map.of(field, value == null ? List.of() : value));
+    List<String> entries = reader.lines(field, false);
+    reader.throwIfInvalid();
     if (entries.isEmpty()) {
-      throw new InvalidTrainingInput(field, "list at least one entry");
+      throw new InvalidInput(field, "list at least one entry");
     }
     return entries;
   }
@@ -129,7 +123,7 @@ final class FormInput {
     for (String line : lines(field)) {
       int colon = line.lastIndexOf(':');
       if (colon <= 0) {
-        throw new InvalidTrainingInput(field, "write one organisation per line as"
+        throw new InvalidInput(field, "write one organisation per line as"
             + " 'Organisation: number', not '" + line + "'");
       }
       String organisation = line.substring(0, colon).trim();
@@ -145,7 +139,7 @@ final class FormInput {
     for (String line : lines(field)) {
       String[] parts = line.split(";", 4);
       if (parts.length < 4 || parts[0].isBlank() || parts[3].isBlank()) {
-        throw new InvalidTrainingInput(field, "write one facilitator per line as"
+        throw new InvalidInput(field, "write one facilitator per line as"
             + " 'Name; Organisation; Country; Dissemination plan', not '" + line + "'");
       }
       facilitators.add(new Facilitator(parts[0].trim(), parts[1].trim(), parts[2].trim(),
@@ -156,7 +150,7 @@ final class FormInput {
 
   static void require(boolean condition, String field, String message) {
     if (!condition) {
-      throw new InvalidTrainingInput(field, message);
+      throw new InvalidInput(field, message);
     }
   }
 }

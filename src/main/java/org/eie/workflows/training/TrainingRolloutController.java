@@ -1,5 +1,6 @@
 package org.eie.workflows.training;
 
+import org.eie.workflows.forms.InvalidInput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ class TrainingRolloutController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Started> start(@RequestBody StartRollout body) {
     if (body == null) {
-      throw new InvalidTrainingInput("packageVersion", "is required");
+      throw new InvalidInput("packageVersion", "is required");
     }
     var request = RolloutRequest.validated(RolloutRequest.values(body.packageVersion(),
             body.modules(), body.countries(), body.languages(), body.evaluationPeriodDays(),

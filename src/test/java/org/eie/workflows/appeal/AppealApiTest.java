@@ -173,7 +173,7 @@ class AppealApiTest extends AppealHttpTest {
     clock(AppealScenario.SUBMISSION_DEADLINE.plus(Duration.ofMinutes(1)));
     var late = http.post("/api/appeals/" + id + "/projects", "partner.lb", projectBody(10));
     assertThat(late.statusCode()).isEqualTo(409);
-    assertThat(json.readTree(late.body()).get("message").asText())
+    assertThat(json.readTree(late.body()).get("detail").asText())
         .contains("closed at 2026-11-22T12:00Z");
     runJob(id, "Event_SubmissionClosed");
     var afterClose = http.post("/api/appeals/" + id + "/projects", "partner.lb", projectBody(10));

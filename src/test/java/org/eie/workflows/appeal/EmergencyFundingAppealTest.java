@@ -1,5 +1,6 @@
 package org.eie.workflows.appeal;
 
+import org.eie.workflows.forms.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.eie.workflows.appeal.AppealScenario.NOW;
@@ -339,11 +340,11 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
 
     assertThatThrownBy(() -> scenario.submit("lb.savethechildren", appeal, "Task_SignOffUnicef",
         signOff("APPROVE", null)))
-        .isInstanceOf(InvalidAppealInputException.class).hasMessageContaining("org-unicef");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("org-unicef");
     scenario.submit("lb.dual", appeal, "Task_SignOffUnicef", signOff("APPROVE", null));
     assertThatThrownBy(() -> scenario.submit("lb.dual", appeal, "Task_SignOffSaveTheChildren",
         signOff("APPROVE", null)))
-        .isInstanceOf(InvalidAppealInputException.class)
+        .isInstanceOf(InvalidInput.class)
         .hasMessageContaining("four eyes need a second person");
     assertThat(appeal).isWaitingAt("Task_SignOffSaveTheChildren");
 
@@ -395,7 +396,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
 
     assertThatThrownBy(() -> engine.getRuntimeService().createMessageCorrelation("appealCancelled")
         .processInstanceId(appeal.getId()).correlate())
-        .isInstanceOf(InvalidAppealInputException.class).hasMessageContaining("reason");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("reason");
     assertThat(appeal).isWaitingAt("Task_SubmitProject");
 
     engine.getRuntimeService().createMessageCorrelation("appealCancelled")
@@ -414,7 +415,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey("emergencyFundingAppeal").count();
     assertThatThrownBy(() -> scenario.start(trigger))
-        .isInstanceOf(InvalidAppealInputException.class)
+        .isInstanceOf(InvalidInput.class)
         .hasMessageContaining("onset: is in the future")
         .hasMessageContaining("schoolsAffected: must not be negative");
     Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()

@@ -124,7 +124,7 @@ class PartnerOrganisationScopeTest extends AppealHttpTest {
     var refused = http.post("/api/appeals/" + appeal.getId() + "/projects", stray,
         body.toString());
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
-    assertThat(json.readTree(refused.body()).get("message").asText())
+    assertThat(json.readTree(refused.body()).get("detail").asText())
         .contains("no partner organisation registered for LB");
 
     // Through the engine's REST API, as Tasklist submits the form: refused the same way.

@@ -160,8 +160,8 @@ class PartnerRegistryTest extends PostgresApplicationTest {
     var unknown = http.put(PATH + "/partner-LB-nosuch/members/" + userId, "co.unicef", "");
     assertThat(otherCountry.statusCode()).isEqualTo(404);
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(json.readTree(otherCountry.body()).get("message").asText())
-        .isEqualTo(json.readTree(unknown.body()).get("message").asText()
+    assertThat(json.readTree(otherCountry.body()).get("detail").asText())
+        .isEqualTo(json.readTree(unknown.body()).get("detail").asText()
             .replace("partner-LB-nosuch", "partner-LB-nrc"));
     assertThat(http.put(members, "partner2.lb", "").statusCode()).isEqualTo(403);
     assertThat(http.put(PATH + "/partner-LB-nrc/members/no.such.user", "lb.unicef", "")

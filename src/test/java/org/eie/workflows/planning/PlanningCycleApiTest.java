@@ -84,7 +84,7 @@ class PlanningCycleApiTest extends PostgresApplicationTest {
     assertError(http.post(CYCLES, "secretariat", "{}"), "firstYear", "required");
     assertError(http.post(CYCLES, "secretariat", "{\"firstYear\": 1999}"), "firstYear", "between");
     assertError(http.post(CYCLES, "secretariat", "{\"firstYear\": 2100}"), "firstYear", "between");
-    assertError(http.post(CYCLES, "secretariat", "{\"firstYear\": \"soon\"}"), "firstYear", "soon");
+    assertError(http.post(CYCLES, "secretariat", "{\"firstYear\": \"soon\"}"), "firstYear", "wrong type");
     assertError(http.post(CYCLES, "secretariat", "{\"firstYear\": " + YEAR + ", \"documentLanguage\": \"de\"}"),
         "documentLanguage", "en or fr");
     assertError(http.post(CYCLES, "secretariat", "not json"), "body", "JSON");

@@ -1,5 +1,6 @@
 package org.eie.workflows.training;
 
+import org.eie.workflows.forms.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,10 +96,10 @@ class RolloutConsolidationTest {
   @Test
   void formInputNamesTheFieldItRefuses() {
     assertThatThrownBy(() -> new FormInput(Map.of("preTestScores", "40, 120")).scores("preTestScores"))
-        .isInstanceOf(InvalidTrainingInput.class).hasMessageStartingWith("preTestScores:");
+        .isInstanceOf(InvalidInput.class).hasMessageStartingWith("preTestScores:");
     assertThatThrownBy(() -> new FormInput(Map.of("facilitators", "Only a name"))
         .facilitators("facilitators"))
-        .isInstanceOf(InvalidTrainingInput.class).hasMessageStartingWith("facilitators:");
+        .isInstanceOf(InvalidInput.class).hasMessageStartingWith("facilitators:");
     assertThat(new FormInput(Map.of("org", "UNICEF: 3\nNRC: 2\nUNICEF: 1")).organisationCounts("org"))
         .containsExactly(Map.entry("UNICEF", 4), Map.entry("NRC", 2));
     assertThat(new FormInput(Map.of("countries", "lb, co;SD")).list("countries", true))

@@ -294,7 +294,7 @@ class TrainingPackageRolloutTest extends PostgresApplicationTest {
     String withdrawal = "/api/training-rollouts/" + id + "/countries/co/withdrawal";
     var missingReason = http.post(withdrawal, "co.unicef", "{\"reason\": \"  \"}");
     Assertions.assertThat(missingReason.statusCode()).isEqualTo(400);
-    Assertions.assertThat(json.readTree(missingReason.body()).get("field").asText())
+    Assertions.assertThat(json.readTree(missingReason.body()).at("/errors/0/field").asText())
         .isEqualTo("reason");
     Assertions.assertThat(http.post(withdrawal, "lb.unicef",
         "{\"reason\": \"not my country\"}").statusCode()).isEqualTo(404);
@@ -610,7 +610,7 @@ class TrainingPackageRolloutTest extends PostgresApplicationTest {
   private void assertRefused(String body, String field) throws Exception {
     var response = http.post("/api/training-rollouts", "secretariat", body);
     Assertions.assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
-    JsonNode error = json.readTree(response.body());
+    JsonNode error = json.readTree(response.body()).at("/errors/0");
     Assertions.assertThat(error.get("field").asText()).as(response.body()).isEqualTo(field);
     Assertions.assertThat(error.get("message").asText()).isNotBlank();
   }

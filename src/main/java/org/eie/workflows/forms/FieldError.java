@@ -1,4 +1,4 @@
-package org.eie.workflows.appeal;
+package org.eie.workflows.forms;
 
 /** One rejected input: the field as the client named it, and why, in words a user understands. */
 public record FieldError(String field, String message) {

@@ -1,0 +1,42 @@
+package org.eie.workflows.forms;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+
+/**
+ * The one refusal of input, with every offending field named, wherever it arrives: our API
+ * answers it with 400 problem details ({@link ApiProblems}); inside the engine it is a form field
+ * validation failure, so Tasklist shows its message on the form, the engine's REST API answers a
+ * form submission with 400, and the whole transaction rolls back: nothing is written.
+ */
+public class InvalidInput extends FormFieldValidationException {
+
+  private final transient List<FieldError> errors;
+
+  public InvalidInput(List<FieldError> errors) {
+    super(errors.get(0).field(),
+        errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+    this.errors = List.copyOf(errors);
+  }
+
+  public InvalidInput(String field, String message) {
+    this(List.of(new FieldError(field, message)));
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+
+  /** The first offending field. */
+  public String field() {
+    return errors.get(0).field();
+  }
+
+  /** Fails with every error collected, if there is any. */
+  public static void throwIfAny(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors);
+    }
+  }
+}
