@@ -1,5 +1,7 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.FormReader;
+import org.eie.workflows.forms.InvalidInput;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,28 +50,33 @@ class CycleData {
     return type.isInstance(value) ? (T) value : null;
   }
 
-  /** A form field the user must fill in: trimmed, or a {@link PlanInputException} naming it. */
+  /**
+   * A form field the user must fill in, by the kit's rules (forms/FormReader: trimmed, visible,
+   * text only, at most 4,000 characters), or an {@link InvalidInput} naming it.
+   */
   static String required(VariableScope scope, String field, String what) {
-    Object value = scope.getVariable(field);
-    if (value == null || value.toString().isBlank()) {
-      throw new PlanInputException(field, what + " is required");
-    }
-    String text = value.toString().strip();
-    if (text.length() > 8000) {
-      throw new PlanInputException(field, "at most 8000 characters (found " + text.length() + ")");
+    var reader = new FormReader(java.util.Collections.singletonMap(field,
+        scope.getVariable(field)));
+    String text = reader.text(field, false);
+    reader.throwIfInvalid();
+    if (text == null) {
+      throw new InvalidInput(field, what + " is required");
     }
     return text;
   }
 
   static String optional(VariableScope scope, String field) {
-    Object value = scope.getVariable(field);
-    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    var reader = new FormReader(java.util.Collections.singletonMap(field,
+        scope.getVariable(field)));
+    String text = reader.text(field, false);
+    reader.throwIfInvalid();
+    return text;
   }
 
   static String link(VariableScope scope, String field) {
     String link = required(scope, field, "a link");
     if (!link.matches("^https?://\\S+$")) {
-      throw new PlanInputException(field, "'" + link + "' is not a web link (https://...)");
+      throw new InvalidInput(field, "'" + link + "' is not a web link (https://...)");
     }
     return link;
   }
