@@ -1,18 +1,13 @@
 package org.eie.workflows.operations;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 /**
  * This node's name on the jobs it locks, the same in every life of the node: Camunda's default is
@@ -20,9 +15,8 @@ import org.springframework.util.StringUtils;
  * had locked to wait out the whole lock time. Here a restarting node releases them at once,
  * before its job executor starts.
  *
- * <p>The name is {@code eie.node-id} (env {@code EIE_NODE_ID}); unset, the host name and HTTP
- * port. Two live nodes must never share it: a node that starts would release the other's locks
- * while that one still works on them.
+ * <p>The name is {@link Node#id()}. Two live nodes must never share it: a node that starts would
+ * release the other's locks while that one still works on them.
  */
 @Component
 class NodeJobLocks extends AbstractProcessEnginePlugin {
@@ -32,11 +26,9 @@ class NodeJobLocks extends AbstractProcessEnginePlugin {
   private final JdbcClient jdbc;
   private final String nodeId;
 
-  NodeJobLocks(JdbcClient jdbc, @Value("${eie.node-id:}") String configuredNodeId,
-      @Value("${server.port:8080}") int port) {
+  NodeJobLocks(JdbcClient jdbc, Node node) {
     this.jdbc = jdbc;
-    this.nodeId = StringUtils.hasText(configuredNodeId) ? configuredNodeId
-        : defaultNodeId(port);
+    this.nodeId = node.id();
   }
 
   String nodeId() {
@@ -66,19 +58,5 @@ class NodeJobLocks extends AbstractProcessEnginePlugin {
       LOG.info("Node {}: released {} job locks held by its previous run; they run now.", nodeId,
           released);
     }
-  }
-
-  private static String defaultNodeId(int port) {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = System.getenv().getOrDefault("HOSTNAME", "");
-    }
-    if (!StringUtils.hasText(host) || port <= 0) {
-      // No stable name (a random test port): a fresh owner per start, Camunda's behaviour.
-      return "node-" + UUID.randomUUID();
-    }
-    return host + ":" + port;
   }
 }
