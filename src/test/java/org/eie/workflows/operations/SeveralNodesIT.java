@@ -125,11 +125,15 @@ class SeveralNodesIT {
 
     var runtimeA = nodeA.getBean(ProcessEngine.class).getRuntimeService();
 
-    // Both nodes at work on the same appeals' documents and deliveries.
+    var runtimeB = nodeB.getBean(ProcessEngine.class).getRuntimeService();
+
+    // Both nodes at work on the same appeals' documents and deliveries (appeals started on
+    // either node, as users reach either through the load balancer).
     List<String> appeals = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      appeals.add(runtimeA.startProcessInstanceByKey("appealPublicationStandIn",
-          Map.of("country", "LB", "appealType", "FLASH_APPEAL")).getId());
+      appeals.add((i % 2 == 0 ? runtimeA : runtimeB).startProcessInstanceByKey(
+          "appealPublicationStandIn", Map.of("country", "LB", "appealType", "FLASH_APPEAL"))
+          .getId());
     }
     waitUntilEnded(jdbc, appeals, Duration.ofSeconds(120));
     System.out.println("jobs run by node: " + jdbc.sql("select HOSTNAME_, count(*) from"
