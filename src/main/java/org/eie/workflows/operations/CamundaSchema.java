@@ -22,6 +22,9 @@ final class CamundaSchema {
   private static final List<String> COMPONENTS = List.of("engine", "history", "identity",
       "case.engine", "decision.engine", "case.history", "decision.history");
 
+  /** Where the engine jar keeps its scripts (Operaton: {@code org/operaton/bpm/engine/db/}). */
+  static final String SCRIPTS = "org/camunda/bpm/engine/db/";
+
   private CamundaSchema() {
   }
 
@@ -64,18 +67,25 @@ final class CamundaSchema {
   static void create(Connection connection) throws SQLException {
     String database = databaseType(connection);
     for (String component : COMPONENTS) {
-      run(connection, "org/camunda/bpm/engine/db/create/activiti." + database + ".create."
+      run(connection, SCRIPTS + "create/activiti." + database + ".create."
           + component + ".sql");
     }
   }
 
   /**
    * Runs Camunda's upgrade script from one minor release to the next (for example 7.24 to
-   * 7.25), as shipped in the new release's camunda-engine.
+   * 7.25), as shipped in the new release's camunda-engine, if the schema is still at
+   * {@code from}: a database created by the new release's own scripts (V30 on an empty
+   * database) is already there and is left alone. Returns whether it ran.
    */
-  static void upgrade(Connection connection, String from, String to) throws SQLException {
-    run(connection, "org/camunda/bpm/engine/db/upgrade/" + databaseType(connection) + "_engine_"
-        + from + "_to_" + to + ".sql");
+  static boolean upgrade(Connection connection, String from, String to) throws SQLException {
+    String current = version(connection);
+    if (current == null || !current.startsWith(from + ".")) {
+      return false;
+    }
+    run(connection, SCRIPTS + "upgrade/" + databaseType(connection) + "_engine_" + from + "_to_"
+        + to + ".sql");
+    return true;
   }
 
   private static void run(Connection connection, String script) {

@@ -114,6 +114,33 @@ class SeveralNodesIT {
   }
 
   @Test
+  void aDatabaseTheEngineCreatedBeforeIsKeptAsItIs() throws Exception {
+    String database = emptyDatabase();
+    // As the previous version left it: Camunda's tables made by the engine at its first start,
+    // ours by Flyway up to V10 (baselined at 0 because the engine's tables were there first).
+    try (Connection connection = java.sql.DriverManager.getConnection(database, "postgres",
+        "postgres")) {
+      CamundaSchema.create(connection);
+      connection.createStatement().execute(
+          "insert into ACT_GE_PROPERTY values ('eie.earlier-life', 'kept', 1)");
+    }
+    org.flywaydb.core.Flyway.configure().dataSource(database, "postgres", "postgres")
+        .baselineOnMigrate(true).baselineVersion("0").target("10").load().migrate();
+
+    var node = node("baseline", database, LOCK_TIME, false);
+    nodes.add(node);
+    JdbcClient jdbc = jdbc(node);
+    assertThat(jdbc.sql("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'eie.earlier-life'")
+        .query(String.class).single()).isEqualTo("kept");
+    assertThat(jdbc.sql("select version from flyway_schema_history where success"
+        + " and version is not null order by installed_rank").query(String.class).list())
+        .containsSubsequence("0", "10", "30", "31", "32");
+    assertThat(node.getBean(ProcessEngine.class).getRepositoryService()
+        .createProcessDefinitionQuery().processDefinitionKey("emergencyFundingAppeal").count())
+        .isEqualTo(1);
+  }
+
+  @Test
   void twoNodesShareTheWorkAndADeadNodesJobsWaitOnlyTheLockTime() throws Exception {
     String database = emptyDatabase();
     var nodeA = node("node-a", database, LOCK_TIME, true);
