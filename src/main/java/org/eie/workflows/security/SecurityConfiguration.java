@@ -3,7 +3,6 @@ package org.eie.workflows.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.eie.workflows.identity.Groups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,27 +24,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration
 class SecurityConfiguration {
-
-  /**
-   * The actuator: health for everyone (details only for administrators), the metrics
-   * ({@code /actuator/prometheus}) for administrators only, by HTTP Basic: 401 without
-   * credentials, 403 for anyone not in {@code camunda-admin}.
-   */
-  @Bean
-  @Order(0)
-  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
-    return http
-        .securityMatcher(path("/actuator/**"))
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-            .requestMatchers(path("/actuator/prometheus"))
-            .hasAuthority("GROUP_" + Groups.ADMINS)
-            .anyRequest().denyAll())
-        .httpBasic(withDefaults())
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .build();
-  }
 
   @Bean
   @Order(1)
@@ -80,6 +58,27 @@ class SecurityConfiguration {
         // would break them.
         .csrf(csrf -> csrf.disable())
         .addFilterAfter(new QueryExpressionGuard(), AuthorizationFilter.class)
+        .build();
+  }
+
+  /**
+   * The actuator: health for everyone (details only for administrators), the metrics
+   * ({@code /actuator/prometheus}) for administrators only, by HTTP Basic: 401 without
+   * credentials, 403 for anyone not in {@code camunda-admin}.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher(path("/actuator/**"))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            .requestMatchers(path("/actuator/prometheus"))
+            .hasAuthority("GROUP_" + org.eie.workflows.identity.Groups.ADMINS)
+            .anyRequest().denyAll())
+        .httpBasic(withDefaults())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
   }
 
