@@ -5,6 +5,8 @@ import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,8 +83,13 @@ public class DocumentRenderer {
     return templates.process(request.template(), context);
   }
 
+  /** Renders and counts: {@code eie_documents_render_seconds} (count, sum, max) per template. */
   public byte[] render(DocumentRequest request) {
-    return renderHtml(html(request), request);
+    Timer.Sample sample = Timer.start(Metrics.globalRegistry);
+    byte[] pdf = renderHtml(html(request), request);
+    sample.stop(Timer.builder("eie.documents.render").description("Documents rendered to PDF")
+        .tag("template", request.template()).register(Metrics.globalRegistry));
+    return pdf;
   }
 
   /** Lays out ready XHTML (for instance the output of {@link #html}) as PDF. */

@@ -51,6 +51,11 @@ public class DonorMailServer {
     sender().send(message);
   }
 
+  /** Connects to the SMTP server and says hello, sending nothing; fails if it is unreachable. */
+  void probe() throws jakarta.mail.MessagingException {
+    sender().testConnection();
+  }
+
   /** A new, empty message for this server's session. */
   MimeMessage newMessage() {
     return sender().createMimeMessage();

@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.eie.workflows.operations.StartupLock;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
@@ -69,9 +70,11 @@ class AccessModel implements InitializingBean {
   private final FilterService filters;
   private final TaskService tasks;
   private final EieProperties properties;
+  private final StartupLock startupLock;
 
   AccessModel(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, EieProperties properties) {
+      TaskService tasks, EieProperties properties, StartupLock startupLock) {
+    this.startupLock = startupLock;
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
@@ -82,6 +85,11 @@ class AccessModel implements InitializingBean {
   @Override
   public void afterPropertiesSet() {
     String adminPassword = properties.adminPassword(); // fails fast, before anything is written
+    // Nodes starting together take turns: each checks, then creates what is missing.
+    startupLock.exclusively(() -> writeAccessModel(adminPassword));
+  }
+
+  private void writeAccessModel(String adminPassword) {
     roleGroups();
     countryClusters();
     administrator(adminPassword);

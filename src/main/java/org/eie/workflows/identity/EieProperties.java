@@ -24,7 +24,12 @@ public record EieProperties(boolean demo, Admin admin, Map<String, String> count
 
   public EieProperties {
     admin = admin == null ? new Admin("admin", null) : admin;
-    countries = new TreeMap<>(countries == null ? Map.of() : countries);
+    // Spring lower-cases map keys bound from the environment (EIE_COUNTRIES_ZW=Zimbabwe arrives
+    // as "zw"): codes are upper case whichever way they were written.
+    var upperCase = new TreeMap<String, String>();
+    (countries == null ? Map.<String, String>of() : countries)
+        .forEach((code, name) -> upperCase.put(code.toUpperCase(Locale.ROOT), name));
+    countries = upperCase;
     var unknown = countries.keySet().stream()
         .filter(code -> !ISO_COUNTRIES.contains(code))
         .collect(Collectors.joining(", "));

@@ -71,6 +71,27 @@ class SecurityConfiguration {
   }
 
   /**
+   * The actuator: health for everyone (details only for administrators), the metrics
+   * ({@code /actuator/prometheus}) for administrators only, by HTTP Basic: 401 without
+   * credentials, 403 for anyone not in {@code camunda-admin}.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher(path("/actuator/**"))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            .requestMatchers(path("/actuator/prometheus"))
+            .hasAuthority("GROUP_" + org.eie.workflows.identity.Groups.ADMINS)
+            .anyRequest().denyAll())
+        .httpBasic(withDefaults())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  /**
    * Matches the whole path below the context, whichever servlet serves it: the REST API and the
    * webapps are Jersey servlets, not Spring MVC handlers.
    */

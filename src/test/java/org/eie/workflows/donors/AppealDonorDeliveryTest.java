@@ -40,6 +40,8 @@ class AppealDonorDeliveryTest extends DonorsTestBase {
   MailProperties mailProperties;
   @Autowired
   DonorMailServer mailServer;
+  @Autowired
+  MailServerWatch watch;
 
   @Test
   void subscribedDonorsReceiveExactlyOneMessageEachWithTheAppealPdf() throws Exception {
@@ -303,6 +305,107 @@ class AppealDonorDeliveryTest extends DonorsTestBase {
     Assertions.assertThat(expired.body()).doesNotContain(appealId).doesNotContain("Linked");
     Assertions.assertThat(jdbc.sql("select count(*) from eie_donor_download where delivery_id = ?")
         .param(deliveryId).query(Integer.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void aCrashAfterTheServerAcceptedLeavesTheRepeatOnRecord() throws Exception {
+    Donor donor = donor("Crash Donor", "en", List.of("MZ"), List.of());
+    String appealId = appealWithDocument("MZ");
+    ProcessInstance delivery = startDelivery(appealId, "MZ", "FLASH_APPEAL", 1);
+    executeJobs(delivery);
+    Delivery row = ledger.find(appealId, 1, donor.id()).orElseThrow();
+
+    // The node dies right after the SMTP server accepted the message: SENT is never committed
+    // (an Error, like a dying JVM, records nothing on its way out).
+    Assertions.assertThatThrownBy(() -> ledger.sendOnce(row.id(), locked -> {
+      try {
+        MimeMessage message = mailServer.newMessage();
+        message.setRecipients(jakarta.mail.Message.RecipientType.TO, locked.email());
+        message.setSubject("Education Cluster appeal (cut short)");
+        message.setText("first copy");
+        mailServer.send(message);
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+      throw new NodeDied();
+    })).isInstanceOf(NodeDied.class);
+    Assertions.assertThat(ledger.find(row.id()).orElseThrow().sent()).isFalse();
+
+    // The job runs again (the engine's retry after the crash): a second copy, on record.
+    double sentBefore = io.micrometer.core.instrument.Metrics.counter(
+        DeliveryLedger.SENT_METRIC).count();
+    executeJobs(delivery);
+    assertThat(delivery).isEnded();
+    Assertions.assertThat(messagesTo(donor.email())).hasSize(2);
+    Delivery repeated = ledger.find(row.id()).orElseThrow();
+    Assertions.assertThat(repeated.status()).isEqualTo(Delivery.Status.SENT);
+    Assertions.assertThat(repeated.attempts()).isEqualTo(2);
+    Assertions.assertThat(repeated.interruptedAttempts()).isEqualTo(1);
+    Assertions.assertThat(repeated.statusDetail()).contains("more than once");
+    Assertions.assertThat(ledger.attemptsOf(row.id())).extracting(DeliveryLedger.Attempt::outcome)
+        .containsExactly("INTERRUPTED", "ACCEPTED");
+    Assertions.assertThat(io.micrometer.core.instrument.Metrics.counter(
+        DeliveryLedger.SENT_METRIC).count()).isEqualTo(sentBefore + 1);
+    JsonNode shown = JSON.readTree(http.get("/api/donor-deliveries?appealId=" + appealId,
+        "secretariat").body()).get(0);
+    Assertions.assertThat(shown.get("attempts").asInt()).isEqualTo(2);
+    Assertions.assertThat(shown.get("interruptedAttempts").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void whenTheMailServerReturnsWaitingDeliveriesGoOutAtOnceAndTheOutageShowsMeanwhile()
+      throws Exception {
+    Donor donor = donor("Patient Donor", "en", List.of("BF"), List.of());
+    String appealId = appealWithDocument("BF");
+    ProcessInstance delivery = startDelivery(appealId, "BF", "FLASH_APPEAL", 1);
+    executeJobs(delivery);
+    String sendJob = management.createJobQuery().processInstanceId(delivery.getId())
+        .singleResult().getId();
+
+    smtp.stop(); // the outage
+    for (int attempt = 0; attempt < 2; attempt++) {
+      Assertions.assertThatThrownBy(() -> management.executeJob(sendJob))
+          .hasMessageContaining("Mail server connection failed");
+    }
+    // The next back-off step is five minutes away.
+    Assertions.assertThat(management.createJobQuery().jobId(sendJob).singleResult().getDuedate())
+        .isAfter(Date.from(new Date().toInstant().plus(Duration.ofMinutes(4))));
+
+    Assertions.assertThat(watch.check().smtp()).isEqualTo("unreachable");
+    // Cockpit: an incident on the waiting delivery, for the Secretariat to see.
+    String incidents = "/engine-rest/incident?processInstanceId=" + delivery.getId();
+    Assertions.assertThat(http.get(incidents, "secretariat").body())
+        .contains(MailServerWatch.INCIDENT_TYPE).contains("Mail server unreachable since");
+    Assertions.assertThat(http.get(incidents, "co.unicef").body()).isEqualTo("[]");
+    // Health: administrators read why, everyone else only that the application is up.
+    JsonNode health = JSON.readTree(http.get("/actuator/health", "admin").body());
+    Assertions.assertThat(health.at("/components/donorMailServer/details/smtp").asText())
+        .isEqualTo("unreachable");
+    Assertions.assertThat(health.get("status").asText()).isEqualTo("UP");
+    Assertions.assertThat(http.get("/actuator/health", null).body())
+        .doesNotContain("donorMailServer");
+    // A second check during the same outage adds no second incident.
+    watch.check();
+    Assertions.assertThat(engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(delivery.getId()).count()).isEqualTo(1);
+
+    // The server is back: the next check makes the delivery due now and clears the incident.
+    smtp = new com.icegreen.greenmail.util.GreenMail(SMTP);
+    smtp.start();
+    Assertions.assertThat(watch.check().smtp()).isEqualTo("reachable");
+    Assertions.assertThat(management.createJobQuery().jobId(sendJob).singleResult().getDuedate())
+        .isBeforeOrEqualTo(new Date());
+    Assertions.assertThat(engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(delivery.getId()).count()).isZero();
+    management.executeJob(sendJob);
+    assertThat(delivery).isEnded();
+    Assertions.assertThat(messagesTo(donor.email())).hasSize(1);
+    Assertions.assertThat(ledger.find(appealId, 1, donor.id()).orElseThrow().attempts())
+        .isEqualTo(3);
+  }
+
+  /** Stands for the JVM dying: not a RuntimeException, so no failed attempt is recorded. */
+  private static final class NodeDied extends Error {
   }
 
   private long sendJobs(ProcessInstance instance) {
