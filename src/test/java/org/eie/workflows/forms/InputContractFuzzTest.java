@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -24,10 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 /**
  * The input contract, tried as a hostile client would: well over a thousand generated malformed
- * requests (jqwik's generators) against every API that writes and against form submissions of
+ * requests (QuickTheories' generators) against every API that writes and against form submissions of
  * each process, each starting from a valid request and breaking one thing: a field given a value
  * of the wrong JSON type, too large a number, too long a text, invisible text or nothing where a
  * value is required, a key given twice or a key the request does not have, or a body that is not
@@ -71,23 +71,32 @@ class InputContractFuzzTest extends PostgresApplicationTest {
     List<Endpoint> endpoints = endpoints(http);
     long[] before = written();
 
-    Arbitrary<Endpoint> endpoint = Arbitraries.of(endpoints);
-    Arbitrary<Breakage> breakage = Arbitraries.of(Breakage.class);
-    Arbitrary<Integer> fieldIndex = Arbitraries.integers().between(0, 1000);
-    List<Case> cases = Combinators.combine(endpoint, breakage, fieldIndex)
-        .as(InputContractFuzzTest::caseOf).filter(c -> c != null)
-        .sampleStream().limit(1200).toList();
-
+    List<Case> cases = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    for (Case c : cases) {
-      HttpResponse<String> answer = http.post(c.endpoint().path(), c.endpoint().user(), c.body());
-      String problem = problemWith(c, answer);
-      if (problem != null) {
-        failures.add(c.endpoint().name() + " " + c.breakage() + " " + c.field() + " -> "
-            + answer.statusCode() + " " + abbreviated(answer.body()) + ": " + problem
-            + "\n   body: " + abbreviated(c.body()));
-      }
-    }
+    qt().withExamples(1300).withGenerateAttempts(20000)
+        .forAll(arbitrary().pick(endpoints), arbitrary().enumValues(Breakage.class),
+            integers().between(0, 1000))
+        .check((endpoint, breakage, index) -> {
+          Case c = caseOf(endpoint, breakage, index);
+          if (c == null) {
+            return true;
+          }
+          cases.add(c);
+          HttpResponse<String> answer = http.post(c.endpoint().path(), c.endpoint().user(),
+              c.body());
+          String problem;
+          try {
+            problem = problemWith(c, answer);
+          } catch (Exception e) {
+            problem = "unreadable answer: " + e.getMessage();
+          }
+          if (problem != null) {
+            failures.add(c.endpoint().name() + " " + c.breakage() + " " + c.field() + " -> "
+                + answer.statusCode() + " " + abbreviated(answer.body()) + ": " + problem
+                + "\n   body: " + abbreviated(c.body()));
+          }
+          return true; // every failure is collected and reported at once below
+        });
     assertThat(failures).as(failures.size() + " of " + cases.size() + " requests").isEmpty();
     assertThat(cases).hasSizeGreaterThanOrEqualTo(1000);
     assertThat(written()).as("process instances, donors, pledges, partner organisations")
