@@ -82,7 +82,8 @@ class Exports {
           String.join(" ", List.of(nz(appeal.countryName()), nz(emergency), type)).trim(),
           appeal.appealType(), emergency,
           appeal.onset() == null ? null : appeal.onset().atOffset(ZoneOffset.UTC).toLocalDate(),
-          appeal.status(), SECTOR, money.requiredUsd(), money.fundedUsd(), money.pledgedUsd(),
+          appeal.status(), SECTOR, usd(money.requiredUsd()), usd(money.fundedUsd()),
+          usd(money.pledgedUsd()),
           money.coveragePercent(), appeal.overdue() ? "yes" : "no");
     }
     return csv.toString();
@@ -117,7 +118,7 @@ class Exports {
               EngineReads.text(project, "title"), code,
               messages.getMessage("activity." + code, null, code, Locale.ENGLISH),
               EngineReads.text(project, "partner"), String.join("; ", areas), SECTOR,
-              line.path("budgetUsd").decimalValue(), targeted.path("girls").asLong(),
+              usd(line.path("budgetUsd").decimalValue()), targeted.path("girls").asLong(),
               targeted.path("boys").asLong());
         }
       }
@@ -156,6 +157,15 @@ class Exports {
       return "\"" + text.replace("\"", "\"\"") + "\"";
     }
     return text;
+  }
+
+  /** Whole dollars without decimals, cents where there are any. */
+  private static BigDecimal usd(BigDecimal amount) {
+    if (amount == null) {
+      return null;
+    }
+    BigDecimal stripped = amount.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   private static String nz(String text) {
