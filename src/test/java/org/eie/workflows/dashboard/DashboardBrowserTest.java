@@ -151,6 +151,16 @@ class DashboardBrowserTest extends PostgresApplicationTest {
     assertThat(browser.getPageSource()).contains("Unknown user or wrong password.");
   }
 
+  @Test
+  void tasklistAndCockpitLinkToTheDashboard() {
+    for (String app : List.of("tasklist", "cockpit")) {
+      browser.get(base + "/camunda/app/" + app + "/");
+      wait(ExpectedConditions.presenceOfElementLocated(By.id("eie-dashboard-link")));
+      assertThat(browser.findElement(By.id("eie-dashboard-link")).getAttribute("href"))
+          .isEqualTo(base + "/dashboard");
+    }
+  }
+
   private void logIn(String user) {
     browser.get(base + "/dashboard/login");
     browser.findElement(By.id("username")).sendKeys(user);
