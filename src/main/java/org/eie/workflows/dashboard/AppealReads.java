@@ -40,7 +40,9 @@ class AppealReads {
   static final String DOCUMENT_KIND = "appeal";
   /** Loose variables only: a JSON variable costs one more read per appeal (its byte array). */
   private static final String[] FACTS = {"appealType", "onset", "assessmentDue",
-      "publicationDeadline", "submissionDeadline"};
+      "publicationDeadline", "submissionDeadline", "signedOff"};
+  private static final String ASSESSMENT = "Task_RapidNeedsAssessment";
+  private static final String LAST_SIGN_OFF = "Task_SignOffSaveTheChildren";
   private static final String[] REQUIREMENTS = {"totalRequirement", "requirementsByActivity",
       "consolidation"};
   private static final BigDecimal HUNDRED = new BigDecimal("100");
@@ -160,10 +162,16 @@ class AppealReads {
     List<String> ids = appeals.stream().map(Appeal::id).toList();
     Map<String, Funding> funding = funding(ids);
     Map<String, Map<String, Object>> triggers = reads.variables(ids, "trigger");
+    Map<String, List<String>> openTasks = reads.openTasks(appeals.stream()
+        .filter(Appeal::open).map(Appeal::businessKey).toList());
     return appeals.stream().map(appeal -> appeal.completed(
         EngineReads.text(EngineReads.json(triggers.getOrDefault(appeal.id(), Map.of())
             .get("trigger")), "emergencyType"),
-        appeal.open() ? reads.stage(appeal.id()) : List.of(), funding.get(appeal.id()))).toList();
+        !appeal.open() ? List.of()
+            // waiting for no person (a job, a timer, a called process): the engine's activities
+            : openTasks.getOrDefault(appeal.id(), List.of()).isEmpty()
+                ? reads.stage(appeal.id()) : openTasks.get(appeal.id()),
+        funding.get(appeal.id()))).toList();
   }
 
   static final Comparator<Appeal> ORDER = Comparator
@@ -204,8 +212,9 @@ class AppealReads {
       return List.of();
     }
     Map<String, Map<String, Object>> facts = reads.variables(ids, FACTS);
-    Map<String, Instant> assessed = reads.finished("Task_RapidNeedsAssessment", singleId);
-    Map<String, Instant> prepared = reads.finished("SubProcess_PrepareAppeal", singleId);
+    Map<String, Instant> assessed = new HashMap<>();
+    Map<String, Instant> prepared = new HashMap<>();
+    stepsDone(singleId, facts, assessed, prepared);
     Instant now = EngineReads.now();
     List<Appeal> appeals = new ArrayList<>(instances.size());
     for (HistoricProcessInstance instance : instances) {
@@ -232,6 +241,39 @@ class AppealReads {
           deadlines.stream().anyMatch(Deadline::overdue), null));
     }
     return appeals;
+  }
+
+  /**
+   * When each appeal's assessment was done, and when its preparation ended (the Save the
+   * Children sign-off that approved it, the last step before "Appeal signed off"), in one read
+   * of the task history, which is far smaller than the activity history.
+   */
+  private void stepsDone(String singleId, Map<String, Map<String, Object>> facts,
+      Map<String, Instant> assessed, Map<String, Instant> prepared) {
+    var query = history.createHistoricTaskInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .taskDefinitionKeyIn(ASSESSMENT, LAST_SIGN_OFF);
+    if (singleId != null) {
+      query.processInstanceId(singleId);
+    }
+    Map<String, HistoricTaskInstance> lastSignOff = new HashMap<>();
+    for (HistoricTaskInstance task : query.list()) {
+      String appeal = task.getProcessInstanceId();
+      if (ASSESSMENT.equals(task.getTaskDefinitionKey())) {
+        if ("completed".equals(task.getDeleteReason())) {
+          assessed.merge(appeal, task.getEndTime().toInstant(),
+              (a, b) -> a.isAfter(b) ? a : b);
+        }
+      } else {
+        lastSignOff.merge(appeal, task, (a, b) -> a.getStartTime().after(b.getStartTime()) ? a : b);
+      }
+    }
+    // The preparation is over when the newest sign-off was completed and approved it.
+    lastSignOff.forEach((appeal, task) -> {
+      if ("completed".equals(task.getDeleteReason()) && Boolean.TRUE.equals(
+          facts.getOrDefault(appeal, Map.of()).get("signedOff"))) {
+        prepared.put(appeal, task.getEndTime().toInstant());
+      }
+    });
   }
 
   private static String status(HistoricProcessInstance instance) {

@@ -98,6 +98,30 @@ class EngineReads {
         .distinct().toList();
   }
 
+  /**
+   * The open human tasks of many process instances at once, found by their business keys (a
+   * process and the sub-processes it calls share it): root process instance id -> task names,
+   * in the order they opened.
+   */
+  Map<String, List<String>> openTasks(Collection<String> keys) {
+    Map<String, List<String>> names = new HashMap<>();
+    List<String> all = keys.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      history.createHistoricTaskInstanceQuery().unfinished()
+          .processInstanceBusinessKeyIn(chunk.toArray(String[]::new))
+          .orderByHistoricActivityInstanceStartTime().asc().list()
+          .forEach(task -> {
+            List<String> of = names.computeIfAbsent(task.getRootProcessInstanceId(),
+                key -> new ArrayList<>());
+            if (!of.contains(task.getName())) {
+              of.add(task.getName());
+            }
+          });
+    }
+    return names;
+  }
+
   static Instant instant(Object value) {
     if (value instanceof Date date) {
       return date.toInstant();

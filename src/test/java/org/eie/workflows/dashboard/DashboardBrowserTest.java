@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.Http;
 import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.documents.DocumentStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,10 @@ class DashboardBrowserTest extends PostgresApplicationTest {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  DocumentStore documents;
+  @Autowired
+  JdbcClient jdbc;
 
   WebDriver browser;
   DashboardFixture fixture;
@@ -41,7 +47,7 @@ class DashboardBrowserTest extends PostgresApplicationTest {
 
   @BeforeEach
   void openBrowser() {
-    fixture = DashboardFixture.in(engine, new Http(port));
+    fixture = DashboardFixture.in(engine, new Http(port), documents, jdbc);
     base = "http://localhost:" + port;
     // One driver service per browser: quitting a browser ends the service it was started with.
     var service = new ChromeDriverService.Builder()
@@ -111,6 +117,11 @@ class DashboardBrowserTest extends PostgresApplicationTest {
         .getText()).contains("lb.savethechildren");
     assertThat(browser.findElement(By.id("coverage-total")).getText())
         .contains("1,000,000 USD", "250,000 USD", "25.0 %");
+
+    assertThat(browser.findElement(By.id("deliveries")).getText())
+        .contains("Dashboard Test Fund", "waiting for a mail server");
+    assertThat(browser.findElement(By.cssSelector("#documents a")).getAttribute("href"))
+        .isEqualTo(base + "/dashboard/appeals/" + fixture.onTrack + "/documents/1");
 
     browser.get(base + "/dashboard/durations");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Time per step");

@@ -15,7 +15,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
+import java.sql.Timestamp;
 import org.eie.workflows.Http;
+import org.eie.workflows.documents.DocumentStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.eie.workflows.appeal.AppealScenario;
 
 /**
@@ -24,7 +27,8 @@ import org.eie.workflows.appeal.AppealScenario;
  * <ul>
  *   <li>Lebanon, on track: assessed in time, the call for projects open until now + 2 days,
  *       publication due 7 days after onset; 1,000,000 USD required, 250,000 committed and
- *       100,000 pledged: 25.0 % covered;</li>
+ *       100,000 pledged: 25.0 % covered; a first document version, and one donor's copy of it
+ *       waiting for a mail server;</li>
  *   <li>Lebanon, late: onset 5 days ago, activated, no assessment: overdue since onset + 72 h;</li>
  *   <li>Colombia: triggered an hour ago, waiting for activation; assessment due in 2 days;</li>
  *   <li>a planning cycle (2036-2038) and a training rollout in Lebanon and Colombia, whose
@@ -56,15 +60,17 @@ final class DashboardFixture {
     this.rollout = rollout;
   }
 
-  static synchronized DashboardFixture in(ProcessEngine engine, Http http) {
+  static synchronized DashboardFixture in(ProcessEngine engine, Http http,
+      DocumentStore documents, JdbcClient jdbc) {
     ClockUtil.setCurrentTime(java.util.Date.from(NOW));
     if (built == null) {
-      built = build(engine, http);
+      built = build(engine, http, documents, jdbc);
     }
     return built;
   }
 
-  private static DashboardFixture build(ProcessEngine engine, Http http) {
+  private static DashboardFixture build(ProcessEngine engine, Http http, DocumentStore documents,
+      JdbcClient jdbc) {
     var scenario = new AppealScenario(engine);
     var runtime = engine.getRuntimeService();
 
@@ -78,6 +84,18 @@ final class DashboardFixture {
         .formatted(UUID.randomUUID().toString().substring(0, 8))));
     pledge(http, donor, onTrack.getId(), "TEMPORARY_LEARNING_SPACES", "250000", "COMMITTED");
     pledge(http, donor, onTrack.getId(), null, "100000", "PLEDGED");
+    // A first version of the appeal document, and the donor's copy waiting for a mail server.
+    documents.store(onTrack.getId(), "appeal", "LB", "appeal-v1.pdf",
+        "%PDF-1.7 dashboard test".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    Timestamp now = Timestamp.from(NOW);
+    jdbc.sql("insert into eie_donor_delivery (id, donor_id, appeal_id, document_version, country,"
+            + " appeal_type, email, language, message_id, status, status_detail, attempts,"
+            + " created_at, updated_at) values (?, ?, ?, 1, 'LB', 'FLASH_APPEAL',"
+            + " 'dash@donors.example.org', 'en', ?, 'WAITING_FOR_MAIL_SERVER',"
+            + " 'not sent: no mail server configured', 0, ?, ?)")
+        .params(UUID.randomUUID().toString(), donor, onTrack.getId(),
+            "<" + UUID.randomUUID() + "@dashboard.test>", now, now)
+        .update();
     // Only this fixture's pledges need the donor; other tests' appeals must not reach it.
     assertThat(http.send(http.request("/api/donors/" + donor, "secretariat").DELETE())
         .statusCode()).isLessThan(300);

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.Http;
 import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.documents.DocumentStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,10 @@ class ReadApiTest extends PostgresApplicationTest {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  DocumentStore documents;
+  @Autowired
+  JdbcClient jdbc;
 
   Http http;
   DashboardFixture fixture;
@@ -39,7 +45,7 @@ class ReadApiTest extends PostgresApplicationTest {
   @BeforeEach
   void fixture() {
     http = new Http(port);
-    fixture = DashboardFixture.in(engine, http);
+    fixture = DashboardFixture.in(engine, http, documents, jdbc);
   }
 
   @AfterEach
@@ -152,8 +158,14 @@ class ReadApiTest extends PostgresApplicationTest {
     }
     assertThat(learningSpaces).isNotNull();
     assertThat(learningSpaces.get("coveragePercent").decimalValue()).isEqualByComparingTo("41.7");
-    assertThat(detail.get("documents")).isEmpty();
-    assertThat(detail.get("deliveries")).isEmpty();
+    assertThat(detail.at("/documents/0/version").asInt()).isEqualTo(1);
+    assertThat(detail.at("/documents/0/href").asText())
+        .isEqualTo("/api/appeals/" + fixture.onTrack + "/documents/1");
+    assertThat(detail.at("/deliveries/0/donor").asText()).isEqualTo("Dashboard Test Fund");
+    assertThat(detail.at("/deliveries/0/status").asText()).isEqualTo("WAITING_FOR_MAIL_SERVER");
+    var pdf = http.getBytes("/api/appeals/" + fixture.onTrack + "/documents/1", "secretariat");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(new String(pdf.body(), StandardCharsets.US_ASCII)).startsWith("%PDF");
 
     JsonNode assessment = null;
     for (JsonNode step : detail.get("timeline")) {
@@ -180,7 +192,7 @@ class ReadApiTest extends PostgresApplicationTest {
         .isEqualTo(200);
     assertThat(http.get("/api/appeals/" + fixture.onTrack + "/documents/1", "co.unicef")
         .statusCode()).isEqualTo(404);
-    assertThat(http.get("/api/appeals/" + fixture.onTrack + "/documents/1", "secretariat")
+    assertThat(http.get("/api/appeals/" + fixture.onTrack + "/documents/9", "secretariat")
         .statusCode()).isEqualTo(404);
     assertThat(http.get("/api/appeals", null).statusCode()).isEqualTo(401);
   }
