@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +126,45 @@ class AppealReads {
       List<Step> timeline) {
   }
 
-  /** Every appeal the caller sees, filtered, overdue first, then by their next deadline. */
-  List<Appeal> all(Filter filter) {
+  /**
+   * The appeals a caller sees, filtered and in the lists' order — overdue first, then open
+   * ones, each group by trigger date, oldest first — without their facts: which are overdue is
+   * asked of the engine (two queries on the deadline variables and the active steps), so a page
+   * reads the variables of its own appeals only.
+   */
+  record Listing(List<HistoricProcessInstance> ordered, Set<String> overdue) {
+  }
+
+  Listing listing(Filter filter) {
+    List<HistoricProcessInstance> instances = query(filter).list().stream()
+        .filter(instance -> filter.status() == null
+            || Set.of("OPEN", "CLOSED").contains(filter.status().toUpperCase())
+            || status(instance).equalsIgnoreCase(filter.status()))
+        .toList();
+    Set<String> overdue = new HashSet<>();
+    Date now = Date.from(EngineReads.now());
+    if (!"CLOSED".equalsIgnoreCase(filter.status())) {
+      // Open steps past their deadline, exactly the OVERDUE states of Deadline.of.
+      query(filter).unfinished().variableValueLessThan("assessmentDue", now)
+          .activeActivityIdIn("Task_RapidNeedsAssessment").list()
+          .forEach(instance -> overdue.add(instance.getId()));
+      query(filter).unfinished().variableValueLessThan("publicationDeadline", now)
+          .activeActivityIdIn("SubProcess_PrepareAppeal").list()
+          .forEach(instance -> overdue.add(instance.getId()));
+    }
+    List<HistoricProcessInstance> ordered = instances.stream()
+        .filter(instance -> filter.overdue() == null
+            || overdue.contains(instance.getId()) == filter.overdue())
+        .sorted(Comparator.comparing((HistoricProcessInstance instance) ->
+                !overdue.contains(instance.getId()))
+            .thenComparing(instance -> instance.getEndTime() != null)
+            .thenComparing(HistoricProcessInstance::getStartTime)
+            .thenComparing(HistoricProcessInstance::getId))
+        .toList();
+    return new Listing(ordered, overdue);
+  }
+
+  private HistoricProcessInstanceQuery query(Filter filter) {
     HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY);
     if (filter.country() != null) {
@@ -138,20 +178,23 @@ class AppealReads {
     if (filter.appealType() != null) {
       query.variableValueEquals("appealType", filter.appealType());
     }
-    List<HistoricProcessInstance> instances = query.list();
-    List<Appeal> appeals = summaries(instances, null);
-    return appeals.stream()
-        .filter(appeal -> filter.status() == null || "OPEN".equalsIgnoreCase(filter.status())
-            || "CLOSED".equalsIgnoreCase(filter.status())
-            || appeal.status().equalsIgnoreCase(filter.status()))
-        .filter(appeal -> filter.overdue() == null || appeal.overdue() == filter.overdue())
-        .sorted(ORDER).toList();
+    return query;
   }
 
-  /** A page of {@link #all}, its appeals completed with stage and funding. */
+  /** Every appeal the caller sees, filtered, in the lists' order, with its deadlines. */
+  List<Appeal> all(Filter filter) {
+    return summaries(listing(filter).ordered(), null);
+  }
+
+  /** A page of the list, its appeals with deadlines, stage and funding. */
   PageOf<Appeal> page(Filter filter, int page, int size) {
-    PageOf<Appeal> appeals = PageOf.of(all(filter), page, size);
-    return new PageOf<>(completed(appeals.items()), page, size, appeals.total());
+    return page(listing(filter), page, size);
+  }
+
+  PageOf<Appeal> page(Listing listing, int page, int size) {
+    PageOf<HistoricProcessInstance> instances = PageOf.of(listing.ordered(), page, size);
+    return new PageOf<>(completed(summaries(instances.items(), null)), page, size,
+        instances.total());
   }
 
   /**
@@ -173,13 +216,6 @@ class AppealReads {
                 ? reads.stage(appeal.id()) : openTasks.get(appeal.id()),
         funding.get(appeal.id()))).toList();
   }
-
-  static final Comparator<Appeal> ORDER = Comparator
-      .comparing((Appeal appeal) -> !appeal.overdue())
-      .thenComparing(appeal -> !appeal.open())
-      .thenComparing(appeal -> appeal.nextDeadline() == null ? Instant.MAX
-          : appeal.nextDeadline().dueAt())
-      .thenComparing(appeal -> appeal.onset() == null ? Instant.MAX : appeal.onset());
 
   Optional<AppealDetail> detail(String id) {
     HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
@@ -214,7 +250,7 @@ class AppealReads {
     Map<String, Map<String, Object>> facts = reads.variables(ids, FACTS);
     Map<String, Instant> assessed = new HashMap<>();
     Map<String, Instant> prepared = new HashMap<>();
-    stepsDone(singleId, facts, assessed, prepared);
+    stepsDone(singleId, instances, facts, assessed, prepared);
     Instant now = EngineReads.now();
     List<Appeal> appeals = new ArrayList<>(instances.size());
     for (HistoricProcessInstance instance : instances) {
@@ -248,15 +284,26 @@ class AppealReads {
    * Children sign-off that approved it, the last step before "Appeal signed off"), in one read
    * of the task history, which is far smaller than the activity history.
    */
-  private void stepsDone(String singleId, Map<String, Map<String, Object>> facts,
-      Map<String, Instant> assessed, Map<String, Instant> prepared) {
-    var query = history.createHistoricTaskInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .taskDefinitionKeyIn(ASSESSMENT, LAST_SIGN_OFF);
+  private void stepsDone(String singleId, List<HistoricProcessInstance> instances,
+      Map<String, Map<String, Object>> facts, Map<String, Instant> assessed,
+      Map<String, Instant> prepared) {
+    List<HistoricTaskInstance> tasks = new ArrayList<>();
     if (singleId != null) {
-      query.processInstanceId(singleId);
+      tasks.addAll(stepTasks().processInstanceId(singleId).list());
+    } else {
+      List<String> keys = instances.stream().map(HistoricProcessInstance::getBusinessKey)
+          .filter(Objects::nonNull).distinct().toList();
+      for (int from = 0; from < keys.size(); from += 500) {
+        tasks.addAll(stepTasks().processInstanceBusinessKeyIn(keys.subList(from,
+            Math.min(keys.size(), from + 500)).toArray(String[]::new)).list());
+      }
+      if (instances.stream().anyMatch(instance -> instance.getBusinessKey() == null)) {
+        tasks.clear(); // an appeal without a business key: read them all
+        tasks.addAll(stepTasks().list());
+      }
     }
     Map<String, HistoricTaskInstance> lastSignOff = new HashMap<>();
-    for (HistoricTaskInstance task : query.list()) {
+    for (HistoricTaskInstance task : tasks) {
       String appeal = task.getProcessInstanceId();
       if (ASSESSMENT.equals(task.getTaskDefinitionKey())) {
         if ("completed".equals(task.getDeleteReason())) {
@@ -274,6 +321,11 @@ class AppealReads {
         prepared.put(appeal, task.getEndTime().toInstant());
       }
     });
+  }
+
+  private org.camunda.bpm.engine.history.HistoricTaskInstanceQuery stepTasks() {
+    return history.createHistoricTaskInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .taskDefinitionKeyIn(ASSESSMENT, LAST_SIGN_OFF);
   }
 
   private static String status(HistoricProcessInstance instance) {

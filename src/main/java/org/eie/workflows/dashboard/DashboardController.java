@@ -56,21 +56,21 @@ class DashboardController {
   @GetMapping("/dashboard")
   ResponseEntity<String> overview(HttpServletRequest request, Authentication viewer,
       @RequestParam(required = false) String lang) {
-    List<AppealReads.Appeal> open = appeals.all(new AppealReads.Filter(null, "OPEN", null, null));
-    List<AppealReads.Appeal> shown = appeals.completed(
-        open.subList(0, Math.min(OVERVIEW_ROWS, open.size())));
+    var open = appeals.listing(new AppealReads.Filter(null, "OPEN", null, null));
+    var page = appeals.page(open, 0, OVERVIEW_ROWS);
     Map<String, long[]> byCountry = new TreeMap<>();
-    for (AppealReads.Appeal appeal : open) {
-      long[] counts = byCountry.computeIfAbsent(appeal.country(), c -> new long[2]);
+    for (var appeal : open.ordered()) {
+      long[] counts = byCountry.computeIfAbsent(appeal.getTenantId(), c -> new long[2]);
       counts[0]++;
-      if (appeal.overdue()) {
+      if (open.overdue().contains(appeal.getId())) {
         counts[1]++;
       }
     }
+    List<AppealReads.Appeal> shown = page.items();
     Map<String, Object> model = base(request, viewer);
     model.put("appeals", shown);
-    model.put("openCount", open.size());
-    model.put("overdueCount", open.stream().filter(AppealReads.Appeal::overdue).count());
+    model.put("openCount", open.ordered().size());
+    model.put("overdueCount", open.overdue().size());
     model.put("byCountry", byCountry);
     model.put("funded", shown.stream().filter(a -> a.funding() != null
         && a.funding().requiredUsd() != null).toList());
