@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
@@ -72,20 +71,6 @@ class EngineReads {
       }
     }
     return values;
-  }
-
-  /** When each process instance (of those the caller sees) last finished this activity. */
-  Map<String, Instant> finished(String activityId, String processInstanceId) {
-    var query = history.createHistoricActivityInstanceQuery().activityId(activityId).finished();
-    if (processInstanceId != null) {
-      query.processInstanceId(processInstanceId);
-    }
-    Map<String, Instant> ends = new HashMap<>();
-    for (HistoricActivityInstance activity : query.list()) {
-      Instant end = activity.getEndTime().toInstant();
-      ends.merge(activity.getProcessInstanceId(), end, (a, b) -> a.isAfter(b) ? a : b);
-    }
-    return ends;
   }
 
   /** The names of the steps a process instance is at now, in the order they began. */
