@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -22,7 +23,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * list and the webapps' login (Tasklist, Cockpit and Admin keep their own session login, CSRF
  * protection and Camunda's application authorizations). The REST API {@code /engine-rest/**} and
  * our own {@code /api/**} take HTTP Basic credentials of Camunda users and run every call as that
- * user, so the engine's authorization and tenant checks apply.
+ * user, so the engine's authorization and tenant checks apply. The dashboard ({@code /dashboard})
+ * logs in with a form against the same users, or takes the webapps' login from the session.
  */
 @Configuration
 class SecurityConfiguration {
@@ -49,8 +51,31 @@ class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * The dashboard: a form login against the same Camunda users (and their groups and tenants),
+   * kept in the session, with CSRF protection; a user already logged into the webapps is let in
+   * with that login. Every page runs as the viewer, so the engine's tenant check applies.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain dashboard(HttpSecurity http, IdentityService identity) throws Exception {
+    return http
+        .securityMatcher(new OrRequestMatcher(path("/dashboard"), path("/dashboard/**")))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path("/dashboard/login"), path("/dashboard/dashboard.css"))
+            .permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/dashboard/login")
+            .defaultSuccessUrl("/dashboard", false).failureUrl("/dashboard/login?error"))
+        .logout(logout -> logout.logoutUrl("/dashboard/logout")
+            .logoutSuccessUrl("/dashboard/login?logout"))
+        .addFilterBefore(new WebappSessionAuthentication(), AnonymousAuthenticationFilter.class)
+        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain everythingElse(HttpSecurity http, ProcessEngine engine) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests

@@ -1,0 +1,472 @@
+package org.eie.workflows.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.eie.workflows.documents.DocumentStore;
+import org.eie.workflows.documents.StoredDocument;
+import org.eie.workflows.donors.Coverage;
+import org.eie.workflows.donors.FundingCoverage;
+import org.eie.workflows.identity.EieProperties;
+import org.eie.workflows.identity.EngineRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The appeals a caller may see, as the read API and the dashboard show them: country, emergency,
+ * type, stage, every deadline with its state, and funding. Every engine query runs as the caller,
+ * so the engine's tenant check leaves out other countries.
+ */
+@Service
+class AppealReads {
+
+  static final String PROCESS_KEY = "emergencyFundingAppeal";
+  static final String DOCUMENT_KIND = "appeal";
+  /** Loose variables only: a JSON variable costs one more read per appeal (its byte array). */
+  private static final String[] FACTS = {"appealType", "onset", "assessmentDue",
+      "publicationDeadline", "submissionDeadline", "signedOff"};
+  private static final String ASSESSMENT = "Task_RapidNeedsAssessment";
+  private static final String LAST_SIGN_OFF = "Task_SignOffSaveTheChildren";
+  private static final String[] REQUIREMENTS = {"totalRequirement", "requirementsByActivity",
+      "consolidation"};
+  private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+  /** Steps within the preparation that the publication deadline covers (they have none of their own). */
+  private static final List<String> PREPARATION_STEPS = List.of("Task_FollowUpOverdueAssessment",
+      "Task_DraftResponsePlan", "Task_VetProject", "Task_ReviseProject",
+      "Task_ConsolidateRequirements", "Task_ReviewConsolidation", "Task_SignOffUnicef",
+      "Task_SignOffSaveTheChildren");
+
+  private final HistoryService history;
+  private final EngineReads reads;
+  private final FundingCoverage coverage;
+  private final DocumentStore documents;
+  private final EngineRecord record;
+  private final JdbcClient jdbc;
+  private final EieProperties properties;
+
+  AppealReads(HistoryService history, EngineReads reads, FundingCoverage coverage,
+      DocumentStore documents, EngineRecord record, JdbcClient jdbc, EieProperties properties) {
+    this.history = history;
+    this.reads = reads;
+    this.coverage = coverage;
+    this.documents = documents;
+    this.record = record;
+    this.jdbc = jdbc;
+    this.properties = properties;
+  }
+
+  /** Filters of a list; null means any. {@code status}: OPEN or CLOSED. */
+  record Filter(String country, String status, String appealType, Boolean overdue) {
+    static final Filter ANY = new Filter(null, null, null, null);
+  }
+
+  record Funding(BigDecimal requiredUsd, BigDecimal fundedUsd, BigDecimal pledgedUsd,
+      BigDecimal coveragePercent) {
+  }
+
+  /**
+   * @param status OPEN, PUBLISHED, NOT_ACTIVATED, CANCELLED or CLOSED
+   * @param stage  the steps it is at now (open appeals; filled for the page shown)
+   */
+  record Appeal(String id, String businessKey, String country, String countryName,
+      String emergencyType, String appealType, Instant onset, Long daysSinceOnset, String status,
+      Instant startedAt, Instant endedAt, List<String> stage, List<Deadline> deadlines,
+      Deadline nextDeadline, boolean overdue, Funding funding) {
+
+    Appeal completed(String emergencyType, List<String> stage, Funding funding) {
+      return new Appeal(id, businessKey, country, countryName, emergencyType, appealType, onset,
+          daysSinceOnset, status, startedAt, endedAt, stage, deadlines, nextDeadline, overdue,
+          funding);
+    }
+
+    boolean open() {
+      return "OPEN".equals(status);
+    }
+  }
+
+  record DocumentVersion(int version, String fileName, String sha256, int sizeBytes,
+      Instant createdAt, String href) {
+  }
+
+  record DonorDelivery(String donor, int documentVersion, String status, String statusDetail,
+      int attempts, Instant sentAt, Instant updatedAt) {
+  }
+
+  /**
+   * One step of the timeline. {@code deadline}: the due date that applied to it;
+   * {@code onTime}: finished by it (null without a deadline or while running).
+   */
+  record Step(String activityId, String name, String type, Instant startedAt, Instant endedAt,
+      Long durationMinutes, String completedBy, Instant deadline, Boolean onTime,
+      Long minutesAgainstDeadline) {
+  }
+
+  record AppealDetail(Appeal appeal, String situationSummary, List<String> affectedAreas,
+      Coverage coverage, List<DocumentVersion> documents, List<DonorDelivery> deliveries,
+      List<Step> timeline) {
+  }
+
+  /**
+   * The appeals a caller sees, filtered and in the lists' order — overdue first, then open
+   * ones, each group by trigger date, oldest first — without their facts: which are overdue is
+   * asked of the engine (two queries on the deadline variables and the active steps), so a page
+   * reads the variables of its own appeals only.
+   */
+  record Listing(List<HistoricProcessInstance> ordered, Set<String> overdue) {
+  }
+
+  Listing listing(Filter filter) {
+    List<HistoricProcessInstance> instances = query(filter).list().stream()
+        .filter(instance -> filter.status() == null
+            || Set.of("OPEN", "CLOSED").contains(filter.status().toUpperCase())
+            || status(instance).equalsIgnoreCase(filter.status()))
+        .toList();
+    Set<String> overdue = new HashSet<>();
+    Date now = Date.from(EngineReads.now());
+    if (!"CLOSED".equalsIgnoreCase(filter.status())) {
+      // Open steps past their deadline, exactly the OVERDUE states of Deadline.of.
+      query(filter).unfinished().variableValueLessThan("assessmentDue", now)
+          .activeActivityIdIn("Task_RapidNeedsAssessment").list()
+          .forEach(instance -> overdue.add(instance.getId()));
+      query(filter).unfinished().variableValueLessThan("publicationDeadline", now)
+          .activeActivityIdIn("SubProcess_PrepareAppeal").list()
+          .forEach(instance -> overdue.add(instance.getId()));
+    }
+    List<HistoricProcessInstance> ordered = instances.stream()
+        .filter(instance -> filter.overdue() == null
+            || overdue.contains(instance.getId()) == filter.overdue())
+        .sorted(Comparator.comparing((HistoricProcessInstance instance) ->
+                !overdue.contains(instance.getId()))
+            .thenComparing(instance -> instance.getEndTime() != null)
+            .thenComparing(HistoricProcessInstance::getStartTime)
+            .thenComparing(HistoricProcessInstance::getId))
+        .toList();
+    return new Listing(ordered, overdue);
+  }
+
+  private HistoricProcessInstanceQuery query(Filter filter) {
+    HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY);
+    if (filter.country() != null) {
+      query.tenantIdIn(filter.country());
+    }
+    if ("OPEN".equalsIgnoreCase(filter.status())) {
+      query.unfinished();
+    } else if (filter.status() != null) {
+      query.finished();
+    }
+    if (filter.appealType() != null) {
+      query.variableValueEquals("appealType", filter.appealType());
+    }
+    return query;
+  }
+
+  /** Every appeal the caller sees, filtered, in the lists' order, with its deadlines. */
+  List<Appeal> all(Filter filter) {
+    return summaries(listing(filter).ordered(), null);
+  }
+
+  /** A page of the list, its appeals with deadlines, stage and funding. */
+  PageOf<Appeal> page(Filter filter, int page, int size) {
+    return page(listing(filter), page, size);
+  }
+
+  PageOf<Appeal> page(Listing listing, int page, int size) {
+    PageOf<HistoricProcessInstance> instances = PageOf.of(listing.ordered(), page, size);
+    return new PageOf<>(completed(summaries(instances.items(), null)), page, size,
+        instances.total());
+  }
+
+  /**
+   * Emergency, stage and funding for the appeals shown (the rest of a long list needs none of
+   * them).
+   */
+  List<Appeal> completed(List<Appeal> appeals) {
+    List<String> ids = appeals.stream().map(Appeal::id).toList();
+    Map<String, Funding> funding = funding(ids);
+    Map<String, Map<String, Object>> triggers = reads.variables(ids, "trigger");
+    Map<String, List<String>> openTasks = reads.openTasks(appeals.stream()
+        .filter(Appeal::open).map(Appeal::businessKey).toList());
+    return appeals.stream().map(appeal -> appeal.completed(
+        EngineReads.text(EngineReads.json(triggers.getOrDefault(appeal.id(), Map.of())
+            .get("trigger")), "emergencyType"),
+        !appeal.open() ? List.of()
+            // waiting for no person (a job, a timer, a called process): the engine's activities
+            : openTasks.getOrDefault(appeal.id(), List.of()).isEmpty()
+                ? reads.stage(appeal.id()) : openTasks.get(appeal.id()),
+        funding.get(appeal.id()))).toList();
+  }
+
+  Optional<AppealDetail> detail(String id) {
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        .processInstanceId(id).processDefinitionKey(PROCESS_KEY).singleResult();
+    if (instance == null) {
+      return Optional.empty();
+    }
+    Appeal appeal = completed(summaries(List.of(instance), id)).get(0);
+    JsonNode trigger = EngineReads.json(reads.variables(List.of(id), "trigger")
+        .getOrDefault(id, Map.of()).get("trigger"));
+    List<String> areas = new ArrayList<>();
+    if (trigger != null) {
+      trigger.path("affectedAreas").forEach(area -> areas.add(area.asText()));
+    }
+    return Optional.of(new AppealDetail(appeal, EngineReads.text(trigger, "situationSummary"),
+        areas, coverage.coverageOf(id), documentVersions(id), deliveries(id),
+        timeline(id, appeal)));
+  }
+
+  /** Only for an appeal the caller may see (the engine decides). */
+  Optional<StoredDocument> document(String id, int version) {
+    boolean visible = history.createHistoricProcessInstanceQuery().processInstanceId(id)
+        .processDefinitionKey(PROCESS_KEY).count() > 0;
+    return visible ? documents.version(id, DOCUMENT_KIND, version) : Optional.empty();
+  }
+
+  private List<Appeal> summaries(List<HistoricProcessInstance> instances, String singleId) {
+    List<String> ids = instances.stream().map(HistoricProcessInstance::getId).toList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Map<String, Object>> facts = reads.variables(ids, FACTS);
+    Map<String, Instant> assessed = new HashMap<>();
+    Map<String, Instant> prepared = new HashMap<>();
+    stepsDone(singleId, instances, facts, assessed, prepared);
+    Instant now = EngineReads.now();
+    List<Appeal> appeals = new ArrayList<>(instances.size());
+    for (HistoricProcessInstance instance : instances) {
+      Map<String, Object> values = facts.getOrDefault(instance.getId(), Map.of());
+      boolean ended = instance.getEndTime() != null;
+      List<Deadline> deadlines = Stream.of(
+          Deadline.of("assessment", EngineReads.instant(values.get("assessmentDue")),
+              assessed.get(instance.getId()), ended, now),
+          Deadline.closing("submission", EngineReads.instant(values.get("submissionDeadline")),
+              ended, now),
+          Deadline.of("publication", EngineReads.instant(values.get("publicationDeadline")),
+              prepared.get(instance.getId()), ended, now))
+          .filter(Objects::nonNull).toList();
+      Deadline next = deadlines.stream().filter(Deadline::open)
+          .min(Comparator.comparing(Deadline::dueAt)).orElse(null);
+      Instant onset = EngineReads.instant(values.get("onset"));
+      String country = instance.getTenantId();
+      appeals.add(new Appeal(instance.getId(), instance.getBusinessKey(), country,
+          country == null ? null : properties.countries().get(country),
+          null, (String) values.get("appealType"),
+          onset, onset == null || ended ? null : Duration.between(onset, now).toDays(),
+          status(instance), instance.getStartTime().toInstant(),
+          ended ? instance.getEndTime().toInstant() : null, List.of(), deadlines, next,
+          deadlines.stream().anyMatch(Deadline::overdue), null));
+    }
+    return appeals;
+  }
+
+  /**
+   * When each appeal's assessment was done, and when its preparation ended (the Save the
+   * Children sign-off that approved it, the last step before "Appeal signed off"), in one read
+   * of the task history, which is far smaller than the activity history.
+   */
+  private void stepsDone(String singleId, List<HistoricProcessInstance> instances,
+      Map<String, Map<String, Object>> facts, Map<String, Instant> assessed,
+      Map<String, Instant> prepared) {
+    List<HistoricTaskInstance> tasks = new ArrayList<>();
+    if (singleId != null) {
+      tasks.addAll(stepTasks().processInstanceId(singleId).list());
+    } else {
+      List<String> keys = instances.stream().map(HistoricProcessInstance::getBusinessKey)
+          .filter(Objects::nonNull).distinct().toList();
+      for (int from = 0; from < keys.size(); from += 500) {
+        tasks.addAll(stepTasks().processInstanceBusinessKeyIn(keys.subList(from,
+            Math.min(keys.size(), from + 500)).toArray(String[]::new)).list());
+      }
+      if (instances.stream().anyMatch(instance -> instance.getBusinessKey() == null)) {
+        tasks.clear(); // an appeal without a business key: read them all
+        tasks.addAll(stepTasks().list());
+      }
+    }
+    Map<String, HistoricTaskInstance> lastSignOff = new HashMap<>();
+    for (HistoricTaskInstance task : tasks) {
+      String appeal = task.getProcessInstanceId();
+      if (ASSESSMENT.equals(task.getTaskDefinitionKey())) {
+        if ("completed".equals(task.getDeleteReason())) {
+          assessed.merge(appeal, task.getEndTime().toInstant(),
+              (a, b) -> a.isAfter(b) ? a : b);
+        }
+      } else {
+        lastSignOff.merge(appeal, task, (a, b) -> a.getStartTime().after(b.getStartTime()) ? a : b);
+      }
+    }
+    // The preparation is over when the newest sign-off was completed and approved it.
+    lastSignOff.forEach((appeal, task) -> {
+      if ("completed".equals(task.getDeleteReason()) && Boolean.TRUE.equals(
+          facts.getOrDefault(appeal, Map.of()).get("signedOff"))) {
+        prepared.put(appeal, task.getEndTime().toInstant());
+      }
+    });
+  }
+
+  private org.camunda.bpm.engine.history.HistoricTaskInstanceQuery stepTasks() {
+    return history.createHistoricTaskInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .taskDefinitionKeyIn(ASSESSMENT, LAST_SIGN_OFF);
+  }
+
+  private static String status(HistoricProcessInstance instance) {
+    if (instance.getEndTime() == null) {
+      return "OPEN";
+    }
+    String end = instance.getEndActivityId();
+    if ("Event_AppealPublished".equals(end)) {
+      return "PUBLISHED";
+    }
+    if ("Event_NotActivated".equals(end)) {
+      return "NOT_ACTIVATED";
+    }
+    if ("Event_Cancelled".equals(end)) {
+      return "CANCELLED";
+    }
+    return "CLOSED";
+  }
+
+  /**
+   * Funded (committed + paid), pledged and coverage of many appeals in two reads: the pledges
+   * summed by the database, the requirement as {@code donors/HistoricAppealRequirements} reads
+   * it (total, else the activities' sum, else the consolidation's total).
+   */
+  Map<String, Funding> funding(Collection<String> appealIds) {
+    Map<String, Funding> funding = new HashMap<>();
+    if (appealIds.isEmpty()) {
+      return funding;
+    }
+    Map<String, BigDecimal[]> sums = new HashMap<>();
+    jdbc.sql("select appeal_id, status, sum(amount_usd) as total from eie_pledge"
+            + " where appeal_id in (:ids) group by appeal_id, status")
+        .param("ids", appealIds)
+        .query((rs, row) -> {
+          BigDecimal[] pair = sums.computeIfAbsent(rs.getString("appeal_id"),
+              id -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+          int slot = "PLEDGED".equals(rs.getString("status")) ? 1 : 0;
+          pair[slot] = pair[slot].add(rs.getBigDecimal("total"));
+          return null;
+        }).list();
+    Map<String, Map<String, Object>> requirements = reads.variables(appealIds, REQUIREMENTS);
+    for (String id : appealIds) {
+      BigDecimal required = requirement(requirements.getOrDefault(id, Map.of()));
+      BigDecimal[] pair = sums.getOrDefault(id, new BigDecimal[] {BigDecimal.ZERO,
+          BigDecimal.ZERO});
+      BigDecimal percent = required == null || required.signum() <= 0 ? null
+          : pair[0].multiply(HUNDRED).divide(required, 1, RoundingMode.HALF_UP);
+      funding.put(id, new Funding(required, pair[0], pair[1], percent));
+    }
+    return funding;
+  }
+
+  private static BigDecimal requirement(Map<String, Object> values) {
+    try {
+      if (values.get("totalRequirement") != null) {
+        return new BigDecimal(values.get("totalRequirement").toString().trim());
+      }
+      JsonNode byActivity = EngineReads.json(values.get("requirementsByActivity"));
+      if (byActivity != null && byActivity.isObject()) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode usd : byActivity) {
+          sum = sum.add(usd.decimalValue());
+        }
+        return sum;
+      }
+      JsonNode consolidation = EngineReads.json(values.get("consolidation"));
+      return consolidation != null && consolidation.hasNonNull("totalUsd")
+          ? consolidation.get("totalUsd").decimalValue() : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private List<DocumentVersion> documentVersions(String id) {
+    return jdbc.sql("select version, file_name, sha256, size_bytes, created_at from eie_document"
+            + " where process_instance_id = ? and kind = ? order by version")
+        .params(id, DOCUMENT_KIND)
+        .query((rs, row) -> new DocumentVersion(rs.getInt("version"), rs.getString("file_name"),
+            rs.getString("sha256"), rs.getInt("size_bytes"),
+            rs.getTimestamp("created_at").toInstant(),
+            "/api/appeals/" + id + "/documents/" + rs.getInt("version")))
+        .list();
+  }
+
+  private List<DonorDelivery> deliveries(String id) {
+    return jdbc.sql("select d.organisation, l.document_version, l.status, l.status_detail,"
+            + " l.attempts, l.sent_at, l.updated_at from eie_donor_delivery l"
+            + " join eie_donor d on d.id = l.donor_id where l.appeal_id = ?"
+            + " order by l.document_version, d.organisation")
+        .param(id)
+        .query((rs, row) -> new DonorDelivery(rs.getString("organisation"),
+            rs.getInt("document_version"), rs.getString("status"),
+            rs.getString("status_detail"), rs.getInt("attempts"),
+            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant()))
+        .list();
+  }
+
+  /** Each step from the engine's history: who completed it, when, how long, against what deadline. */
+  private List<Step> timeline(String id, Appeal appeal) {
+    Map<String, HistoricTaskInstance> tasks = new HashMap<>();
+    history.createHistoricTaskInstanceQuery().processInstanceId(id).list()
+        .forEach(task -> tasks.put(task.getId(), task));
+    Map<String, Instant> due = new HashMap<>();
+    appeal.deadlines().forEach(deadline -> due.put(deadline.name(), deadline.dueAt()));
+    List<Step> steps = new ArrayList<>();
+    for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
+        .processInstanceId(id).orderByHistoricActivityInstanceStartTime().asc()
+        .orderPartiallyByOccurrence().asc().list()) {
+      String type = activity.getActivityType();
+      if (!List.of("userTask", "callActivity", "serviceTask", "businessRuleTask",
+          "noneEndEvent").contains(type)) {
+        continue;
+      }
+      HistoricTaskInstance task = activity.getTaskId() == null ? null
+          : tasks.get(activity.getTaskId());
+      String completedBy = null;
+      if (task != null && activity.getEndTime() != null) {
+        completedBy = record.completedBy(task.getId()).orElse(task.getAssignee());
+      }
+      Instant deadline = task != null && task.getDueDate() != null
+          ? task.getDueDate().toInstant() : deadlineOf(activity.getActivityId(), due);
+      Instant start = activity.getStartTime().toInstant();
+      Instant end = activity.getEndTime() == null ? null : activity.getEndTime().toInstant();
+      Boolean onTime = deadline == null || end == null ? null : !end.isAfter(deadline);
+      Long against = deadline == null ? null
+          : Duration.between(deadline, end == null ? EngineReads.now() : end).toMinutes();
+      steps.add(new Step(activity.getActivityId(), activity.getActivityName(), type, start, end,
+          end == null ? null : Duration.between(start, end).toMinutes(), completedBy, deadline,
+          onTime, against));
+    }
+    return steps;
+  }
+
+  private static Instant deadlineOf(String activityId, Map<String, Instant> due) {
+    if ("Task_RapidNeedsAssessment".equals(activityId)) {
+      return due.get("assessment");
+    }
+    if ("Task_SubmitProject".equals(activityId)) {
+      return due.get("submission");
+    }
+    return PREPARATION_STEPS.contains(activityId) ? due.get("publication") : null;
+  }
+}

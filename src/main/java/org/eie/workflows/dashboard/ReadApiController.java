@@ -1,0 +1,168 @@
+package org.eie.workflows.dashboard;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eie.workflows.documents.StoredDocument;
+import org.eie.workflows.identity.EieProperties;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The read API: appeals, planning cycles and training rollouts as JSON, paged and filtered, read
+ * as the caller. Another country's id answers the same 404 as an unknown one.
+ */
+@RestController
+class ReadApiController {
+
+  static final int MAX_SIZE = 200;
+  private static final Set<String> STATUSES = Set.of("OPEN", "CLOSED", "PUBLISHED",
+      "NOT_ACTIVATED", "CANCELLED");
+  private static final Set<String> APPEAL_TYPES = Set.of("FLASH_APPEAL", "HRP_REVISION",
+      "CERF_RAPID_RESPONSE", "ECW_FIRST_EMERGENCY_RESPONSE");
+
+  private final AppealReads appeals;
+  private final PlanningReads planning;
+  private final TrainingReads training;
+  private final StepDurations durations;
+  private final EieProperties properties;
+
+  ReadApiController(AppealReads appeals, PlanningReads planning, TrainingReads training,
+      StepDurations durations, EieProperties properties) {
+    this.appeals = appeals;
+    this.planning = planning;
+    this.training = training;
+    this.durations = durations;
+    this.properties = properties;
+  }
+
+  @GetMapping("/api/appeals")
+  PageOf<AppealReads.Appeal> appeals(@RequestParam(required = false) String country,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String appealType,
+      @RequestParam(required = false) Boolean overdue,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    checkPage(page, size);
+    if (country != null && !properties.isCountry(country.toUpperCase())) {
+      throw new BadFilter("country", "'" + country + "' is not a country of eie.countries");
+    }
+    if (status != null && !STATUSES.contains(status.toUpperCase())) {
+      throw new BadFilter("status", "is one of " + STATUSES);
+    }
+    if (appealType != null && !APPEAL_TYPES.contains(appealType.toUpperCase())) {
+      throw new BadFilter("appealType", "is one of " + APPEAL_TYPES);
+    }
+    return appeals.page(new AppealReads.Filter(country == null ? null : country.toUpperCase(),
+        status == null ? null : status.toUpperCase(),
+        appealType == null ? null : appealType.toUpperCase(), overdue), page, size);
+  }
+
+  @GetMapping("/api/appeals/{id}")
+  AppealReads.AppealDetail appeal(@PathVariable String id) {
+    return appeals.detail(id).orElseThrow(() -> new NotVisibleException("appeal", id));
+  }
+
+  /** Any version of the appeal document (the appeal API's /document gives the newest). */
+  @GetMapping("/api/appeals/{id}/documents/{version}")
+  ResponseEntity<byte[]> appealDocument(@PathVariable String id, @PathVariable int version) {
+    return pdf(appeals.document(id, version)
+        .orElseThrow(() -> new NotVisibleException("appeal document", id + " v" + version)));
+  }
+
+  @GetMapping("/api/planning-cycles")
+  PageOf<PlanningReads.Cycle> planningCycles(@RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    checkPage(page, size);
+    checkOpenOrClosed(status);
+    return planning.page(status, page, size);
+  }
+
+  @GetMapping("/api/planning-cycles/{id}")
+  PlanningReads.Cycle planningCycle(@PathVariable String id) {
+    return planning.detail(id).orElseThrow(() -> new NotVisibleException("planning cycle", id));
+  }
+
+  @GetMapping("/api/training-rollouts")
+  PageOf<TrainingReads.Rollout> rollouts(@RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    checkPage(page, size);
+    checkOpenOrClosed(status);
+    return training.page(status, page, size);
+  }
+
+  @GetMapping("/api/training-rollouts/{id}")
+  TrainingReads.Rollout rollout(@PathVariable String id) {
+    return training.detail(id).orElseThrow(() -> new NotVisibleException("training rollout", id));
+  }
+
+  /** Time per step across finished appeals and rollouts (median, 90th percentile). */
+  @GetMapping("/api/step-durations")
+  Map<String, List<StepDurations.StepTime>> stepDurations() {
+    return Map.of(
+        "appeals", durations.of(AppealReads.PROCESS_KEY, "appealPartnerSubmission",
+            "appealProjectRevision"),
+        "trainingRollouts", durations.of(TrainingReads.PROCESS_KEY, TrainingReads.COUNTRY_KEY));
+  }
+
+  static ResponseEntity<byte[]> pdf(StoredDocument document) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(document.fileName()).build().toString())
+        .eTag("\"" + document.sha256() + "\"")
+        .header("X-Document-Version", String.valueOf(document.version()))
+        .body(document.content());
+  }
+
+  static void checkPage(int page, int size) {
+    if (page < 0) {
+      throw new BadFilter("page", "is 0 or more");
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw new BadFilter("size", "is between 1 and " + MAX_SIZE);
+    }
+  }
+
+  private static void checkOpenOrClosed(String status) {
+    if (status != null && !Set.of("OPEN", "CLOSED").contains(status.toUpperCase())) {
+      throw new BadFilter("status", "is OPEN or CLOSED");
+    }
+  }
+
+  @ExceptionHandler(NotVisibleException.class)
+  ResponseEntity<Map<String, Object>> notFound(NotVisibleException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404,
+        "error", "Not Found", "message", e.getMessage()));
+  }
+
+  @ExceptionHandler(BadFilter.class)
+  ResponseEntity<Map<String, Object>> badFilter(BadFilter e) {
+    return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request",
+        "message", e.field + " " + e.getMessage(),
+        "errors", List.of(Map.of("field", e.field, "message", e.getMessage()))));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+    return badFilter(new BadFilter(e.getName(), "is not a valid " + e.getName()));
+  }
+
+  /** A filter or paging parameter the API cannot use: 400 naming it. */
+  static final class BadFilter extends RuntimeException {
+    final String field;
+
+    BadFilter(String field, String message) {
+      super(message);
+      this.field = field;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.eie.workflows.dashboard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * What Cockpit Community Edition does not show: how long each human step took across finished
+ * processes (median and 90th percentile), and which step holds them up. From the engine's task
+ * history, read as the caller: a country co-lead's figures cover their country only.
+ */
+@Service
+class StepDurations {
+
+  private final HistoryService history;
+
+  StepDurations(HistoryService history) {
+    this.history = history;
+  }
+
+  /**
+   * @param slowest the step with the longest median of its process: the one that holds it up
+   */
+  record StepTime(String process, String step, String name, int count, long medianMinutes,
+      long p90Minutes, boolean slowest) {
+  }
+
+  record OverdueTasks(Map<String, Long> byCountry, Map<String, Long> byProcess, long total) {
+  }
+
+  /** Per step of the finished instances of these processes, slowest first within each. */
+  List<StepTime> of(String... processKeys) {
+    List<StepTime> all = new ArrayList<>();
+    for (String key : processKeys) {
+      Map<String, List<HistoricTaskInstance>> bySteps = new LinkedHashMap<>();
+      history.createHistoricTaskInstanceQuery().processDefinitionKey(key).finished()
+          .processFinished().list().stream()
+          .filter(task -> task.getDurationInMillis() != null)
+          .forEach(task -> bySteps.computeIfAbsent(task.getTaskDefinitionKey(),
+              step -> new ArrayList<>()).add(task));
+      List<StepTime> steps = new ArrayList<>();
+      bySteps.forEach((step, tasks) -> {
+        long[] minutes = tasks.stream().mapToLong(task -> task.getDurationInMillis() / 60_000)
+            .sorted().toArray();
+        steps.add(new StepTime(key, step, genericName(tasks.get(0).getName()), minutes.length,
+            percentile(minutes, 50), percentile(minutes, 90), false));
+      });
+      steps.sort(Comparator.comparingLong(StepTime::medianMinutes).reversed());
+      for (int i = 0; i < steps.size(); i++) {
+        StepTime step = steps.get(i);
+        all.add(i > 0 ? step : new StepTime(step.process(), step.step(), step.name(),
+            step.count(), step.medianMinutes(), step.p90Minutes(), true));
+      }
+    }
+    return all;
+  }
+
+  /** Open tasks past their due date, by country (tenant) and by process. */
+  OverdueTasks overdueTasks() {
+    Map<String, Long> byCountry = new TreeMap<>();
+    Map<String, Long> byProcess = new TreeMap<>();
+    long total = 0;
+    for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().unfinished()
+        .taskDueBefore(java.util.Date.from(EngineReads.now())).list()) {
+      byCountry.merge(task.getTenantId() == null ? "—" : task.getTenantId(), 1L, Long::sum);
+      byProcess.merge(task.getProcessDefinitionKey(), 1L, Long::sum);
+      total++;
+    }
+    return new OverdueTasks(byCountry, byProcess, total);
+  }
+
+  /** Nearest-rank percentile of sorted values. */
+  static long percentile(long[] sorted, int percent) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
+  }
+
+  /** "Plan the training workshop (LB)" and "(CO)" are one step. */
+  private static String genericName(String name) {
+    return name == null ? null : name.replaceAll("\\s*\\([A-Z]{2}\\)$", "");
+  }
+}

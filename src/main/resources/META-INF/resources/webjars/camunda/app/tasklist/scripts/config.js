@@ -1,0 +1,12 @@
+// EiE Workflows: Tasklist's configuration (it replaces the one in Camunda's webjar). Camunda's
+// defaults are kept; the custom script adds a link to the EiE dashboard (/dashboard).
+export default {
+  customScripts: ['eie/dashboard-link'],
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
+    focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
+    focusList: {key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list'},
+    focusForm: {key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form'},
+    startProcess: {key: 'ctrl+alt+p', description: 'opens the start process modal dialog'}
+  }
+};
