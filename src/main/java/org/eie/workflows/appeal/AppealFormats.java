@@ -42,7 +42,9 @@ public final class AppealFormats {
   public AppealFormats(Locale locale) {
     this.locale = locale;
     this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-    this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+    // Hours and minutes on the 24-hour clock in every language, as humanitarian reports give
+    // times: "6:08 PM" is easily misread, and the onset is kept to the minute.
+    this.time = DateTimeFormatter.ofPattern("HH:mm", locale);
     this.integer = NumberFormat.getIntegerInstance(locale);
     this.wholeUsd = NumberFormat.getIntegerInstance(locale);
     wholeUsd.setRoundingMode(RoundingMode.HALF_UP);

@@ -64,8 +64,19 @@ class GenerateAppealDocument implements JavaDelegate {
   private AppealDocument.Funding funding(String appealId, LocalDate today) {
     Coverage current = coverage.coverageOf(appealId);
     boolean known = current.fundedUsd().signum() > 0 || current.pledgedUsd().signum() > 0;
-    return known ? new AppealDocument.Funding(current.fundedUsd(), today, null) : null;
+    return known ? funding(current, today) : null;
   }
+
+  /** The coverage as the document prints it: FTS's figures, taken today from our register. */
+  static AppealDocument.Funding funding(Coverage current, LocalDate asOf) {
+    return new AppealDocument.Funding(current.requiredUsd(), current.committedUsd(),
+        current.paidUsd(), current.pledgedUsd(), asOf, SOURCE_PLEDGE_REGISTER,
+        current.byActivity().stream().map(a -> new AppealDocument.ActivityFunding(a.activity(),
+            a.requiredUsd(), a.fundedUsd(), a.pledgedUsd())).toList());
+  }
+
+  /** The funding figures' source: the pledges recorded in this application (bundle key). */
+  static final String SOURCE_PLEDGE_REGISTER = "PLEDGE_REGISTER";
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -83,6 +94,7 @@ class GenerateAppealDocument implements JavaDelegate {
         (NeedsAssessment) execution.getVariable(NEEDS_ASSESSMENT),
         (PlannedResponse) execution.getVariable(RESPONSE_PLAN),
         RecordPartnerProject.projectsOf(execution.getVariable(PROJECTS)),
+        (Consolidation) execution.getVariable(AppealVariables.CONSOLIDATION),
         registeredPartners(country), signOffs, signatories(signOffs), today, version,
         funding(execution.getProcessInstanceId(), today));
     Object language = execution.getVariable(LANGUAGE);

@@ -273,7 +273,7 @@ class AppealDocumentWriterTest {
     String text = flat(text(WRITER.write(bare, Locale.UK)));
 
     assertThat(text).contains("Humanitarian Response Plan revision", "Version 3",
-        "1 February 2021", "Flood", "not known", "This appeal has not been signed off yet.",
+        "1 February 2021", "Flood", "not assessed", "This appeal has not been signed off yet.",
         "The Education Cluster requires US$ 0 for no projects by no partners.")
         .doesNotContain("??", "Funding received", "null");
   }
