@@ -102,6 +102,21 @@ class GenerateAppealDocument implements JavaDelegate {
     byte[] pdf = writer.write(document, locale);
     StoredDocument stored = store.store(execution.getProcessInstanceId(), DOCUMENT_KIND, country,
         "emergency-funding-appeal-" + country + "-" + today + "-v" + version + ".pdf", pdf);
+    // The same version in every other language of the documents, for donors who read it.
+    for (String other : AppealInputs.LANGUAGES) {
+      if (other.equals(locale.getLanguage())) {
+        continue;
+      }
+      StoredDocument translation = store.store(execution.getProcessInstanceId(),
+          DOCUMENT_KIND + "-" + other, country, "emergency-funding-appeal-" + country + "-"
+              + today + "-v" + version + "-" + other + ".pdf",
+          writer.write(document, Locale.forLanguageTag(other)));
+      if (translation.version() != stored.version()) {
+        throw new IllegalStateException("Appeal " + execution.getProcessInstanceId()
+            + " has version " + stored.version() + " but its " + other + " text version "
+            + translation.version());
+      }
+    }
     execution.setVariable("documentVersion", stored.version());
     execution.setVariable("documentSha256", stored.sha256());
   }
