@@ -36,6 +36,7 @@ public final class AppealFormats {
   private final NumberFormat integer;
   private final NumberFormat wholeUsd;
   private final NumberFormat decimal;
+  private final NumberFormat cents;
   private final NumberFormat millions;
   private final NumberFormat percent;
 
@@ -48,6 +49,9 @@ public final class AppealFormats {
     this.integer = NumberFormat.getIntegerInstance(locale);
     this.wholeUsd = NumberFormat.getIntegerInstance(locale);
     wholeUsd.setRoundingMode(RoundingMode.HALF_UP);
+    this.cents = NumberFormat.getNumberInstance(locale);
+    cents.setMinimumFractionDigits(2);
+    cents.setMaximumFractionDigits(2);
     this.decimal = NumberFormat.getNumberInstance(locale);
     decimal.setMaximumFractionDigits(2);
     this.millions = NumberFormat.getNumberInstance(locale);
@@ -71,12 +75,17 @@ public final class AppealFormats {
     return decimal.format(value);
   }
 
-  /** An amount in whole US dollars, without the currency sign (the column header names it). */
+  /**
+   * An amount in US dollars without the currency sign (the column header names it): whole
+   * dollars, or dollars and cents when it has cents, never rounded, so that printed rows add up
+   * to the printed total exactly.
+   */
   public String usd(BigDecimal value) {
     if (value == null) {
       return null;
     }
-    return wholeUsd.format(value);
+    return value.stripTrailingZeros().scale() <= 0 ? wholeUsd.format(value)
+        : cents.format(value);
   }
 
   /** An amount in millions of US dollars with one decimal ({@code 12.4}), for the cover. */
