@@ -135,15 +135,19 @@ public class DocumentRenderer {
     meta(meta, "creator", "EiE Workflows");
     int head = html.indexOf("<head>");
     if (head < 0) {
-      return html;
+      return withMetadata(html.replaceFirst("<html([^>]*)>", "<html$1><head></head>"), request);
     }
-    String filled = html.substring(0, head + 6) + meta + html.substring(head + 6);
-    if (request.title() != null && !request.title().isBlank() && !filled.contains("<title")) {
-      int at = filled.indexOf("<head>") + 6;
-      filled = filled.substring(0, at) + "<title>" + escape(request.title()) + "</title>"
-          + filled.substring(at);
-    }
-    return filled;
+    // The request's title is the PDF's (what callers and readers' title bars show); a template's
+    // own <title> gives way to it.
+    String withoutTitle = html.replaceFirst("(?s)<title[^>]*>.*?</title>", "");
+    head = withoutTitle.indexOf("<head>");
+    String title = request.title() == null || request.title().isBlank() ? ""
+        : "<title>" + escape(request.title()) + "</title>";
+    // Under PDF/A only registered fonts may be used: text in a family nobody registered would
+    // not be drawn at all. The shipped font is every document's default family.
+    String defaultFont = "<style>html { font-family: '" + FONT_FAMILY + "'; }</style>";
+    return withoutTitle.substring(0, head + 6) + title + meta + defaultFont
+        + withoutTitle.substring(head + 6);
   }
 
   private static void meta(StringBuilder meta, String name, String content) {
