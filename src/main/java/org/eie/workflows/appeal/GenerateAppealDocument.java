@@ -44,10 +44,13 @@ class GenerateAppealDocument implements JavaDelegate {
   private final FundingCoverage coverage;
   private final FourEyesCheck fourEyes;
   private final PartnerRegistry registry;
+  private final org.eie.workflows.donors.DonorLanguages donorLanguages;
 
   GenerateAppealDocument(AppealDocumentWriter writer, DocumentStore store,
       EieProperties properties, IdentityService identity, FundingCoverage coverage,
-      FourEyesCheck fourEyes, PartnerRegistry registry) {
+      FourEyesCheck fourEyes, PartnerRegistry registry,
+      org.eie.workflows.donors.DonorLanguages donorLanguages) {
+    this.donorLanguages = donorLanguages;
     this.fourEyes = fourEyes;
     this.writer = writer;
     this.store = store;
@@ -102,9 +105,11 @@ class GenerateAppealDocument implements JavaDelegate {
     byte[] pdf = writer.write(document, locale);
     StoredDocument stored = store.store(execution.getProcessInstanceId(), DOCUMENT_KIND, country,
         "emergency-funding-appeal-" + country + "-" + today + "-v" + version + ".pdf", pdf);
-    // The same version in every other language of the documents, for donors who read it.
-    for (String other : AppealInputs.LANGUAGES) {
-      if (other.equals(locale.getLanguage())) {
+    // The same version in the other languages the appeal's donors read (each render takes a
+    // few seconds: only those that someone will receive).
+    for (String other : new java.util.TreeSet<>(donorLanguages.of(country,
+        document.appealType().name()))) {
+      if (other.equals(locale.getLanguage()) || !AppealInputs.LANGUAGES.contains(other)) {
         continue;
       }
       StoredDocument translation = store.store(execution.getProcessInstanceId(),
