@@ -105,19 +105,12 @@ public record AppealDocument(
 
   /** Share of the requirements funded (0.42 for 42 %), or null when funding is not known. */
   public BigDecimal coverage() {
-    if (funding == null || funding.receivedUsd() == null
-        || requirements.totalUsd().signum() == 0) {
-      return null;
-    }
-    return funding.receivedUsd().divide(requirements.totalUsd(), 4, java.math.RoundingMode.HALF_UP);
+    return funding == null ? null : funding.coverage();
   }
 
   /** Requirements still unfunded, or null when funding is not known. */
   public BigDecimal fundingGapUsd() {
-    if (funding == null || funding.receivedUsd() == null) {
-      return null;
-    }
-    return requirements.totalUsd().subtract(funding.receivedUsd()).max(BigDecimal.ZERO);
+    return funding == null ? null : funding.gapUsd();
   }
 
   /**
@@ -134,19 +127,20 @@ public record AppealDocument(
   /**
    * People, disaggregated as the cluster reports them. Girls and boys are children and
    * adolescents of school age; women and men are other adults (caregivers, adult learners) where
-   * relevant; teachers where relevant; {@code null} where the category does not apply or is not
-   * known.
+   * relevant; teachers are their own line, split by sex; {@code null} where the category does not
+   * apply or was not assessed.
    *
    * @param withDisabilities of all the above, those with disabilities
    * @param ageGroups        by age group and sex, where known
    * @param migrants         of all the above, migrants, refugees or displaced people, where relevant
    * @param hostCommunity    of all the above, members of the host community, where relevant
    */
-  public record People(long girls, long boys, Long women, Long men, Long teachers,
-      Long withDisabilities, List<AgeGroup> ageGroups, Long migrants, Long hostCommunity) {
+  public record People(long girls, long boys, Long women, Long men, Long femaleTeachers,
+      Long maleTeachers, Long withDisabilities, List<AgeGroup> ageGroups, Long migrants,
+      Long hostCommunity) {
 
-    public static final People NONE = new People(0, 0, null, null, null, null, List.of(), null,
-        null);
+    public static final People NONE = new People(0, 0, null, null, null, null, null, List.of(),
+        null, null);
 
     public People {
       ageGroups = listOf(ageGroups);
@@ -156,18 +150,25 @@ public record AppealDocument(
       return girls + boys;
     }
 
+    /** Teachers of both sexes, or null when not assessed. */
+    public Long teachers() {
+      return femaleTeachers == null && maleTeachers == null ? null
+          : orZero(femaleTeachers) + orZero(maleTeachers);
+    }
+
+    /** Everyone counted: always {@link #female()} plus {@link #male()}. */
     public long total() {
-      return girls + boys + orZero(women) + orZero(men) + orZero(teachers);
+      return female() + male();
     }
 
-    /** Female people (girls, women), for the female/male split donors ask for. */
+    /** Female people: girls, women and female teachers, for the split donors ask for. */
     public long female() {
-      return girls + orZero(women);
+      return girls + orZero(women) + orZero(femaleTeachers);
     }
 
-    /** Male people (boys, men). */
+    /** Male people: boys, men and male teachers. */
     public long male() {
-      return boys + orZero(men);
+      return boys + orZero(men) + orZero(maleTeachers);
     }
 
     /** Adds two disaggregations (a category stays unknown only if unknown in both). */
@@ -177,7 +178,8 @@ public record AppealDocument(
           g.fromAge() + "-" + g.toAge(), g, (a, b) ->
               new AgeGroup(a.fromAge(), a.toAge(), a.female() + b.female(), a.male() + b.male())));
       return new People(girls + other.girls, boys + other.boys, sum(women, other.women),
-          sum(men, other.men), sum(teachers, other.teachers),
+          sum(men, other.men), sum(femaleTeachers, other.femaleTeachers),
+          sum(maleTeachers, other.maleTeachers),
           sum(withDisabilities, other.withDisabilities), new ArrayList<>(groups.values()),
           sum(migrants, other.migrants), sum(hostCommunity, other.hostCommunity));
     }
@@ -204,11 +206,21 @@ public record AppealDocument(
   public record Schools(long damaged, long destroyed, long usedAsShelters) {
   }
 
-  /** What the response sets out to do. */
-  public record ResponsePlan(List<String> objectives, List<Activity> priorityActivities) {
+  /**
+   * What the response sets out to do, as the co-leads planned it before projects came in.
+   *
+   * @param targeted                 the people the plan targets, or null when not set
+   * @param indicativeRequirementUsd the plan's estimate of the whole requirement, or null
+   */
+  public record ResponsePlan(List<String> objectives, List<Activity> priorityActivities,
+      People targeted, BigDecimal indicativeRequirementUsd) {
     public ResponsePlan {
       objectives = listOf(objectives);
       priorityActivities = listOf(priorityActivities);
+    }
+
+    public ResponsePlan(List<String> objectives, List<Activity> priorityActivities) {
+      this(objectives, priorityActivities, null, null);
     }
   }
 
@@ -270,12 +282,18 @@ public record AppealDocument(
    * @param totalUsd   the appeal's total
    */
   public record Requirements(List<ActivityRequirement> byActivity,
-      List<PartnerRequirement> byPartner, BigDecimal totalUsd) {
+      List<PartnerRequirement> byPartner, List<AreaRequirement> byArea, BigDecimal totalUsd) {
 
     public Requirements {
       byActivity = listOf(byActivity);
       byPartner = listOf(byPartner);
+      byArea = listOf(byArea);
       totalUsd = totalUsd == null ? BigDecimal.ZERO : totalUsd;
+    }
+
+    public Requirements(List<ActivityRequirement> byActivity, List<PartnerRequirement> byPartner,
+        BigDecimal totalUsd) {
+      this(byActivity, byPartner, List.of(), totalUsd);
     }
 
     /** Consolidates projects: sums their activity lines by activity and their budgets by partner. */
@@ -305,8 +323,27 @@ public record AppealDocument(
           .sorted((a, b) -> b.amountUsd().compareTo(a.amountUsd())).toList();
       var partners = byPartner.values().stream()
           .sorted((a, b) -> b.amountUsd().compareTo(a.amountUsd())).toList();
-      return new Requirements(activities, partners, total);
+      Map<String, BigDecimal> byArea = new LinkedHashMap<>();
+      Map<String, Integer> areaProjects = new LinkedHashMap<>();
+      for (Project project : projects) {
+        var shares = Consolidator.evenShares(project.budgetUsd(), project.locations().size());
+        for (int i = 0; i < shares.size(); i++) {
+          byArea.merge(project.locations().get(i), shares.get(i), BigDecimal::add);
+          areaProjects.merge(project.locations().get(i), 1, Integer::sum);
+        }
+      }
+      var areas = byArea.entrySet().stream()
+          .map(e -> new AreaRequirement(e.getKey(), areaProjects.get(e.getKey()), e.getValue()))
+          .sorted((a, b) -> b.amountUsd().compareTo(a.amountUsd())).toList();
+      return new Requirements(activities, partners, areas, total);
     }
+  }
+
+  /**
+   * Requirement in one location; a project in several locations counts an equal share in each
+   * (the project form has no budget per location).
+   */
+  public record AreaRequirement(String area, int projects, BigDecimal amountUsd) {
   }
 
   /** Requirement of one plan activity across projects. */
@@ -362,14 +399,93 @@ public record AppealDocument(
   }
 
   /**
-   * Funding received for this appeal so far.
+   * Funding of this appeal as OCHA's Financial Tracking Service reports it: funded = committed +
+   * paid; pledges (announced, not signed) beside it, never in it.
    *
-   * @param receivedUsd funds received or committed
-   * @param asOf        date of the figure
-   * @param source      where it comes from (FTS, the cluster's own tracking), or null
+   * @param requiredUsd  the requirement the coverage is computed against (the appeal's total)
+   * @param committedUsd signed agreements
+   * @param paidUsd      received
+   * @param pledgedUsd   announced, not yet committed
+   * @param asOf         the date the figures were taken
+   * @param source       where they come from (a code the bundles name, {@code PLEDGE_REGISTER},
+   *                     or free text)
+   * @param byActivity   per activity of the appeal (earmarked funding)
    */
-  public record Funding(BigDecimal receivedUsd,
-      @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate asOf, String source) {
+  public record Funding(BigDecimal requiredUsd, BigDecimal committedUsd, BigDecimal paidUsd,
+      BigDecimal pledgedUsd,
+      @JsonFormat(shape = JsonFormat.Shape.STRING) LocalDate asOf, String source,
+      List<ActivityFunding> byActivity) {
+
+    public Funding {
+      committedUsd = committedUsd == null ? BigDecimal.ZERO : committedUsd;
+      paidUsd = paidUsd == null ? BigDecimal.ZERO : paidUsd;
+      pledgedUsd = pledgedUsd == null ? BigDecimal.ZERO : pledgedUsd;
+      byActivity = listOf(byActivity);
+    }
+
+    /**
+     * The same funding measured against the document's own requirements, overall and per
+     * activity, so every coverage share is computed from the figures the document prints.
+     */
+    public Funding against(Requirements requirements) {
+      Map<String, BigDecimal> required = new LinkedHashMap<>();
+      requirements.byActivity().forEach(r -> required.put(r.activity(), r.amountUsd()));
+      Map<String, ActivityFunding> earmarked = new LinkedHashMap<>();
+      byActivity.forEach(a -> earmarked.put(a.activity(), a));
+      List<ActivityFunding> lines = new ArrayList<>();
+      required.forEach((activity, amount) -> {
+        ActivityFunding known = earmarked.remove(activity);
+        lines.add(new ActivityFunding(activity, amount,
+            known == null ? BigDecimal.ZERO : known.fundedUsd(),
+            known == null ? BigDecimal.ZERO : known.pledgedUsd()));
+      });
+      earmarked.values().forEach(a -> lines.add(new ActivityFunding(a.activity(), null,
+          a.fundedUsd(), a.pledgedUsd())));
+      return new Funding(requirements.totalUsd(), committedUsd, paidUsd, pledgedUsd, asOf,
+          source, lines);
+    }
+
+    /** Funded without an earmark for one of the lines: counts overall only. */
+    public BigDecimal unearmarkedFundedUsd() {
+      return fundedUsd().subtract(byActivity.stream().map(ActivityFunding::fundedUsd)
+          .filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /** Committed + paid. */
+    public BigDecimal fundedUsd() {
+      return committedUsd.add(paidUsd);
+    }
+
+    /** Funded / required (0.42 for 42 %), or null without a requirement. */
+    public BigDecimal coverage() {
+      return share(fundedUsd(), requiredUsd);
+    }
+
+    /** Required - funded, never below zero; null without a requirement. */
+    public BigDecimal gapUsd() {
+      return requiredUsd == null ? null : requiredUsd.subtract(fundedUsd()).max(BigDecimal.ZERO);
+    }
+  }
+
+  /**
+   * Earmarked funding of one activity.
+   *
+   * @param requiredUsd the activity's requirement, or null for an earmark outside the appeal's
+   *                    activities
+   */
+  public record ActivityFunding(String activity, BigDecimal requiredUsd, BigDecimal fundedUsd,
+      BigDecimal pledgedUsd) {
+
+    public BigDecimal coverage() {
+      return share(fundedUsd, requiredUsd);
+    }
+  }
+
+  static BigDecimal share(BigDecimal part, BigDecimal whole) {
+    if (part == null || whole == null || whole.signum() <= 0) {
+      return null;
+    }
+    return part.divide(whole, 4, java.math.RoundingMode.HALF_UP);
   }
 
   private static long orZero(Long value) {

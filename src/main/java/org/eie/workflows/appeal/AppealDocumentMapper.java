@@ -1,5 +1,6 @@
 package org.eie.workflows.appeal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -45,13 +46,18 @@ final class AppealDocumentMapper {
   }
 
   /**
-   * @param registered the country's registered partner organisations by id (acronym and type
-   *                   come from there; a project from before the registry shows its name only)
+   * @param consolidation the consolidation the co-leads signed off: requirements by activity,
+   *                      partner and area and the people targeted are taken from it, never
+   *                      added up again; it must agree with the accepted projects, or no
+   *                      document is written
+   * @param registered    the country's registered partner organisations by id (acronym and
+   *                      type come from there; a project from before the registry shows its
+   *                      name only)
    */
   static AppealDocument map(String countryName, AppealTrigger trigger, NeedsAssessment assessment,
-      PlannedResponse plan, PartnerProjects projects, Map<String, Partner> registered,
-      SignOffs signOffs, Map<String, Signatory> signatories, LocalDate date, int version,
-      AppealDocument.Funding funding) {
+      PlannedResponse plan, PartnerProjects projects, Consolidation consolidation,
+      Map<String, Partner> registered, SignOffs signOffs, Map<String, Signatory> signatories,
+      LocalDate date, int version, AppealDocument.Funding funding) {
     List<Project> accepted = projects.withStatus(ProjectStatus.ACCEPTED).stream()
         .map(AppealDocumentMapper::project).toList();
     int longest = projects.withStatus(ProjectStatus.ACCEPTED).stream()
@@ -60,23 +66,43 @@ final class AppealDocumentMapper {
     List<KeyFigure> keyFigures = new ArrayList<>();
     if (trigger.peopleAffected() != null) {
       keyFigures.add(new KeyFigure("PEOPLE_AFFECTED", "People affected",
-          java.math.BigDecimal.valueOf(trigger.peopleAffected()), null));
+          BigDecimal.valueOf(trigger.peopleAffected()), SOURCE_TRIGGER));
     }
     if (trigger.schoolsAffected() != null) {
       keyFigures.add(new KeyFigure("SCHOOLS_AFFECTED", "Schools affected",
-          java.math.BigDecimal.valueOf(trigger.schoolsAffected()), null));
+          BigDecimal.valueOf(trigger.schoolsAffected()), SOURCE_TRIGGER));
     }
+    keyFigures.add(new KeyFigure("SCHOOLS_DAMAGED", "Schools damaged",
+        BigDecimal.valueOf(assessment.schoolsDamaged()), SOURCE_ASSESSMENT));
+    keyFigures.add(new KeyFigure("TEACHERS_AFFECTED", "Teachers affected",
+        BigDecimal.valueOf(assessment.teachersAffected()), SOURCE_ASSESSMENT));
 
+    // Girls and boys in need are children of school age: the same age group the projects
+    // target, so the age table compares like with like.
     People inNeed = new People(assessment.girlsInNeed(), assessment.boysInNeed(), null, null,
-        null, assessment.withDisabilitiesInNeed(), List.of(), assessment.migrantsInNeed(),
-        assessment.hostCommunityInNeed());
+        null, null, assessment.withDisabilitiesInNeed(),
+        List.of(new AgeGroup(SCHOOL_AGE_FROM, SCHOOL_AGE_TO, assessment.girlsInNeed(),
+            assessment.boysInNeed())),
+        assessment.migrantsInNeed(), assessment.hostCommunityInNeed());
+
+    Requirements requirements = Requirements.of(accepted);
     People targeted = accepted.stream().map(Project::peopleTargeted)
         .reduce(People.NONE, People::plus);
+    if (consolidation != null) {
+      requirements = fromConsolidation(consolidation, requirements);
+      targeted = fromConsolidation(consolidation.targeted(), targeted);
+    }
 
     List<Activity> activities = plan.priorityActivities().stream()
-        .map(code -> new Activity(code, ACTIVITY_NAMES.getOrDefault(code, code), null, null,
-            null))
+        .map(code -> {
+          PlannedResponse.ActivityPlan details = plan.activityPlan(code);
+          return new Activity(code, ACTIVITY_NAMES.getOrDefault(code, code),
+              details == null ? null : details.indicator(),
+              details == null ? null : details.target(),
+              details == null ? null : details.indicativeRequirementUsd());
+        })
         .toList();
+    People planTargeted = plan.targeted() == null ? null : people(plan.targeted());
 
     // One line per organisation, under the name its projects carry (the requirements by partner
     // are keyed by it).
@@ -104,9 +130,64 @@ final class AppealDocumentMapper {
         trigger.situationSummary(), assessment.affectedAreas(), keyFigures, inNeed, targeted,
         new Schools(assessment.schoolsDamaged(), assessment.schoolsDestroyed(),
             assessment.schoolsUsedAsShelters()),
-        assessment.teachersAffected(), new ResponsePlan(plan.objectives(), activities),
-        Requirements.of(accepted), accepted, new ArrayList<>(partners.values()), coLeads,
-        approvals, assessment.dataGaps(), List.of(), funding);
+        assessment.teachersAffected(),
+        new ResponsePlan(plan.objectives(), activities, planTargeted,
+            plan.indicativeRequirementUsd()),
+        requirements, accepted, new ArrayList<>(partners.values()), coLeads,
+        approvals, assessment.dataGaps(), List.of(),
+        funding == null ? null : funding.against(requirements));
+  }
+
+  /** Sources of context figures; the bundles word them ({@code source.TRIGGER}). */
+  static final String SOURCE_TRIGGER = "TRIGGER";
+  static final String SOURCE_ASSESSMENT = "RAPID_ASSESSMENT";
+  static final int SCHOOL_AGE_FROM = 3;
+  static final int SCHOOL_AGE_TO = 17;
+
+  /**
+   * The requirements as signed off. The consolidation's lines are the figures; the projects
+   * only add what the consolidation does not carry (people targeted per partner). If the two
+   * disagree, something changed the projects after sign-off: no document.
+   */
+  static Requirements fromConsolidation(Consolidation consolidation, Requirements ofProjects) {
+    if (consolidation.totalUsd().compareTo(ofProjects.totalUsd()) != 0) {
+      throw new IllegalStateException("The signed-off consolidation requires US$ "
+          + consolidation.totalUsd().toPlainString() + " but the accepted projects add up to US$ "
+          + ofProjects.totalUsd().toPlainString() + ": the appeal must be consolidated again");
+    }
+    Map<String, Long> peopleByPartner = new LinkedHashMap<>();
+    ofProjects.byPartner().forEach(p -> peopleByPartner.put(p.partner(), p.peopleTargeted()));
+    var byActivity = consolidation.byActivity().stream()
+        .map(l -> new AppealDocument.ActivityRequirement(l.key(), l.projects(), l.amountUsd()))
+        .toList();
+    var byPartner = consolidation.byPartner().stream()
+        .map(l -> new AppealDocument.PartnerRequirement(l.key(), l.projects(),
+            peopleByPartner.getOrDefault(l.key(), 0L), l.amountUsd()))
+        .toList();
+    var byArea = consolidation.byArea().stream()
+        .map(l -> new AppealDocument.AreaRequirement(l.key(), l.projects(), l.amountUsd()))
+        .toList();
+    return new Requirements(byActivity, byPartner, byArea, consolidation.totalUsd());
+  }
+
+  /** People targeted as signed off, with the age groups and groups the projects add. */
+  static People fromConsolidation(PeopleTargeted signedOff, People ofProjects) {
+    if (signedOff.total() != ofProjects.total()) {
+      throw new IllegalStateException("The signed-off consolidation targets "
+          + signedOff.total() + " people but the accepted projects add up to "
+          + ofProjects.total() + ": the appeal must be consolidated again");
+    }
+    return new People(signedOff.girls(), signedOff.boys(), null, null,
+        signedOff.femaleTeachers(), signedOff.maleTeachers(), signedOff.withDisabilities(),
+        ofProjects.ageGroups(), null, null);
+  }
+
+  static People people(PeopleTargeted people) {
+    List<AgeGroup> ageGroups = List.of(
+        new AgeGroup(SCHOOL_AGE_FROM, SCHOOL_AGE_TO, people.girls(), people.boys()),
+        new AgeGroup(18, null, people.femaleTeachers(), people.maleTeachers()));
+    return new People(people.girls(), people.boys(), null, null, people.femaleTeachers(),
+        people.maleTeachers(), people.withDisabilities(), ageGroups, null, null);
   }
 
   private static Partner partner(PartnerProject project, Map<String, Partner> registered) {
@@ -116,21 +197,12 @@ final class AppealDocumentMapper {
         : new Partner(project.partner(), organisation.acronym(), organisation.type());
   }
 
-  /**
-   * A project as the document shows it. The document's People has teachers as one figure;
-   * their split by sex is kept as the adult age group so the female/male totals stay right.
-   */
+  /** A project as the document shows it: teachers their own line, split by sex. */
   static Project project(PartnerProject project) {
-    PeopleTargeted people = project.targeted();
-    List<AgeGroup> ageGroups = List.of(
-        new AgeGroup(3, 17, people.girls(), people.boys()),
-        new AgeGroup(18, null, people.femaleTeachers(), people.maleTeachers()));
-    People targeted = new People(people.girls(), people.boys(), null, null, people.adults(),
-        people.withDisabilities(), ageGroups, null, null);
     List<ActivityLine> lines = project.activities().stream()
         .map(a -> new ActivityLine(a.activity(), ACTIVITY_NAMES.get(a.activity()), a.budgetUsd()))
         .toList();
     return new Project(project.id(), project.partner(), project.title(), lines,
-        project.locations(), targeted, project.durationMonths());
+        project.locations(), people(project.targeted()), project.durationMonths());
   }
 }

@@ -13,9 +13,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the donor-ready appeal document as PDF: the template {@code templates/appeal/appeal.html}
- * filled with an {@link AppealDocument}, in the reader's language (English, French; any other
- * language falls back to English), with the PDF's title, subject and keywords from the same
- * message bundle.
+ * filled with an {@link AppealDocument}, in the reader's language (Arabic, English, French,
+ * Portuguese, Spanish; any other language falls back to English; Arabic laid out right to left),
+ * with the PDF's title, subject and keywords from the same message bundle, and the appeal's
+ * figures embedded as a CSV file with HXL hashtags ({@link AppealFiguresCsv}).
+ *
+ * <p>The template prints figures, it never adds them up: every total it shows is a figure of the
+ * record, and before anything is rendered {@link AppealFigures#inconsistencies} checks that each
+ * total is the sum of its parts. A document whose figures do not add up is not written.
  */
 @Component
 public class AppealDocumentWriter {
@@ -31,6 +36,11 @@ public class AppealDocumentWriter {
   }
 
   public byte[] write(AppealDocument document, Locale locale) {
+    var problems = AppealFigures.inconsistencies(document);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("The appeal's figures do not add up, no document is written: "
+          + String.join("; ", problems));
+    }
     return renderer.render(request(document, locale));
   }
 
@@ -56,9 +66,17 @@ public class AppealDocumentWriter {
         "documentTitle", title,
         "appealTypeName", appealType,
         "activityNames", activityNames(document),
+        "rtl", DocumentRequest.rightToLeft(language),
+        "activityFunding", document.funding() == null ? Map.of()
+            : document.funding().byActivity().stream().collect(Collectors.toMap(
+                AppealDocument.ActivityFunding::activity, a -> a, (a, b) -> a)),
         "partnerRequirements", document.requirements().byPartner().stream().collect(
             Collectors.toMap(PartnerRequirement::partner, r -> r, (a, b) -> a)));
-    return new DocumentRequest(TEMPLATE, language, model, title, subject, keywords);
+    var figures = new DocumentRequest.Attachment(
+        AppealFiguresCsv.fileName(document), "text/csv",
+        format(messages, language, "pdf.attachment"), AppealFiguresCsv.write(document));
+    return new DocumentRequest(TEMPLATE, language, model, title, subject, keywords,
+        java.util.List.of(figures));
   }
 
   /**

@@ -36,16 +36,22 @@ public final class AppealFormats {
   private final NumberFormat integer;
   private final NumberFormat wholeUsd;
   private final NumberFormat decimal;
+  private final NumberFormat cents;
   private final NumberFormat millions;
   private final NumberFormat percent;
 
   public AppealFormats(Locale locale) {
     this.locale = locale;
     this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-    this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+    // Hours and minutes on the 24-hour clock in every language, as humanitarian reports give
+    // times: "6:08 PM" is easily misread, and the onset is kept to the minute.
+    this.time = DateTimeFormatter.ofPattern("HH:mm", locale);
     this.integer = NumberFormat.getIntegerInstance(locale);
     this.wholeUsd = NumberFormat.getIntegerInstance(locale);
     wholeUsd.setRoundingMode(RoundingMode.HALF_UP);
+    this.cents = NumberFormat.getNumberInstance(locale);
+    cents.setMinimumFractionDigits(2);
+    cents.setMaximumFractionDigits(2);
     this.decimal = NumberFormat.getNumberInstance(locale);
     decimal.setMaximumFractionDigits(2);
     this.millions = NumberFormat.getNumberInstance(locale);
@@ -69,12 +75,17 @@ public final class AppealFormats {
     return decimal.format(value);
   }
 
-  /** An amount in whole US dollars, without the currency sign (the column header names it). */
+  /**
+   * An amount in US dollars without the currency sign (the column header names it): whole
+   * dollars, or dollars and cents when it has cents, never rounded, so that printed rows add up
+   * to the printed total exactly.
+   */
   public String usd(BigDecimal value) {
     if (value == null) {
       return null;
     }
-    return wholeUsd.format(value);
+    return value.stripTrailingZeros().scale() <= 0 ? wholeUsd.format(value)
+        : cents.format(value);
   }
 
   /** An amount in millions of US dollars with one decimal ({@code 12.4}), for the cover. */

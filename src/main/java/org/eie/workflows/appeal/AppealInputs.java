@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AppealInputs {
 
-  static final Set<String> LANGUAGES = Set.of("en", "fr");
+  static final Set<String> LANGUAGES = Set.of("en", "fr", "es", "pt", "ar");
   static final Set<String> VETTING_DECISIONS = Set.of("ACCEPT", "RETURN", "REJECT");
   static final int MAX_PROJECT_MONTHS = 12;
 
@@ -117,9 +117,30 @@ class AppealInputs {
     if (deadline != null && !deadline.isAfter(now())) {
       form.error("submissionDeadline", "must be in the future: partners need time to submit");
     }
+    List<PlannedResponse.ActivityPlan> activityPlans = new ArrayList<>();
+    for (String activity : activities) {
+      if (!PriorityActivity.isKnown(activity)) {
+        continue;
+      }
+      PriorityActivity known = PriorityActivity.valueOf(activity);
+      String indicator = form.text(known.indicatorField(), false);
+      BigDecimal target = form.money(known.targetField(), false);
+      BigDecimal activityRequirement = form.money(known.requirementField(), false);
+      if (indicator != null || target != null || activityRequirement != null) {
+        activityPlans.add(new PlannedResponse.ActivityPlan(activity, indicator, target,
+            activityRequirement));
+      }
+    }
+    BigDecimal planned = activityPlans.stream()
+        .map(PlannedResponse.ActivityPlan::indicativeRequirementUsd)
+        .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (requirement != null && planned.compareTo(requirement) > 0) {
+      form.error("indicativeRequirementUsd", "is less than the activities' indicative"
+          + " requirements together (" + planned.toPlainString() + ")");
+    }
     form.throwIfInvalid();
     return new PlannedResponse(objectives, activities, targeted, requirement, deadline.toString(),
-        user, now().toString());
+        user, now().toString(), activityPlans);
   }
 
   /** The plan's activities as amended at consolidation review. */

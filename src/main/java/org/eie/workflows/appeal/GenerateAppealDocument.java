@@ -44,10 +44,13 @@ class GenerateAppealDocument implements JavaDelegate {
   private final FundingCoverage coverage;
   private final FourEyesCheck fourEyes;
   private final PartnerRegistry registry;
+  private final org.eie.workflows.donors.DonorLanguages donorLanguages;
 
   GenerateAppealDocument(AppealDocumentWriter writer, DocumentStore store,
       EieProperties properties, IdentityService identity, FundingCoverage coverage,
-      FourEyesCheck fourEyes, PartnerRegistry registry) {
+      FourEyesCheck fourEyes, PartnerRegistry registry,
+      org.eie.workflows.donors.DonorLanguages donorLanguages) {
+    this.donorLanguages = donorLanguages;
     this.fourEyes = fourEyes;
     this.writer = writer;
     this.store = store;
@@ -64,8 +67,19 @@ class GenerateAppealDocument implements JavaDelegate {
   private AppealDocument.Funding funding(String appealId, LocalDate today) {
     Coverage current = coverage.coverageOf(appealId);
     boolean known = current.fundedUsd().signum() > 0 || current.pledgedUsd().signum() > 0;
-    return known ? new AppealDocument.Funding(current.fundedUsd(), today, null) : null;
+    return known ? funding(current, today) : null;
   }
+
+  /** The coverage as the document prints it: FTS's figures, taken today from our register. */
+  static AppealDocument.Funding funding(Coverage current, LocalDate asOf) {
+    return new AppealDocument.Funding(current.requiredUsd(), current.committedUsd(),
+        current.paidUsd(), current.pledgedUsd(), asOf, SOURCE_PLEDGE_REGISTER,
+        current.byActivity().stream().map(a -> new AppealDocument.ActivityFunding(a.activity(),
+            a.requiredUsd(), a.fundedUsd(), a.pledgedUsd())).toList());
+  }
+
+  /** The funding figures' source: the pledges recorded in this application (bundle key). */
+  static final String SOURCE_PLEDGE_REGISTER = "PLEDGE_REGISTER";
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -83,6 +97,7 @@ class GenerateAppealDocument implements JavaDelegate {
         (NeedsAssessment) execution.getVariable(NEEDS_ASSESSMENT),
         (PlannedResponse) execution.getVariable(RESPONSE_PLAN),
         RecordPartnerProject.projectsOf(execution.getVariable(PROJECTS)),
+        (Consolidation) execution.getVariable(AppealVariables.CONSOLIDATION),
         registeredPartners(country), signOffs, signatories(signOffs), today, version,
         funding(execution.getProcessInstanceId(), today));
     Object language = execution.getVariable(LANGUAGE);
@@ -90,6 +105,23 @@ class GenerateAppealDocument implements JavaDelegate {
     byte[] pdf = writer.write(document, locale);
     StoredDocument stored = store.store(execution.getProcessInstanceId(), DOCUMENT_KIND, country,
         "emergency-funding-appeal-" + country + "-" + today + "-v" + version + ".pdf", pdf);
+    // The same version in the other languages the appeal's donors read (each render takes a
+    // few seconds: only those that someone will receive).
+    for (String other : new java.util.TreeSet<>(donorLanguages.of(country,
+        document.appealType().name()))) {
+      if (other.equals(locale.getLanguage()) || !AppealInputs.LANGUAGES.contains(other)) {
+        continue;
+      }
+      StoredDocument translation = store.store(execution.getProcessInstanceId(),
+          DOCUMENT_KIND + "-" + other, country, "emergency-funding-appeal-" + country + "-"
+              + today + "-v" + version + "-" + other + ".pdf",
+          writer.write(document, Locale.forLanguageTag(other)));
+      if (translation.version() != stored.version()) {
+        throw new IllegalStateException("Appeal " + execution.getProcessInstanceId()
+            + " has version " + stored.version() + " but its " + other + " text version "
+            + translation.version());
+      }
+    }
     execution.setVariable("documentVersion", stored.version());
     execution.setVariable("documentSha256", stored.sha256());
   }

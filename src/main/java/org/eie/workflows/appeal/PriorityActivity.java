@@ -40,6 +40,21 @@ public enum PriorityActivity {
     return null;
   }
 
+  /** The response plan form's field for this activity's indicator. */
+  public String indicatorField() {
+    return "indicator" + budgetField.substring("budget".length());
+  }
+
+  /** The response plan form's field for this activity's indicator target. */
+  public String targetField() {
+    return "activityTarget" + budgetField.substring("budget".length());
+  }
+
+  /** The response plan form's field for this activity's indicative requirement in USD. */
+  public String requirementField() {
+    return "requirement" + budgetField.substring("budget".length());
+  }
+
   public static boolean isKnown(String code) {
     for (PriorityActivity activity : values()) {
       if (activity.name().equals(code)) {

@@ -6,7 +6,9 @@ import static org.eie.workflows.appeal.AppealVariables.json;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordResponsePlan extends TaskCompletion {
 
-  static final List<String> FORM_FIELDS = List.of("objectives", "priorityActivities",
-      "targetGirls", "targetBoys", "targetFemaleTeachers", "targetMaleTeachers",
-      "targetWithDisabilities", "indicativeRequirementUsd");
+  static final List<String> FORM_FIELDS = java.util.stream.Stream.concat(Stream.of(
+      "objectives", "priorityActivities", "targetGirls", "targetBoys", "targetFemaleTeachers",
+      "targetMaleTeachers", "targetWithDisabilities", "indicativeRequirementUsd"),
+      Arrays.stream(PriorityActivity.values()).flatMap(a -> Stream.of(a.indicatorField(),
+          a.targetField(), a.requirementField()))).toList();
 
   private final AppealInputs inputs;
   private final CurrentUser user;

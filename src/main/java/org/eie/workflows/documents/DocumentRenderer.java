@@ -11,13 +11,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Calendar;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +57,9 @@ public class DocumentRenderer {
   private final String baseUri;
   private final byte[] regularFont = classpathBytes("templates/fonts/DejaVuSans.ttf");
   private final byte[] boldFont = classpathBytes("templates/fonts/DejaVuSans-Bold.ttf");
+  /** PDF/A's output intent: the colours are sRGB (the JDK's own profile). */
+  private static final byte[] SRGB = java.awt.color.ICC_Profile.getInstance(
+      java.awt.color.ColorSpace.CS_sRGB).getData();
 
   public DocumentRenderer() {
     var resolver = new ClassLoaderTemplateResolver();
@@ -92,30 +93,80 @@ public class DocumentRenderer {
     return pdf;
   }
 
-  /** Lays out ready XHTML (for instance the output of {@link #html}) as PDF. */
+  /**
+   * Lays out ready XHTML (for instance the output of {@link #html}) as PDF/A-3u that is also
+   * PDF/UA-1: tagged for screen readers (headings, tables with their header cells, lists, the
+   * reading order of the source), with the document's language and title, fonts embedded, an
+   * sRGB output intent, and the request's attachments embedded as associated files.
+   */
   public byte[] renderHtml(String html, DocumentRequest request) {
     try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
       var builder = new PdfRendererBuilder()
           .useFastMode()
           .usePDDocument(document)
+          .usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_U)
+          .usePdfUaAccessibility(true)
+          .useColorProfile(SRGB)
           .useFont(() -> new java.io.ByteArrayInputStream(regularFont), FONT_FAMILY, 400,
               BaseRendererBuilder.FontStyle.NORMAL, true)
           .useFont(() -> new java.io.ByteArrayInputStream(boldFont), FONT_FAMILY, 700,
               BaseRendererBuilder.FontStyle.NORMAL, true)
           .useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
           .useUnicodeBidiReorderer(new ICUBidiReorderer())
-          .defaultTextDirection(BaseRendererBuilder.TextDirection.LTR)
-          .withHtmlContent(html, baseUriOf(request.template()));
+          .defaultTextDirection(request.rightToLeft() ? BaseRendererBuilder.TextDirection.RTL
+              : BaseRendererBuilder.TextDirection.LTR)
+          .withHtmlContent(withMetadata(html, request), baseUriOf(request.template()));
       try (var renderer = builder.buildPdfRenderer()) {
         renderer.createPDFWithoutClosing();
       }
       warnAboutUnembeddedFonts(document, request);
-      describe(document, request);
+      document.getDocumentCatalog().setLanguage(request.locale().toLanguageTag());
+      Attachments.embed(document, request.attachments());
       document.save(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render " + request.template(), e);
     }
+  }
+
+  /**
+   * The PDF's information dictionary and its XMP copy (which PDF/A requires to agree) are both
+   * written by the layout library from the document's head: the title from {@code <title>}, the
+   * rest from {@code <meta>} elements, which are added here from the request.
+   */
+  static String withMetadata(String html, DocumentRequest request) {
+    StringBuilder meta = new StringBuilder();
+    meta(meta, "subject", request.subject());
+    meta(meta, "keywords", request.keywords());
+    meta(meta, "author", "EiE Workflows");
+    meta(meta, "creator", "EiE Workflows");
+    int head = html.indexOf("<head>");
+    if (head < 0) {
+      return withMetadata(html.replaceFirst("<html([^>]*)>", "<html$1><head></head>"), request);
+    }
+    // The request's title is the PDF's (what callers and readers' title bars show); a template's
+    // own <title> gives way to it.
+    String withoutTitle = html.replaceFirst("(?s)<title[^>]*>.*?</title>", "");
+    head = withoutTitle.indexOf("<head>");
+    String title = request.title() == null || request.title().isBlank() ? ""
+        : "<title>" + escape(request.title()) + "</title>";
+    // Under PDF/A only registered fonts may be used: text in a family nobody registered would
+    // not be drawn at all. The shipped font is every document's default family.
+    String defaultFont = "<style>html { font-family: '" + FONT_FAMILY + "'; }</style>";
+    return withoutTitle.substring(0, head + 6) + title + meta + defaultFont
+        + withoutTitle.substring(head + 6);
+  }
+
+  private static void meta(StringBuilder meta, String name, String content) {
+    if (content != null && !content.isBlank()) {
+      meta.append("<meta name=\"").append(name).append("\" content=\"").append(escape(content))
+          .append("\"/>");
+    }
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   /**
@@ -164,17 +215,6 @@ public class DocumentRenderer {
     }
   }
 
-  private static void describe(PDDocument document, DocumentRequest request) {
-    PDDocumentInformation info = document.getDocumentInformation();
-    info.setTitle(request.title());
-    info.setSubject(request.subject());
-    info.setKeywords(request.keywords());
-    info.setAuthor("EiE Workflows");
-    info.setCreator("EiE Workflows");
-    info.setCreationDate(Calendar.getInstance());
-    document.getDocumentCatalog().setLanguage(request.locale().toLanguageTag());
-  }
-
   /**
    * The first render in a fresh JVM costs up to a second (class loading, font parsing): pay it
    * at start-up, off the request path, so the first user does not.
@@ -183,9 +223,9 @@ public class DocumentRenderer {
   void warmUp() {
     var warmUp = new Thread(() -> {
       try {
-        renderHtml("<html><body><p style=\"font-family: '" + FONT_FAMILY + "'\">"
-                + "Warm-up مدرسة</p></body></html>",
-            new DocumentRequest("warm-up", Locale.ENGLISH, Map.of(), "", "", ""));
+        renderHtml("<html lang=\"en\"><head><title>Warm-up</title></head><body>"
+                + "<p style=\"font-family: '" + FONT_FAMILY + "'\">Warm-up مدرسة</p></body></html>",
+            new DocumentRequest("warm-up", Locale.ENGLISH, Map.of(), "Warm-up", "", ""));
       } catch (RuntimeException e) {
         LOG.warn("Document renderer warm-up failed; the first document will be slower", e);
       }

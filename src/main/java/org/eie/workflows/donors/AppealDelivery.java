@@ -48,8 +48,8 @@ class AppealDelivery {
     if (!mailServer.configured()) {
       throw new IllegalStateException(DeliveryLedger.NO_MAIL_SERVER);
     }
-    StoredDocument document = documents.version(appealId, AppealDonorDelivery.DOCUMENT_KIND,
-        version).orElseThrow(() -> new IllegalStateException(
+    StoredDocument document = AppealDonorDelivery.documentFor(documents, appealId, version,
+        delivery.language()).orElseThrow(() -> new IllegalStateException(
             "Appeal " + appealId + " has no stored document version " + version));
     Donor donor = registry.find(donorId).orElseThrow();
     // Committed before the e-mail leaves, so the link in any copy that leaves works.

@@ -20,6 +20,21 @@ final class AppealDonorDelivery {
   /** The kind under which the appeal process stores its PDF in the DocumentStore. */
   static final String DOCUMENT_KIND = "appeal";
 
+  /**
+   * The same version of an appeal in a donor's language: the appeal step stores it beside the
+   * document in the appeal's own language as kind {@code appeal-<language>}; a language it was
+   * not written in gets the appeal's own.
+   */
+  static java.util.Optional<org.eie.workflows.documents.StoredDocument> documentFor(
+      org.eie.workflows.documents.DocumentStore documents, String appealId, int version,
+      String language) {
+    var translated = language == null ? java.util.Optional.<org.eie.workflows.documents
+        .StoredDocument>empty() : documents.version(appealId, DOCUMENT_KIND + "-" + language,
+        version);
+    return translated.isPresent() ? translated
+        : documents.version(appealId, DOCUMENT_KIND, version);
+  }
+
   private AppealDonorDelivery() {
   }
 }

@@ -52,7 +52,7 @@ class AppealDocumentJsonTest {
 
   @Test
   void consolidationSumsByActivityAndPartnerLargestFirst() {
-    var people = new People(100, 90, null, null, 5L, 12L, List.of(), null, null);
+    var people = new People(100, 90, null, null, 3L, 2L, 12L, List.of(), null, null);
     var projects = List.of(
         new Project("A", "UNICEF", "a", List.of(
             new ActivityLine("SCHOOL_REPAIR", null, new BigDecimal("100")),

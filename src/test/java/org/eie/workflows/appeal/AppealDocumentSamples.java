@@ -80,10 +80,11 @@ public final class AppealDocumentSamples {
   /** The Flash Appeal with this many partner projects (the first ones are always the same). */
   public static AppealDocument lebanonBeirutExplosion(int projectCount) {
     List<Project> projects = projects(projectCount);
-    People inNeed = new People(61_500, 58_300, null, null, 7_400L, 9_200L, List.of(
+    People inNeed = new People(61_500, 58_300, null, null, 3_900L, 3_500L, 9_200L, List.of(
         new AgeGroup(3, 5, 11_800, 11_200),
         new AgeGroup(6, 11, 26_400, 25_100),
-        new AgeGroup(12, 17, 23_300, 22_000)), 38_000L, 89_200L);
+        new AgeGroup(12, 17, 23_300, 22_000),
+        new AgeGroup(18, null, 3_900, 3_500)), 38_000L, 89_200L);
     People targeted = projects.stream().map(Project::peopleTargeted)
         .reduce(People.NONE, People::plus);
     return new AppealDocument("LB", "Lebanon", AppealType.FLASH_APPEAL, 1,
@@ -115,7 +116,8 @@ public final class AppealDocumentSamples {
                 + "psychosocial support and the materials they need to learn and teach.",
             "The education system recovers: damaged public schools are repaired to be safer "
                 + "than before, and teachers are supported to teach in person and at a distance."),
-            ACTIVITIES),
+            ACTIVITIES, AppealDocumentMapper.people(new PeopleTargeted(30_000, 28_500, 800, 600,
+                4_000)), new BigDecimal("13100000")),
         Requirements.of(projects),
         projects,
         PARTNERS,
@@ -137,8 +139,11 @@ public final class AppealDocumentSamples {
         List.of(
             "COVID-19 transmission may close schools and learning spaces again.",
             "Currency depreciation raises the cost of repairs and materials."),
-        new Funding(new BigDecimal("3250000"), LocalDate.of(2020, 8, 14),
-            "Financial Tracking Service"));
+        new Funding(null, new BigDecimal("2000000"), new BigDecimal("1250000"),
+            new BigDecimal("500000"), LocalDate.of(2020, 8, 14), "Financial Tracking Service",
+            List.of(new AppealDocument.ActivityFunding("SCHOOL_REPAIR", null,
+                new BigDecimal("900000"), new BigDecimal("200000"))))
+            .against(Requirements.of(projects)));
   }
 
   /**
@@ -159,9 +164,13 @@ public final class AppealDocumentSamples {
       long girls = 400 + random.nextInt(2_500);
       long boys = 380 + random.nextInt(2_400);
       long teachers = 20 + random.nextInt(120);
-      var people = new People(girls, boys, null, null, teachers, (girls + boys) / 12,
+      long femaleTeachers = teachers / 2 + 5;
+      long maleTeachers = teachers - teachers / 2;
+      var people = new People(girls, boys, null, null, femaleTeachers, maleTeachers,
+          (girls + boys) / 12,
           List.of(new AgeGroup(6, 11, girls / 2, boys / 2),
-              new AgeGroup(12, 17, girls - girls / 2, boys - boys / 2)),
+              new AgeGroup(12, 17, girls - girls / 2, boys - boys / 2),
+              new AgeGroup(18, null, femaleTeachers, maleTeachers)),
           (girls + boys) / 3, (girls + boys) - (girls + boys) / 3);
       projects.add(new Project(String.format("LB-EDU-%03d", i + 1), partner.name(),
           TITLES.get(i % TITLES.size()), lines,

@@ -121,8 +121,17 @@ class AppealDocumentWriterTest {
 
   @Test
   void fundingCoverageIsShownWhenKnown() {
-    assertThat(englishText).contains("Funding received", "Unmet requirements", "Coverage",
-        "US$ 3,250,000", "27%", "Financial Tracking Service");
+    var funding = APPEAL.funding();
+    assertThat(flat(englishText)).contains("Funding received", "Unmet requirements", "Coverage",
+        "Funded (committed + paid) US$ 3,250,000 (committed US$ 2,000,000, paid US$ 1,250,000)",
+        "Pledged, not yet committed US$ 500,000",
+        "Figures taken on 14 August 2020. Source: Financial Tracking Service.",
+        english(funding.gapUsd()), new AppealFormats(Locale.UK).percent(funding.coverage()));
+    // coverage per activity: school repair has US$ 900,000 earmarked against its requirement
+    var repair = funding.byActivity().stream()
+        .filter(a -> a.activity().equals("SCHOOL_REPAIR")).findFirst().orElseThrow();
+    assertThat(lineOf(englishText, "School repair and rehabilitation "))
+        .endsWith(new AppealFormats(Locale.UK).percent(repair.coverage()));
 
     var unfunded = withFunding(APPEAL, null);
     String text = text(WRITER.write(unfunded, Locale.UK));
@@ -201,7 +210,7 @@ class AppealDocumentWriterTest {
 
   @Test
   void aLanguageWithoutBundleFallsBackToEnglish() throws IOException {
-    byte[] pdf = WRITER.write(APPEAL, Locale.forLanguageTag("pt-BR"));
+    byte[] pdf = WRITER.write(APPEAL, Locale.forLanguageTag("de-DE"));
     assertThat(text(pdf)).contains("Key figures", "Flash Appeal").doesNotContain("??");
     try (var document = Loader.loadPDF(pdf)) {
       assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
@@ -273,7 +282,7 @@ class AppealDocumentWriterTest {
     String text = flat(text(WRITER.write(bare, Locale.UK)));
 
     assertThat(text).contains("Humanitarian Response Plan revision", "Version 3",
-        "1 February 2021", "Flood", "not known", "This appeal has not been signed off yet.",
+        "1 February 2021", "Flood", "not assessed", "This appeal has not been signed off yet.",
         "The Education Cluster requires US$ 0 for no projects by no partners.")
         .doesNotContain("??", "Funding received", "null");
   }
@@ -334,6 +343,131 @@ class AppealDocumentWriterTest {
     }
     for (var type : AppealDocument.PartnerType.values()) {
       assertThat(english).containsKey("partnerType." + type);
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "fr", "es", "pt", "ar"})
+  void isArchivalAndAccessibleInEveryLanguage(String language) throws IOException {
+    byte[] pdf = WRITER.write(APPEAL, Locale.forLanguageTag(language));
+    keep("lebanon-" + language + "-validated.pdf", pdf);
+    assertThat(org.eie.workflows.documents.PdfStandards.failures(pdf))
+        .as("veraPDF, PDF/A-3u and PDF/UA-1").isEmpty();
+    try (var document = Loader.loadPDF(pdf)) {
+      var catalog = document.getDocumentCatalog();
+      assertThat(catalog.getLanguage()).isEqualTo(language);
+      assertThat(catalog.getStructureTreeRoot()).as("tagged").isNotNull();
+      assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+      assertThat(document.getDocumentInformation().getTitle()).contains("Lebanon");
+      assertThat(org.eie.workflows.documents.Attachments.read(document))
+          .containsKey("appeal-figures-LB-v1.csv");
+      assertThat(squeeze(new PDFTextStripper().getText(document))).doesNotContain("??");
+    }
+  }
+
+  @Test
+  void everyLanguageHasItsOwnWordsAndNumbers() {
+    String spanish = text(WRITER.write(APPEAL, Locale.forLanguageTag("es")));
+    String portuguese = text(WRITER.write(APPEAL, Locale.forLanguageTag("pt")));
+    String total = APPEAL.requirements().totalUsd().toBigInteger().toString();
+    assertThat(spanish).contains("Cifras clave", "Necesidades por actividad", "no evaluado",
+        NumberFormat.getIntegerInstance(Locale.forLanguageTag("es")).format(new BigDecimal(total)))
+        .doesNotContain("Key figures");
+    assertThat(portuguese).contains("Números-chave", "Necessidades por atividade", "não avaliado",
+        NumberFormat.getIntegerInstance(Locale.forLanguageTag("pt")).format(new BigDecimal(total)))
+        .doesNotContain("Key figures");
+  }
+
+  @Test
+  void arabicIsLaidOutRightToLeftAsAWholeDocument() throws IOException {
+    var request = WRITER.request(APPEAL, Locale.forLanguageTag("ar"));
+    assertThat(request.rightToLeft()).isTrue();
+    String html = new DocumentRenderer().html(request);
+    assertThat(html).contains("dir=\"rtl\"", "lang=\"ar\"", "الأرقام الرئيسية");
+    byte[] pdf = WRITER.write(APPEAL, Locale.forLanguageTag("ar"));
+    keep("lebanon-ar.pdf", pdf);
+    try (var document = Loader.loadPDF(pdf)) {
+      assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("ar");
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains("الأرقام الرئيسية", "الاحتياجات حسب النشاط")
+          .doesNotContain("??", "Key figures");
+    }
+  }
+
+  @Test
+  void theOnsetIsPrintedToTheMinuteOnTheTwentyFourHourClock() {
+    assertThat(flat(englishText)).contains("Onset 4 August 2020, 18:08 (UTC+03:00)");
+    assertThat(englishText).doesNotContain("6:08 PM", "6:00 PM");
+    String american = text(WRITER.write(APPEAL, Locale.US));
+    assertThat(flat(american)).contains("August 4, 2020, 18:08 (UTC+03:00)");
+  }
+
+  @Test
+  void unknownFiguresSayNotAssessedAndNothingPrintsADash() {
+    String withoutNames = englishText.replaceAll("\\d+–\\d+ years", "");
+    for (String area : APPEAL.affectedAreas()) { // names as entered may hold a dash
+      withoutNames = withoutNames.replace(area, "");
+    }
+    assertThat(withoutNames).doesNotContain("–");
+    // teachers are not counted in need: said so, not hidden and not zero
+    assertThat(lineOf(englishText, "Female teachers")).contains("3,900");
+    var bare = new AppealDocument("LB", "Lebanon", AppealType.FLASH_APPEAL, 1,
+        java.time.LocalDate.of(2021, 2, 1), "FLOOD", null, null, null, null, null, null,
+        null, null, null, null, new AppealDocument.ResponsePlan(List.of("Learn again"),
+            List.of(new AppealDocument.Activity("SCHOOL_REPAIR", null, null, null, null))),
+        null, null, null, null, null, null, null, null);
+    String text = flat(text(WRITER.write(bare, Locale.UK)));
+    assertThat(text).contains("School repair and rehabilitation not assessed not assessed not assessed",
+        "of whom migrants, refugees or displaced not assessed not assessed");
+  }
+
+  @Test
+  void theContextTableNamesTheSourceOfEveryFigure() {
+    assertThat(flat(englishText)).contains("People injured 6,500 Ministry of Public Health",
+        "Students whose school was damaged 85,000 Education Cluster rapid assessment");
+  }
+
+  @Test
+  void theCoverShowsTheCoLeadOrganisationsMarks() throws IOException {
+    String html = new DocumentRenderer().html(WRITER.request(APPEAL, Locale.UK));
+    assertThat(html).contains("mark mark-unicef", "mark mark-save");
+    assertThat(flat(englishText)).contains("Co-led by UNICEF Save the Children");
+  }
+
+  @Test
+  void theFiguresAreEmbeddedAsCsvWithHxlHashtags() throws IOException {
+    try (var document = Loader.loadPDF(english)) {
+      byte[] csv = org.eie.workflows.documents.Attachments.read(document)
+          .get("appeal-figures-LB-v1.csv");
+      var rows = AppealFiguresCsv.read(csv);
+      assertThat(rows.get(1)).containsExactlyElementsOf(AppealFiguresCsv.HASHTAGS);
+      BigDecimal total = rows.stream().skip(2).map(r -> new BigDecimal(r.get(9)))
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+      assertThat(total).isEqualByComparingTo(APPEAL.requirements().totalUsd());
+      assertThat(rows.stream().skip(2).map(r -> r.get(8)).distinct())
+          .contains(AppealDocumentSamples.ARABIC_AREA);
+    }
+  }
+
+  @Test
+  void aTableHeaderIsNeverLeftAloneAtTheFootOfAPage() throws IOException {
+    var large = AppealDocumentSamples.lebanonBeirutExplosion(60);
+    try (var document = Loader.loadPDF(WRITER.write(large, Locale.UK))) {
+      var headers = List.of("Activity Indicator Target", "Activity Projects Requirements",
+          "Partner Projects People targeted", "Area Projects Requirements",
+          "Code Project, partner", "Organisation Acronym Type");
+      for (int page = 1; page <= document.getNumberOfPages(); page++) {
+        String footer = "Page " + page + " of";
+        List<String> pageLines = lines(pageText(document, page)).stream()
+            .filter(l -> !l.isBlank() && !l.contains(footer)).toList();
+        for (int i = 0; i < pageLines.size(); i++) {
+          String line = pageLines.get(i);
+          if (headers.stream().anyMatch(line::startsWith)) {
+            assertThat(pageLines.size() - i).as("rows after header '%s' on page %d", line, page)
+                .isGreaterThan(2);
+          }
+        }
+      }
     }
   }
 

@@ -114,16 +114,57 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
     Assertions.assertThat(download.body()).isEqualTo(attached);
   }
 
+  @Test
+  void eachDonorReceivesTheAppealInTheirOwnLanguage() throws IOException, MessagingException {
+    Donor arabic = register("LB", "ar");
+    Donor spanish = register("LB", "es");
+
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES");
+    scenario.submit("partner2.lb", appeal, "Task_SubmitProject", AppealScenario.project(
+        "Norwegian Refugee Council", "Back to learning in Beirut", "Beirut",
+        Map.of("budgetTemporaryLearningSpaces", 400000.0)));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.signOffByBoth(appeal);
+    scenario.runJob(appeal, "Task_GenerateAppealDocument");
+    scenario.runDonorDelivery(appeal);
+
+    MimeMessage[] received = smtp.getReceivedMessages();
+    Assertions.assertThat(received).hasSize(2);
+    for (MimeMessage message : received) {
+      String to = ((InternetAddress) message.getAllRecipients()[0]).getAddress();
+      byte[] attached = Mails.pdfAttachments(message).get(0);
+      try (var pdf = Loader.loadPDF(attached)) {
+        String language = pdf.getDocumentCatalog().getLanguage();
+        String text = new PDFTextStripper().getText(pdf);
+        if (to.equals(arabic.email())) {
+          Assertions.assertThat(language).isEqualTo("ar");
+          Assertions.assertThat(text).contains("الأرقام الرئيسية");
+          Assertions.assertThat(message.getSubject()).contains("نداء مجموعة التعليم");
+        } else {
+          Assertions.assertThat(to).isEqualTo(spanish.email());
+          Assertions.assertThat(language).isEqualTo("es");
+          Assertions.assertThat(text).contains("Cifras clave");
+          Assertions.assertThat(message.getSubject()).contains("Llamamiento del Clúster");
+        }
+      }
+    }
+  }
+
   record Donor(String id, String email) {
   }
 
   private Donor register(String country) {
+    return register(country, "en");
+  }
+
+  private Donor register(String country, String language) {
     String email = "donor-" + country.toLowerCase() + "-" + UUID.randomUUID().toString()
         .substring(0, 8) + "@donors.example.org";
     var created = http.post("/api/donors", "secretariat", """
         {"organisation": "Donor of %s", "contactName": "Grants officer", "email": "%s",
-         "language": "en", "countries": ["%s"], "appealTypes": []}
-        """.formatted(country, email, country));
+         "language": "%s", "countries": ["%s"], "appealTypes": []}
+        """.formatted(country, email, language, country));
     Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     try {
       return new Donor(JSON.readTree(created.body()).get("id").asText(), email.toLowerCase());

@@ -24,7 +24,8 @@ public final class AppealScenario {
 
   /** The engine's "now" for every scenario: a fixed moment, moved by the tests. */
   public static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
-  static final Instant ONSET = NOW.minus(Duration.ofHours(2));
+  /** To the minute, as a co-lead types it (10:08 UTC): the document must not round it. */
+  static final Instant ONSET = NOW.minus(Duration.ofMinutes(112));
   static final Instant SUBMISSION_DEADLINE = NOW.plus(Duration.ofDays(2));
 
   final ProcessEngine engine;
@@ -157,6 +158,11 @@ public final class AppealScenario {
     form.put("targetMaleTeachers", 600L);
     form.put("targetWithDisabilities", 2000L);
     form.put("indicativeRequirementUsd", 5000000.0);
+    form.put("indicatorTemporaryLearningSpaces", "Children attending temporary learning spaces");
+    form.put("activityTargetTemporaryLearningSpaces", 12000L);
+    form.put("requirementTemporaryLearningSpaces", 2400000.0);
+    form.put("indicatorPsychosocialSupport", "Children reached with psychosocial support");
+    form.put("requirementPsychosocialSupport", 1100000.0);
     form.put("submissionDeadline", SUBMISSION_DEADLINE.toString());
     return form;
   }

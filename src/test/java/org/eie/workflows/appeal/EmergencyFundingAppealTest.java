@@ -125,6 +125,21 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
       Assertions.assertThat(text).contains("Lebanese Education Association LEA National NGO",
           "Norwegian Refugee Council NRC International NGO");
       Assertions.assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
+      // Built from the signed-off consolidation: the female / male split adds up to the total
+      // (teachers included), and what the co-leads planned is printed beside it.
+      var targeted = consolidation.targeted();
+      var fmt = new AppealFormats(java.util.Locale.ENGLISH);
+      Assertions.assertThat(text).contains(
+          "Total 115,000 " + fmt.number(targeted.total()),
+          "of whom female 60,000 " + fmt.number(targeted.female()),
+          "of whom male 55,000 " + fmt.number(targeted.male()),
+          "Temporary learning spaces Children attending temporary learning spaces 12,000 2,400,000",
+          "Psychosocial support Children reached with psychosocial support not assessed 1,100,000",
+          "Requirement (US$) 5,000,000 700,000",
+          "Onset November 20, 2026, 10:08");
+      Assertions.assertThat(targeted.female() + targeted.male()).isEqualTo(targeted.total());
+      Assertions.assertThat(org.eie.workflows.documents.PdfStandards.failures(pdf.content()))
+          .isEmpty();
     }
   }
 

@@ -73,7 +73,7 @@ class ReadApiTest extends PostgresApplicationTest {
     assertThat(deadline(onTrack, "submission").get("state").asText()).isEqualTo("DUE");
     assertThat(deadline(onTrack, "submission").get("daysLeft").asInt()).isEqualTo(2);
     assertThat(deadline(onTrack, "publication").get("dueAt").asText())
-        .isEqualTo("2026-11-27T10:00:00Z");
+        .isEqualTo("2026-11-27T10:08:00Z");
     assertThat(deadline(onTrack, "publication").get("daysLeft").asInt()).isEqualTo(6);
     assertThat(onTrack.at("/nextDeadline/name").asText()).isEqualTo("submission");
     assertThat(onTrack.at("/funding/requiredUsd").decimalValue()).isEqualByComparingTo("1000000");
@@ -175,7 +175,7 @@ class ReadApiTest extends PostgresApplicationTest {
     }
     assertThat(assessment).as(detail.get("timeline").toString()).isNotNull();
     assertThat(assessment.get("completedBy").asText()).isEqualTo("lb.savethechildren");
-    assertThat(assessment.get("deadline").asText()).isEqualTo("2026-11-23T10:00:00Z");
+    assertThat(assessment.get("deadline").asText()).isEqualTo("2026-11-23T10:08:00Z");
     assertThat(assessment.get("onTime").asBoolean()).isTrue();
     assertThat(detail.get("timeline").toString()).contains("Submit a partner project");
   }

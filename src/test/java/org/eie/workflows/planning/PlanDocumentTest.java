@@ -91,4 +91,21 @@ class PlanDocumentTest {
       return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "fr", "es", "pt", "ar"})
+  void isArchivalAndAccessibleInEveryLanguage(String language) throws Exception {
+    var content = new PlanDocument.Content(CONTENT.cycleLabel(), language, CONTENT.inee(),
+        CONTENT.cluster(), CONTENT.alignment(), CONTENT.approvals(), CONTENT.launch(),
+        CONTENT.implementation(), CONTENT.evaluation(), CONTENT.previousCycleReview(),
+        CONTENT.consultationSummary(), CONTENT.memberFeedback());
+    byte[] pdf = new PlanDocument(new DocumentRenderer()).render(content);
+    Files.createDirectories(Path.of("target", "planning"));
+    Files.write(Path.of("target", "planning", "plan-" + language + ".pdf"), pdf);
+    assertThat(org.eie.workflows.documents.PdfStandards.failures(pdf)).as("veraPDF, PDF/A-3u and PDF/UA-1").isEmpty();
+    try (var document = Loader.loadPDF(pdf)) {
+      assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo(language);
+      assertThat(new PDFTextStripper().getText(document)).doesNotContain("??");
+    }
+  }
 }

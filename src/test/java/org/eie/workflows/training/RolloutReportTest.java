@@ -76,4 +76,17 @@ class RolloutReportTest {
           .replaceAll("\\s+", " ");
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "fr", "es", "pt", "ar"})
+  void isArchivalAndAccessibleInEveryLanguage(String language) throws Exception {
+    byte[] pdf = report.render(content(), Locale.forLanguageTag(language));
+    Files.createDirectories(Path.of("target", "training"));
+    Files.write(Path.of("target", "training", "report-" + language + ".pdf"), pdf);
+    assertThat(org.eie.workflows.documents.PdfStandards.failures(pdf)).as("veraPDF, PDF/A-3u and PDF/UA-1").isEmpty();
+    try (var document = Loader.loadPDF(pdf)) {
+      assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo(language);
+      assertThat(new PDFTextStripper().getText(document)).doesNotContain("??");
+    }
+  }
 }
