@@ -1,5 +1,7 @@
 package org.eie.workflows.dashboard;
 
+import org.eie.workflows.forms.InvalidInput;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,15 +9,12 @@ import org.eie.workflows.documents.StoredDocument;
 import org.eie.workflows.identity.EieProperties;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The read API: appeals, planning cycles and training rollouts as JSON, paged and filtered, read
@@ -138,31 +137,10 @@ class ReadApiController {
     }
   }
 
-  @ExceptionHandler(NotVisibleException.class)
-  ResponseEntity<Map<String, Object>> notFound(NotVisibleException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404,
-        "error", "Not Found", "message", e.getMessage()));
-  }
-
-  @ExceptionHandler(BadFilter.class)
-  ResponseEntity<Map<String, Object>> badFilter(BadFilter e) {
-    return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request",
-        "message", e.field + " " + e.getMessage(),
-        "errors", List.of(Map.of("field", e.field, "message", e.getMessage()))));
-  }
-
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
-    return badFilter(new BadFilter(e.getName(), "is not a valid " + e.getName()));
-  }
-
-  /** A filter or paging parameter the API cannot use: 400 naming it. */
-  static final class BadFilter extends RuntimeException {
-    final String field;
-
+  /** A filter or paging parameter the API cannot use: 400 naming it (problem details). */
+  static final class BadFilter extends InvalidInput {
     BadFilter(String field, String message) {
-      super(message);
-      this.field = field;
+      super(field, message);
     }
   }
 }
