@@ -183,9 +183,10 @@ class AccessModel implements InitializingBean {
 
   /**
    * What the appeal needs beyond the country-cluster grants above. Partners get nothing more on
-   * purpose: they work only through their own tasks ("Submit a partner project", "Revise returned
-   * project"), where the candidate group {@code partners-XX} gives the engine's task access, and
-   * {@code POST /api/appeals/{id}/projects} completes that same task. Without READ_INSTANCE a
+   * purpose: they work only through their own tasks: "Submit a partner project", offered to
+   * {@code partners-XX}, which {@code POST /api/appeals/{id}/projects} completes too, and "Revise
+   * returned project", offered only to the group of the organisation that submitted it
+   * ({@code partner-XX-<acronym>}, see partners/). Without READ_INSTANCE a
    * partner never reads another partner's projects or the panel's scores; and as those tasks
    * run in their own sub-instances, their variables hold only what the form needs. Co-leads and global
    * co-leads may read the publication-deadline decision and its history in Cockpit, to see why a
