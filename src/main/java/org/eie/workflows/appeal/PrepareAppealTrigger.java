@@ -39,6 +39,10 @@ class PrepareAppealTrigger implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     AppealTrigger trigger = inputs.trigger(execution.getVariables());
     OffsetDateTime onset = OffsetDateTime.parse(trigger.onset());
+    if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
+      // Started from Tasklist's start form: the same readable key as through our API.
+      execution.setProcessBusinessKey(AppealService.businessKey(trigger.country(), trigger.onset()));
+    }
     execution.removeVariables(FORM_FIELDS);
     execution.setVariable(TRIGGER, json(trigger));
     execution.setVariable(APPEAL_TYPE, trigger.appealType());

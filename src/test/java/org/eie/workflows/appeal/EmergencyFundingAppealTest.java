@@ -423,6 +423,17 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   }
 
   @Test
+  void anAppealStartedFromTasklistGetsTheSameReadableBusinessKeyAsThroughTheApi() {
+    scenario.as("lb.unicef");
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("emergencyFundingAppeal").latestVersion().singleResult().getId();
+    ProcessInstance appeal = engine.getFormService()
+        .submitStartForm(definition, AppealScenario.trigger());
+    scenario.asSystem();
+    Assertions.assertThat(appeal.getBusinessKey()).matches("APPEAL-LB-20261120-[0-9a-f]{4}");
+  }
+
+  @Test
   void badStartFormInputStartsNothing() {
     Map<String, Object> trigger = AppealScenario.trigger();
     trigger.put("onset", NOW.plus(Duration.ofDays(1)).toString());
