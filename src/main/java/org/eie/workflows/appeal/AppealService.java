@@ -1,7 +1,5 @@
 package org.eie.workflows.appeal;
 
-import org.eie.workflows.forms.FormReader;
-import org.eie.workflows.forms.InvalidInput;
 import static org.eie.workflows.appeal.AppealVariables.CANCELLATION;
 import static org.eie.workflows.appeal.AppealVariables.CANCELLATION_MESSAGE;
 import static org.eie.workflows.appeal.AppealVariables.PROCESS_KEY;
@@ -39,11 +37,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class AppealService {
-
-  /** Fields of the trigger, as in the Tasklist start form. */
-  static final List<String> TRIGGER_FIELDS = List.of("country", "emergencyType", "onset",
-      "affectedAreas", "appealType", "situationSummary", "peopleAffected", "schoolsAffected",
-      "language");
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -156,15 +149,8 @@ class AppealService {
     if (instance == null) {
       throw new AppealNotFoundException(appealId);
     }
-    if (FormReader.isBlank(reason)) {
-      throw new InvalidInput("reason", "is required: say why the appeal is cancelled");
-    }
-    if (reason.strip().length() > RoleActions.MAX_REASON) {
-      throw new InvalidInput("reason", "is at most " + RoleActions.MAX_REASON
-          + " characters");
-    }
     String country = instance.getTenantId();
-    Cancellation cancellation = new Cancellation(reason.strip(), user.id(),
+    Cancellation cancellation = new Cancellation(RoleActions.reason(reason), user.id(),
         AppealInputs.now().toString());
     return actions.take("cancel the appeal", appealId, country, cancellation.reason(),
         List.of(Groups.coLeadsOf(country), Groups.GLOBAL_CO_LEADS), () -> {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PrepareAppealTrigger implements ExecutionListener {
 
-  /** Phase-1 assessment is due within the first 72 hours after onset (domain.md). */
+  /** Phase-1 assessment is due within 72 hours of onset (docs/domain.md, Process 1, step 3). */
   static final Duration ASSESSMENT_WINDOW = Duration.ofHours(72);
 
   static final List<String> FORM_FIELDS = List.of("emergencyType", "affectedAreas",

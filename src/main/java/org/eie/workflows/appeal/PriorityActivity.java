@@ -1,7 +1,7 @@
 package org.eie.workflows.appeal;
 
 /**
- * The standard priority activities of an education response (domain.md, Process 1, step 4). A
+ * The standard priority activities of an education response (docs/domain.md, Process 1, step 4). A
  * response plan picks some of them; a partner project budgets by them, and a project budgeting an
  * activity the plan did not pick is an inconsistency the co-leads must resolve.
  */

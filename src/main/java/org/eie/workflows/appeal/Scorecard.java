@@ -1,7 +1,7 @@
 package org.eie.workflows.appeal;
 
 /**
- * The cluster's common vetting scorecard (domain.md, Process 1, step 6): each criterion is rated
+ * The cluster's common vetting scorecard (docs/domain.md, Process 1, step 6): each criterion is rated
  * 0 to 5 and weighted; strategic relevance 35, programmatic relevance 25, cost-effectiveness 15,
  * management and monitoring 15, accountability to affected people 10 (the "other criteria"), for a
  * score out of 100.

@@ -102,11 +102,7 @@ class DonorController {
     if (body == null || FormReader.isBlank(body.appealId())) {
       throw new InvalidInput("appealId", "is required");
     }
-    String reason = FormReader.isBlank(body.reason()) ? "" : body.reason().strip();
-    if (reason.isEmpty() || reason.length() > RoleActions.MAX_REASON) {
-      throw new InvalidInput("reason", "is required, at most "
-          + RoleActions.MAX_REASON + " characters: say why");
-    }
+    String reason = RoleActions.reason(body.reason());
     return Map.of("appealId", body.appealId(), "retried",
         retries.retry(body.appealId(), reason));
   }

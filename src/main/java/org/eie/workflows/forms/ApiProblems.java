@@ -47,7 +47,8 @@ class ApiProblems {
 
   @ExceptionHandler(InvalidInput.class)
   ResponseEntity<ProblemDetail> invalid(InvalidInput e, HttpServletRequest request) {
-    return refused(request, e.errors());
+    e.logOnce(LOG, request.getMethod() + " " + request.getRequestURI());
+    return badRequest(e.errors());
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -154,7 +155,11 @@ class ApiProblems {
 
   private static ResponseEntity<ProblemDetail> refused(HttpServletRequest request,
       List<FieldError> errors) {
-    LOG.warn("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), errors);
+    LOG.warn("Refused input ({} {}): {}", request.getMethod(), request.getRequestURI(), errors);
+    return badRequest(errors);
+  }
+
+  private static ResponseEntity<ProblemDetail> badRequest(List<FieldError> errors) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
     problem.setTitle("Invalid input");

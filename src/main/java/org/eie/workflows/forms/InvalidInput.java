@@ -3,6 +3,7 @@ package org.eie.workflows.forms;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.slf4j.Logger;
 
 /**
  * The one refusal of input, with every offending field named, wherever it arrives: our API
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 public class InvalidInput extends FormFieldValidationException {
 
   private final transient List<FieldError> errors;
+  private transient boolean logged;
 
   public InvalidInput(List<FieldError> errors) {
     super(errors.get(0).field(),
@@ -31,6 +33,18 @@ public class InvalidInput extends FormFieldValidationException {
   /** The first offending field. */
   public String field() {
     return errors.get(0).field();
+  }
+
+  /**
+   * Logs the refusal as one WARN line, once: a refusal thrown inside the engine for a request of
+   * our API passes both the engine's logging ({@link RefusalLogging}) and the API's
+   * ({@link ApiProblems}).
+   */
+  public synchronized void logOnce(Logger log, String where) {
+    if (!logged) {
+      logged = true;
+      log.warn("Refused input ({}): {}", where, errors);
+    }
   }
 
   /** Fails with every error collected, if there is any. */

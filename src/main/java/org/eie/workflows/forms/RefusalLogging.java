@@ -57,7 +57,7 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
         invalid = cause instanceof InvalidInput input ? input : null;
       }
       if (invalid != null) {
-        LOG.warn("Refused input ({}): {}", name, invalid.errors());
+        invalid.logOnce(LOG, name);
       } else if (e instanceof BadUserRequestException || e instanceof AuthorizationException) {
         LOG.warn("Refused ({}): {}", name, e.getMessage());
       } else if (!(e instanceof OptimisticLockingException)) {

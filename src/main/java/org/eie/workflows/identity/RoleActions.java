@@ -3,6 +3,7 @@ package org.eie.workflows.identity;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.eie.workflows.forms.FormReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +41,17 @@ public class RoleActions {
     this.identity = identity;
     this.engine = (ProcessEngineConfigurationImpl) engine;
     this.jdbc = jdbc;
+  }
+
+  /**
+   * The reason a caller gives for an action, by the kit's rules: visible text of at most
+   * {@value #MAX_REASON} characters, or 400 naming {@code reason}.
+   */
+  public static String reason(String given) {
+    var form = new FormReader(Collections.singletonMap("reason", given));
+    String reason = form.text("reason", true, MAX_REASON);
+    form.throwIfInvalid();
+    return reason;
   }
 
   /** What one recorded action says. */

@@ -98,10 +98,7 @@ class TrainingRolloutController {
       consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> withdraw(@PathVariable String id, @PathVariable String country,
       @RequestBody WithdrawCountry body) {
-    String reason = body == null || body.reason() == null ? "" : body.reason().trim();
-    FormInput.require(!reason.isEmpty(), "reason", "is required");
-    FormInput.require(reason.length() <= RoleActions.MAX_REASON, "reason",
-        "at most " + RoleActions.MAX_REASON + " characters");
+    String reason = RoleActions.reason(body == null ? null : body.reason());
     var countryRollout = runtime.createProcessInstanceQuery().superProcessInstanceId(id)
         .processDefinitionKey(COUNTRY_PROCESS)
         .variableValueEquals(TrainingVariables.COUNTRY, country.toUpperCase(java.util.Locale.ROOT))

@@ -448,13 +448,29 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
         .processDefinitionKey("emergencyFundingAppeal").count()).isEqualTo(before);
   }
 
-  @Test
-  void anAppealMovedPastItsSignOffsWithAForgedRecordIsNeverPublished() {
+  /** An appeal with one accepted project, waiting for the UNICEF sign-off. */
+  private ProcessInstance atSignOff() {
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
     scenario.submit("partner.lb", appeal, "Task_SubmitProject",
         project("Learning spaces", "Beirut", learningSpaces()));
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
+    return appeal;
+  }
+
+  /** Runs the document job as the job executor would, failing each time, until no retry is left. */
+  private void failDocumentJobUntilIncident(ProcessInstance appeal, String because) {
+    for (int attempt = 0; attempt < 5
+        && scenario.job(appeal, "Task_GenerateAppealDocument").getRetries() > 0; attempt++) {
+      String jobId = scenario.job(appeal, "Task_GenerateAppealDocument").getId();
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(jobId))
+          .hasMessageContaining(because);
+    }
+  }
+
+  @Test
+  void anAppealMovedPastItsSignOffsWithAForgedRecordIsNeverPublished() {
+    ProcessInstance appeal = atSignOff();
     scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", "For UNICEF"));
 
     // What only an administrator can still do: skip the second sign-off and write its record.
@@ -467,13 +483,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     engine.getRuntimeService().setVariable(appeal.getId(), "signOffs", AppealVariables.json(forged));
     engine.getRuntimeService().setVariable(appeal.getId(), "signedOff", true);
 
-    var management = engine.getManagementService();
-    for (int attempt = 0; attempt < 5
-        && scenario.job(appeal, "Task_GenerateAppealDocument").getRetries() > 0; attempt++) {
-      String jobId = scenario.job(appeal, "Task_GenerateAppealDocument").getId();
-      assertThatThrownBy(() -> management.executeJob(jobId))
-          .hasMessageContaining("is not published");
-    }
+    failDocumentJobUntilIncident(appeal, "is not published");
     var incident = engine.getRuntimeService().createIncidentQuery()
         .processInstanceId(appeal.getId()).singleResult();
     Assertions.assertThat(incident.getIncidentMessage()).contains("is not published")
@@ -486,11 +496,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
 
   @Test
   void oneCoLeadCannotSignOffForBothOrganisations() {
-    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
-    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
-        project("Learning spaces", "Beirut", learningSpaces()));
-    scenario.closeCall(appeal);
-    scenario.vetAll(appeal, "ACCEPT");
+    ProcessInstance appeal = atSignOff();
     scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", null));
     assertThatThrownBy(() -> scenario.submit("lb.unicef", appeal, "Task_SignOffSaveTheChildren",
         signOff("APPROVE", null))).hasMessageContaining("org-save-the-children");
@@ -500,11 +506,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
 
   @Test
   void documentFailureIsRetriedThenBecomesAnIncidentAndTheAppealWaitsAtTheStep() {
-    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
-    scenario.submit("partner.lb", appeal, "Task_SubmitProject",
-        project("Learning spaces", "Beirut", learningSpaces()));
-    scenario.closeCall(appeal);
-    scenario.vetAll(appeal, "ACCEPT");
+    ProcessInstance appeal = atSignOff();
     scenario.signOffByBoth(appeal);
 
     AppealTrigger trigger = (AppealTrigger) scenario.variable(appeal, "trigger");
@@ -514,12 +516,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     engine.getRuntimeService().setVariable(appeal.getId(), "trigger", AppealVariables.json(broken));
 
     var management = engine.getManagementService();
-    for (int attempt = 0; attempt < 5
-        && scenario.job(appeal, "Task_GenerateAppealDocument").getRetries() > 0; attempt++) {
-      String jobId = scenario.job(appeal, "Task_GenerateAppealDocument").getId();
-      assertThatThrownBy(() -> management.executeJob(jobId))
-          .hasMessageContaining("NO_SUCH_TYPE");
-    }
+    failDocumentJobUntilIncident(appeal, "NO_SUCH_TYPE");
     var incident = engine.getRuntimeService().createIncidentQuery()
         .processInstanceId(appeal.getId()).singleResult();
     Assertions.assertThat(incident.getActivityId()).isEqualTo("Task_GenerateAppealDocument");
