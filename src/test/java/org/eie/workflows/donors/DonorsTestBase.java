@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.eie.workflows.Http;
 import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.TestSmtp;
 import org.eie.workflows.documents.DocumentRenderer;
 import org.eie.workflows.documents.DocumentRequest;
 import org.eie.workflows.documents.DocumentStore;
@@ -41,7 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 abstract class DonorsTestBase extends PostgresApplicationTest {
 
-  static final ServerSetup SMTP = new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+  static final ServerSetup SMTP = TestSmtp.setup();
 
   @LocalServerPort
   int port;
