@@ -97,8 +97,8 @@ class NotificationLedger {
   /** Rows still to send, oldest first. */
   List<String> pending(int limit) {
     return jdbc.sql("select id from eie_task_notification where status = ?"
-            + " order by created_at, id")
-        .param(Status.PENDING.name()).query(String.class).list().stream().limit(limit).toList();
+            + " order by created_at, id fetch first ? rows only")
+        .params(Status.PENDING.name(), limit).query(String.class).list();
   }
 
   /**
