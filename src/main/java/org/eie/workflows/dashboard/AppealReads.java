@@ -333,7 +333,10 @@ class AppealReads {
       return "OPEN";
     }
     String end = instance.getEndActivityId();
-    if ("Event_AppealPublished".equals(end)) {
+    // Published, then closed with or without revisions (appeals ended at "Appeal published"
+    // before revisions existed).
+    if ("Event_AppealPublished".equals(end) || "Event_AppealClosed".equals(end)
+        || "Event_AppealClosedAtRevision".equals(end)) {
       return "PUBLISHED";
     }
     if ("Event_NotActivated".equals(end)) {
