@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * needs (the needs assessment's own fields and rules), the plan's indicative requirement, accepted
  * projects withdrawn or given a new budget, and how long a new call for partner projects stays
  * open (0: none, the call closes at once and the appeal goes straight to consolidation). The
- * revised version's publication is due {@code publicationDeadlineDays} after the revision.
+ * revised version's publication is due {@code publicationDeadlineDays} after the revision, and
+ * it is signed off afresh.
  */
 @Component
 class RecordRevision extends TaskCompletion implements TaskListener {
@@ -146,6 +147,10 @@ class RecordRevision extends TaskCompletion implements TaskListener {
     execution.setVariable(SUBMISSION_DEADLINE, Date.from(now.plusDays(days).toInstant()));
     execution.setVariable(PUBLICATION_DEADLINE, Date.from(now.toInstant().plus(Duration.ofDays(
         publicationDays == null ? 7 : publicationDays.longValue()))));
+    // The revised version is signed off afresh: the previous version's approvals (kept in the
+    // history) do not count for it, in the form's check as in FourEyesCheck.
+    execution.removeVariable(AppealVariables.SIGN_OFFS);
+    execution.setVariable(AppealVariables.SIGNED_OFF, false);
     execution.setVariable(REVISION, json(new AppealRevision(version, reason, withdrawn,
         budgets, days, user.id(), now.toString())));
   }

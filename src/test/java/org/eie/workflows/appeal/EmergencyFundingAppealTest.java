@@ -110,7 +110,9 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
         .containsEntry("appealType", "FLASH_APPEAL").containsEntry("documentVersion", 1);
     scenario.runDonorDelivery(appeal);
 
-    assertThat(appeal).isEnded().hasPassed("Task_DistributeToDonors", "Event_AppealPublished");
+    // Published: the appeal now waits for its revision (or to be closed without one).
+    assertThat(appeal).hasPassed("Task_DistributeToDonors", "Event_AppealPublished")
+        .isWaitingAt("Gateway_RevisionWindow");
     StoredDocument pdf = documents.latest(appeal.getId(), "appeal").orElseThrow();
     Assertions.assertThat(pdf.tenantId()).isEqualTo("LB");
     Assertions.assertThat(pdf.version()).isEqualTo(1);
@@ -529,7 +531,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     management.setJobRetries(scenario.job(appeal, "Task_GenerateAppealDocument").getId(), 1);
     scenario.runJob(appeal, "Task_GenerateAppealDocument");
     scenario.runDonorDelivery(appeal);
-    assertThat(appeal).isEnded();
+    assertThat(appeal).hasPassed("Event_AppealPublished");
     Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isPresent();
   }
 
