@@ -82,16 +82,18 @@ class RecordRevision extends TaskCompletion implements TaskListener {
     }
     PlannedResponse plan = (PlannedResponse) task.getVariable(RESPONSE_PLAN);
     if (plan != null && plan.indicativeRequirementUsd() != null) {
-      execution.setVariableLocal("indicativeRequirementUsd", plan.indicativeRequirementUsd());
+      // A number, as the form sends it back (a BigDecimal would be stored as a Java object).
+      execution.setVariableLocal("indicativeRequirementUsd",
+          plan.indicativeRequirementUsd().doubleValue());
     }
     List<PartnerProject> accepted = RecordPartnerProject.projectsOf(task.getVariable(PROJECTS))
         .withStatus(ProjectStatus.ACCEPTED);
     execution.setVariableLocal("acceptedProjects", accepted.stream()
         .map(p -> p.id() + " | " + p.partner() + " | " + p.title() + " | "
-            + p.budgetUsd().toPlainString())
+            + p.budgetUsd().stripTrailingZeros().toPlainString())
         .collect(Collectors.joining("\n")));
     execution.setVariableLocal("projectBudgets", accepted.stream()
-        .map(p -> p.id() + " = " + p.budgetUsd().toPlainString())
+        .map(p -> p.id() + " = " + p.budgetUsd().stripTrailingZeros().toPlainString())
         .collect(Collectors.joining("\n")));
     execution.setVariableLocal("newCallDays", 0L);
   }

@@ -42,6 +42,8 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   ProcessEngine engine;
   @Autowired
   DocumentStore documents;
+  @Autowired
+  AppealService appeals;
 
   AppealScenario scenario;
 
@@ -339,16 +341,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
 
   @Test
   void samePersonCannotSignOffForBothOrganisations() {
-    User dual = engine.getIdentityService().createUserQuery().userId("lb.dual").singleResult();
-    if (dual == null) {
-      dual = engine.getIdentityService().newUser("lb.dual");
-      dual.setFirstName("Dual");
-      dual.setLastName("Member (test)");
-      engine.getIdentityService().saveUser(dual);
-      for (String group : List.of("coleads-LB", "org-unicef", "org-save-the-children")) {
-        engine.getIdentityService().createMembership("lb.dual", group);
-      }
-    }
+    dualMember();
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
     scenario.submit("partner.lb", appeal, "Task_SubmitProject",
         project("TLS", "Beirut", learningSpaces()));
@@ -468,6 +461,52 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
       assertThatThrownBy(() -> engine.getManagementService().executeJob(jobId))
           .hasMessageContaining(because);
     }
+  }
+
+  /** A co-lead who belongs to both organisations, as happens in small country teams. */
+  private void dualMember() {
+    User dual = engine.getIdentityService().createUserQuery().userId("lb.dual").singleResult();
+    if (dual == null) {
+      dual = engine.getIdentityService().newUser("lb.dual");
+      dual.setFirstName("Dual");
+      dual.setLastName("Member (test)");
+      engine.getIdentityService().saveUser(dual);
+      for (String group : List.of("coleads-LB", "org-unicef", "org-save-the-children")) {
+        engine.getIdentityService().createMembership("lb.dual", group);
+      }
+    }
+  }
+
+  @Test
+  void aRevisedVersionNeedsItsOwnFourEyesSignOff() {
+    dualMember();
+    ProcessInstance appeal = atSignOff();
+    scenario.signOffByBoth(appeal);
+    scenario.publish(appeal);
+    scenario.as("lb.unicef");
+    appeals.decideRevision(appeal.getId(), RevisionDecision.REVISE_NOW, "The JENA is in");
+    scenario.asSystem();
+    scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal", AppealScenario.revision(
+        "The JENA confirms the rapid assessment", 0, "", "", 0));
+    scenario.closeRevisionCall(appeal, Duration.ZERO);
+    assertThat(appeal).isWaitingAt("Task_SignOffUnicef");
+
+    // Version 1's two signers count for nothing now: version 2 needs two people again.
+    scenario.submit("lb.dual", appeal, "Task_SignOffUnicef", signOff("APPROVE", null));
+    assertThatThrownBy(() -> scenario.submit("lb.dual", appeal, "Task_SignOffSaveTheChildren",
+        signOff("APPROVE", null)))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageContaining("four eyes need a second person");
+
+    // And the record decides: with version 2's second sign-off skipped by an administrator,
+    // nothing is published, although version 1 had both.
+    scenario.asSystem();
+    engine.getRuntimeService().createProcessInstanceModification(appeal.getId())
+        .cancelAllForActivity("Task_SignOffSaveTheChildren")
+        .startBeforeActivity("Task_GenerateAppealDocument").execute();
+    failDocumentJobUntilIncident(appeal, "is not published");
+    Assertions.assertThat(documents.latest(appeal.getId(), "appeal").orElseThrow().version())
+        .isEqualTo(1);
   }
 
   @Test
