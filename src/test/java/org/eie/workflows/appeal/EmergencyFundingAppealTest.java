@@ -510,6 +510,32 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   }
 
   @Test
+  void aRevisionNamingWhatIsNotAnAcceptedProjectIsRefusedAndChangesNothing() {
+    ProcessInstance appeal = atSignOff();
+    scenario.signOffByBoth(appeal);
+    scenario.publish(appeal);
+    clock(NOW.plus(Duration.ofDays(40)));
+    scenario.runJob(appeal, "Event_RevisionDue");
+    Object projectsBefore = scenario.variable(appeal, "projects");
+
+    assertThatThrownBy(() -> scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal",
+        AppealScenario.revision("JENA", 0, "LB-EDU-009 = 1000", "LB-EDU-007", 0)))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageContaining("withdrawProjects").hasMessageContaining("LB-EDU-007")
+        .hasMessageContaining("projectBudgets");
+    assertThatThrownBy(() -> scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal",
+        AppealScenario.revision("JENA", 0, "LB-EDU-001 = 0", "", 90)))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageContaining("withdraw the project instead").hasMessageContaining("newCallDays");
+    assertThatThrownBy(() -> scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal",
+        AppealScenario.revision(" ", 0, "", "", 0)))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("revisionReason");
+
+    assertThat(appeal).isWaitingAt("Task_ReviseAppeal");
+    Assertions.assertThat(scenario.variable(appeal, "projects")).isEqualTo(projectsBefore);
+  }
+
+  @Test
   void anAppealMovedPastItsSignOffsWithAForgedRecordIsNeverPublished() {
     ProcessInstance appeal = atSignOff();
     scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", "For UNICEF"));
