@@ -232,6 +232,11 @@ class AppealApiTest extends AppealHttpTest {
     scenario.signOffByBoth(appeal);
     scenario.publish(appeal);
 
+    // Published and waiting for its revision: open, and not overdue, on the dashboard.
+    JsonNode waiting = json.readTree(http.get("/api/appeals/" + appeal.getId(), "secretariat")
+        .body()).get("appeal");
+    assertThat(waiting.get("status").asText()).isEqualTo("OPEN");
+    assertThat(waiting.get("overdue").asBoolean()).isFalse();
     assertThat(http.post(revision, "lb.unicef", "{}").statusCode()).isEqualTo(400);
     assertThat(http.post(revision, "co.unicef", reason).statusCode()).isEqualTo(404);
     assertThat(http.post(revision, "secretariat", reason).statusCode()).isEqualTo(403);
@@ -263,6 +268,8 @@ class AppealApiTest extends AppealHttpTest {
             "The JENA results are in early"),
         org.assertj.core.groups.Tuple.tuple("close the appeal with no revision",
             "lb.savethechildren", "The HRP revision replaces this appeal"));
+    assertThat(json.readTree(http.get("/api/appeals/" + appeal.getId(), "secretariat").body())
+        .at("/appeal/status").asText()).isEqualTo("PUBLISHED");
     RevisionDecision decision = (RevisionDecision) engine.getHistoryService()
         .createHistoricVariableInstanceQuery().processInstanceId(appeal.getId())
         .variableName("revisionDecision").singleResult().getValue();
