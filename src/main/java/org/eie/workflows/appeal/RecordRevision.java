@@ -60,6 +60,8 @@ class RecordRevision extends TaskCompletion implements TaskListener {
       return;
     }
     var execution = task.getExecution();
+    // The revision is under way: no revision deadline until the next version is published.
+    execution.removeVariable(AppealVariables.REVISION_DUE);
     NeedsAssessment needs = (NeedsAssessment) task.getVariable(NEEDS_ASSESSMENT);
     if (needs != null) {
       Map<String, Object> form = new LinkedHashMap<>();

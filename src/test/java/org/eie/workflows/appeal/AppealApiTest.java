@@ -237,6 +237,8 @@ class AppealApiTest extends AppealHttpTest {
         .body()).get("appeal");
     assertThat(waiting.get("status").asText()).isEqualTo("OPEN");
     assertThat(waiting.get("overdue").asBoolean()).isFalse();
+    assertThat(waiting.at("/nextDeadline/name").asText()).isEqualTo("revision");
+    assertThat(waiting.at("/nextDeadline/daysLeft").asLong()).isBetween(29L, 30L);
     assertThat(http.post(revision, "lb.unicef", "{}").statusCode()).isEqualTo(400);
     assertThat(http.post(revision, "co.unicef", reason).statusCode()).isEqualTo(404);
     assertThat(http.post(revision, "secretariat", reason).statusCode()).isEqualTo(403);
