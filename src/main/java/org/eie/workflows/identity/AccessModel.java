@@ -71,6 +71,11 @@ class AccessModel implements InitializingBean {
   private final TaskService tasks;
   private final EieProperties properties;
   private final StartupLock startupLock;
+  /** Group authorizations read at start-up, by group, resource type and id: see existingGrant. */
+  private final Map<String, Authorization> grantsRead = new java.util.HashMap<>();
+  private final java.util.Set<Integer> typesRead = new java.util.HashSet<>();
+  private static final List<Resource> READ_WHOLE = List.of(APPLICATION, FILTER,
+      PROCESS_DEFINITION);
 
   AccessModel(IdentityService identity, AuthorizationService authorizations, FilterService filters,
       TaskService tasks, EieProperties properties, StartupLock startupLock) {
@@ -86,7 +91,12 @@ class AccessModel implements InitializingBean {
   public void afterPropertiesSet() {
     String adminPassword = properties.adminPassword(); // fails fast, before anything is written
     // Nodes starting together take turns: each checks, then creates what is missing.
-    startupLock.exclusively(() -> writeAccessModel(adminPassword));
+    startupLock.exclusively(() -> {
+      // Read inside the lock: another node may just have written what this one would read.
+      grantsRead.clear();
+      typesRead.clear();
+      writeAccessModel(adminPassword);
+    });
   }
 
   private void writeAccessModel(String adminPassword) {
@@ -377,8 +387,7 @@ class AccessModel implements InitializingBean {
 
   private void grant(String groupId, Resource resource, String resourceId,
       Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization authorization = existingGrant(groupId, resource, resourceId);
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
@@ -393,7 +402,36 @@ class AccessModel implements InitializingBean {
       }
     }
     if (changed) {
-      authorizations.saveAuthorization(authorization);
+      String id = authorizations.saveAuthorization(authorization).getId();
+      // Read back: a second grant on the same row then updates the revision now stored.
+      grantsRead.put(groupId + "|" + resource.resourceType() + "|" + resourceId,
+          authorizations.createAuthorizationQuery().authorizationId(id).singleResult());
     }
+  }
+
+  /**
+   * The group's authorization on the resource, if any. The kinds of resource with a bounded
+   * number of rows that only this model writes at start-up (applications, filters, definitions)
+   * are read once, all rows at a time: start-up asked about every grant apart, several hundred
+   * queries. The rest are asked about one by one: tasks and instances can have a row per
+   * instance, and the engine itself grants a new group READ on itself and on the tenants it
+   * joins.
+   */
+  private Authorization existingGrant(String groupId, Resource resource, String resourceId) {
+    String key = groupId + "|" + resource.resourceType() + "|" + resourceId;
+    if (!READ_WHOLE.contains(resource)) {
+      return authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+          .resourceId(resourceId).singleResult();
+    }
+    if (typesRead.add(resource.resourceType())) {
+      for (Authorization row : authorizations.createAuthorizationQuery().resourceType(resource)
+          .list()) {
+        if (row.getGroupId() != null) {
+          grantsRead.putIfAbsent(row.getGroupId() + "|" + row.getResourceType() + "|"
+              + row.getResourceId(), row);
+        }
+      }
+    }
+    return grantsRead.get(key);
   }
 }

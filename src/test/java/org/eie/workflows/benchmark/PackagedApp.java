@@ -1,0 +1,146 @@
+package org.eie.workflows.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The packaged application ({@code target/eie-workflows-*.jar}, as {@code ./mvnw package} builds
+ * it) started as a child process on the given PostgreSQL, listening on the loopback interface
+ * only: as an operator runs it, so start-up and load figures include what the jar costs. Also
+ * the same jar extracted with a class data sharing archive (README, "Benchmarks").
+ */
+final class PackagedApp implements AutoCloseable {
+
+  private final Process process;
+  final int port;
+  final double secondsToHealthy;
+
+  private PackagedApp(Process process, int port, double secondsToHealthy) {
+    this.process = process;
+    this.port = port;
+    this.secondsToHealthy = secondsToHealthy;
+  }
+
+  /** The jar {@code package} made (not Maven's {@code .original} of it). */
+  static Path jar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(file -> file.getFileName().toString().matches("eie-workflows-.*\\.jar"))
+          .findFirst().orElseThrow(() -> new IllegalStateException(
+              "No target/eie-workflows-*.jar: run the benchmark through ./mvnw -Pbenchmark verify"));
+    }
+  }
+
+  /**
+   * Starts {@code java [jvmOptions] -jar jar} and waits until {@code /actuator/health} answers
+   * UP (Flyway done, the engine started, every process deployed, the demo users created).
+   */
+  static PackagedApp start(Path jar, List<String> jvmOptions, Database database)
+      throws Exception {
+    int port;
+    try (var socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(database.arguments(port));
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      waitUntilHealthy(port, process);
+    } catch (Exception e) {
+      process.destroyForcibly().waitFor();
+      throw e;
+    }
+    return new PackagedApp(process, port, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Extracts the jar (Spring Boot's {@code -Djarmode=tools extract}) and records a class data
+   * sharing archive with one training run that stops after the context has started: the JVM then
+   * maps the classes it loaded instead of loading and verifying them again.
+   */
+  static Path extractWithClassDataSharing(Path jar, Database database) throws Exception {
+    Path folder = Path.of("target", "bench-extracted");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    run(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
+        "--destination", folder.toString()));
+    Path extracted = folder.resolve(jar.getFileName());
+    List<String> training = new ArrayList<>(List.of(java,
+        "-XX:ArchiveClassesAtExit=" + folder.resolve("application.jsa"),
+        "-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
+    training.addAll(database.arguments(0));
+    run(training);
+    return extracted;
+  }
+
+  static List<String> classDataSharing() {
+    return List.of("-XX:SharedArchiveFile=" + Path.of("target", "bench-extracted",
+        "application.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+  }
+
+  private static void run(List<String> command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " exited with "
+          + process.exitValue());
+    }
+  }
+
+  private static void waitUntilHealthy(int port, Process process) throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    var request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+        .timeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The application exited during start-up");
+      }
+      try {
+        var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+          return;
+        }
+      } catch (IOException notYetListening) {
+        // keep polling
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("Not healthy within 3 minutes");
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    // A graceful stop, bounded: the next start must not wait for a slow shutdown.
+    process.destroy();
+    if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  /** The PostgreSQL the child uses, and the arguments that point it there. */
+  record Database(String url, String user, String password) {
+
+    List<String> arguments(int port) {
+      return List.of("--server.port=" + port, "--server.address=127.0.0.1",
+          "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+          "--spring.datasource.password=" + password,
+          "--camunda.bpm.job-execution.enabled=false");
+    }
+  }
+}
