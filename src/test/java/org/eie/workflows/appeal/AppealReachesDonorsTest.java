@@ -229,9 +229,10 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
           "The joint assessment found 10,000 more girls out of school.",
           "Requirements (US$) 700,000 500,000 -200,000",
           "People in need 115,000 125,000 +10,000",
-          "LB-EDU-003 Teachers back to class", "150,000",
+          "Projects added Project Partner Budget (US$) LB-EDU-003 Teachers back to class",
+          "150,000",
           "LB-EDU-002 Back to learning in Beirut", "400,000 350,000",
-          "LB-EDU-001 Learning spaces in Bourj Hammoud");
+          "Projects withdrawn Project Partner Budget (US$) LB-EDU-001 Learning spaces in Bourj Hammoud");
     }
     try (var pdf = Loader.loadPDF(Mails.pdfAttachments(frenchRevision).get(0))) {
       Assertions.assertThat(new PDFTextStripper().getText(pdf))
