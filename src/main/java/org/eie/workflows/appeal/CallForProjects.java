@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * needs figures) stays with the appeal.
  */
 @Component
-class CallForProjects {
+public class CallForProjects {
 
   /** The emergency's name, for the partner's task name and list. */
   public String emergency(DelegateExecution appeal) {

@@ -442,8 +442,8 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
         .processDefinitionKey("emergencyFundingAppeal").count();
     assertThatThrownBy(() -> scenario.start(trigger))
         .isInstanceOf(InvalidInput.class)
-        .hasMessageContaining("onset: is in the future")
-        .hasMessageContaining("schoolsAffected: must not be negative");
+        .hasMessageContaining("Onset (date): is in the future")
+        .hasMessageContaining("Schools affected (first estimate): must not be negative");
     Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey("emergencyFundingAppeal").count()).isEqualTo(before);
   }
