@@ -109,10 +109,11 @@ class AppealTasklistBrowserTest extends PostgresApplicationTest {
   }
 
   @Test
-  void administratorStillHasCreateTaskAndNoBanner() {
+  void administratorMayStillEditFilters() {
     logIn("admin", "admin");
     HeadlessBrowser.waitFor(browser,
-        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.create-task-action")));
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("body.eie-may-edit-filters")));
+    assertThat(visible(By.cssSelector("li.create-task-action"))).isFalse();
     assertThat(visible(By.cssSelector(".ce-eol-banner"))).isFalse();
   }
 
