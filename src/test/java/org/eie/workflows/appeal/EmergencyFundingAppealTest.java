@@ -318,6 +318,10 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     scenario.submit("lb.savethechildren", review,
         Map.of("consolidationDecision", "CONFIRM", "reviewComment", "Figures checked with the partner"));
     assertThat(appeal).isWaitingAt("Task_SignOffUnicef");
+    // The sign-off shows the figures' state as it is now, not what was to resolve before.
+    Assertions.assertThat((String) engine.getTaskService().getVariable(
+            scenario.task(appeal, "Task_SignOffUnicef").getId(), "appealSummary"))
+        .contains("State: ").doesNotContain("to resolve");
 
     scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", null));
     scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
