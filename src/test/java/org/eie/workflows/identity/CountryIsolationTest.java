@@ -143,7 +143,7 @@ class CountryIsolationTest extends PostgresApplicationTest {
     // The raw REST start answers every engine refusal with 500 (Camunda's start resource wraps
     // them); the start form (submit-form) and our own API answer 400 naming the field.
     assertThat(response.statusCode()).isNotEqualTo(200);
-    assertThat(response.body()).contains("country: 'XX' is not a country cluster");
+    assertThat(response.body()).contains("Country: 'XX' is not a country cluster");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("isolationProbe").count())
         .isEqualTo(before);
   }
