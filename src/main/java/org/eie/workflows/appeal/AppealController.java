@@ -77,7 +77,7 @@ class AppealController {
       List<String> locations, PeopleTargeted peopleTargeted, Long durationMonths) {
   }
 
-  /** The body of {@code POST /api/appeals/{id}/cancellation}. */
+  /** The body of {@code POST /api/appeals/{id}/cancellation}, {@code /revision}, {@code /closure}. */
   record CancelAppeal(String reason) {
   }
 
@@ -113,6 +113,23 @@ class AppealController {
     Cancellation cancellation = appeals.cancel(id, body.reason());
     return Map.of("appealId", id, "cancelled", true, "reason", cancellation.reason(),
         "cancelledBy", cancellation.cancelledBy(), "cancelledAt", cancellation.cancelledAt());
+  }
+
+  /** A published appeal is revised now, before its revision is due; the reason is recorded. */
+  @PostMapping("/{id}/revision")
+  Map<String, Object> reviseNow(@PathVariable String id, @RequestBody CancelAppeal body) {
+    return decided(id, appeals.decideRevision(id, RevisionDecision.REVISE_NOW, body.reason()));
+  }
+
+  /** A published appeal is closed with no (further) revision; the reason is recorded. */
+  @PostMapping("/{id}/closure")
+  Map<String, Object> close(@PathVariable String id, @RequestBody CancelAppeal body) {
+    return decided(id, appeals.decideRevision(id, RevisionDecision.CLOSE, body.reason()));
+  }
+
+  private static Map<String, Object> decided(String id, RevisionDecision decision) {
+    return Map.of("appealId", id, "decision", decision.decision(), "reason", decision.reason(),
+        "decidedBy", decision.decidedBy(), "decidedAt", decision.decidedAt());
   }
 
   /** The newest version of the appeal document, for users who may see the appeal; 404 otherwise. */

@@ -36,16 +36,29 @@ public class AppealDocumentWriter {
   }
 
   public byte[] write(AppealDocument document, Locale locale) {
+    return write(document, locale, null);
+  }
+
+  /**
+   * A revised version, with its page "What changed since version N".
+   *
+   * @param changes what changed since the previous version; null for a first version
+   */
+  public byte[] write(AppealDocument document, Locale locale, AppealChanges changes) {
     var problems = AppealFigures.inconsistencies(document);
     if (!problems.isEmpty()) {
       throw new IllegalStateException("The appeal's figures do not add up, no document is written: "
           + String.join("; ", problems));
     }
-    return renderer.render(request(document, locale));
+    return renderer.render(request(document, locale, changes));
   }
 
   /** What goes to the renderer: also useful to look at the filled XHTML. */
   DocumentRequest request(AppealDocument document, Locale locale) {
+    return request(document, locale, null);
+  }
+
+  DocumentRequest request(AppealDocument document, Locale locale, AppealChanges changes) {
     var messages = ResourceBundle.getBundle("templates/" + TEMPLATE, locale,
         AppealDocumentWriter.class.getClassLoader(), NO_SERVER_LOCALE_FALLBACK);
     Locale language = messages.getLocale().getLanguage().isEmpty()
@@ -60,7 +73,7 @@ public class AppealDocumentWriter {
         document.countryName(), appealType);
     String keywords = format(messages, language, "pdf.keywords",
         document.countryName(), appealType, document.countryCode());
-    Map<String, Object> model = Map.of(
+    Map<String, Object> model = new HashMap<>(Map.of(
         "appeal", document,
         "fmt", new AppealFormats(formats),
         "documentTitle", title,
@@ -71,7 +84,8 @@ public class AppealDocumentWriter {
             : document.funding().byActivity().stream().collect(Collectors.toMap(
                 AppealDocument.ActivityFunding::activity, a -> a, (a, b) -> a)),
         "partnerRequirements", document.requirements().byPartner().stream().collect(
-            Collectors.toMap(PartnerRequirement::partner, r -> r, (a, b) -> a)));
+            Collectors.toMap(PartnerRequirement::partner, r -> r, (a, b) -> a))));
+    model.put("changes", changes);
     var figures = new DocumentRequest.Attachment(
         AppealFiguresCsv.fileName(document), "text/csv",
         format(messages, language, "pdf.attachment"), AppealFiguresCsv.write(document));

@@ -88,6 +88,19 @@ public final class AppealFormats {
         : cents.format(value);
   }
 
+  /**
+   * A difference between two versions' figures, with its sign ({@code +150,000}, {@code -50,000},
+   * {@code 0}); amounts keep their cents as {@link #usd} does.
+   */
+  public String signed(BigDecimal difference) {
+    if (difference == null) {
+      return null;
+    }
+    String magnitude = usd(difference.abs());
+    return difference.signum() > 0 ? "+" + magnitude
+        : difference.signum() < 0 ? "-" + magnitude : magnitude;
+  }
+
   /** An amount in millions of US dollars with one decimal ({@code 12.4}), for the cover. */
   public String usdMillions(BigDecimal value) {
     if (value == null) {

@@ -2,6 +2,9 @@ package org.eie.workflows.appeal;
 
 import static org.eie.workflows.appeal.AppealVariables.CANCELLATION;
 import static org.eie.workflows.appeal.AppealVariables.CANCELLATION_MESSAGE;
+import static org.eie.workflows.appeal.AppealVariables.CLOSURE_MESSAGE;
+import static org.eie.workflows.appeal.AppealVariables.REVISION_DECISION;
+import static org.eie.workflows.appeal.AppealVariables.REVISION_MESSAGE;
 import static org.eie.workflows.appeal.AppealVariables.PROCESS_KEY;
 import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
@@ -20,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -27,6 +31,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.eie.workflows.forms.StateConflict;
 import org.eie.workflows.identity.Groups;
 import org.eie.workflows.identity.RoleActions;
 import org.springframework.stereotype.Service;
@@ -144,21 +149,62 @@ class AppealService {
    * taken here, checked and recorded ({@link RoleActions}).
    */
   Cancellation cancel(String appealId, String reason) {
+    Cancellation cancellation = new Cancellation(RoleActions.reason(reason), user.id(),
+        AppealInputs.now().toString());
+    sendAsRoleAction("cancel the appeal", appealId, cancellation.reason(),
+        CANCELLATION_MESSAGE, CANCELLATION, cancellation, null);
+    return cancellation;
+  }
+
+  /**
+   * A published appeal's co-leads (or the global co-leads) revise it now, before its revision is
+   * due, or close it with no (further) revision; recorded with who and why. 409 when the appeal
+   * is not at that point: not yet published, or already under revision (closing is still
+   * possible while "Revise the appeal" is open).
+   *
+   * @param decision {@link RevisionDecision#REVISE_NOW} or {@link RevisionDecision#CLOSE}
+   */
+  RevisionDecision decideRevision(String appealId, String decision, String reason) {
+    RevisionDecision decided = new RevisionDecision(decision, RoleActions.reason(reason),
+        user.id(), AppealInputs.now().toString());
+    boolean revise = RevisionDecision.REVISE_NOW.equals(decision);
+    sendAsRoleAction(revise ? "revise the appeal now" : "close the appeal with no revision",
+        appealId, decided.reason(), revise ? REVISION_MESSAGE : CLOSURE_MESSAGE,
+        REVISION_DECISION, decided, "Appeal " + appealId + (revise
+            ? " cannot be revised now: only a published appeal waiting for its revision can"
+            : " cannot be closed now: only a published appeal waiting for, or in, its revision"
+                + " can; to stop an appeal being prepared, cancel it"));
+    return decided;
+  }
+
+  /**
+   * Correlates a message to a running appeal as a role action of its country's co-leads or the
+   * global co-leads (nobody holds the engine permission to do it through the REST API).
+   *
+   * @param notWaiting the 409's message when the appeal does not wait for the message; null
+   *                   when it always does
+   */
+  private void sendAsRoleAction(String action, String appealId, String reason, String message,
+      String variable, Object value, String notWaiting) {
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(appealId)
         .processDefinitionKey(PROCESS_KEY).singleResult();
     if (instance == null) {
       throw new AppealNotFoundException(appealId);
     }
     String country = instance.getTenantId();
-    Cancellation cancellation = new Cancellation(RoleActions.reason(reason), user.id(),
-        AppealInputs.now().toString());
-    return actions.take("cancel the appeal", appealId, country, cancellation.reason(),
+    actions.take(action, appealId, country, reason,
         List.of(Groups.coLeadsOf(country), Groups.GLOBAL_CO_LEADS), () -> {
           Map<String, Object> variables = new HashMap<>();
-          variables.put(CANCELLATION, json(cancellation));
-          runtime.createMessageCorrelation(CANCELLATION_MESSAGE).processInstanceId(appealId)
-              .setVariables(variables).correlateWithResult();
-          return cancellation;
+          variables.put(variable, json(value));
+          try {
+            return runtime.createMessageCorrelation(message).processInstanceId(appealId)
+                .setVariables(variables).correlateWithResult();
+          } catch (MismatchingMessageCorrelationException e) {
+            if (notWaiting == null) {
+              throw e;
+            }
+            throw new StateConflict(notWaiting);
+          }
         });
   }
 

@@ -34,6 +34,14 @@ final class AppealVariables {
   static final String CANCELLATION = "cancellation";
 
   /** Element variable of the vetting multi-instance: the project under review. */
+  static final String REVISION_AFTER_DAYS = "revisionAfterDays";
+  static final String REVISION_DUE = "revisionDue";
+  static final String REVISION = "revision";
+  static final String REVISION_DECISION = "revisionDecision";
+  static final String PUBLISHED_FIGURES = "publishedFigures";
+  static final String VERSION_CHANGES = "versionChanges";
+  static final String REVISION_MESSAGE = "appealRevisionRequested";
+  static final String CLOSURE_MESSAGE = "appealClosed";
   static final String PROJECT_ID = "projectId";
   static final String VETTING_DECISION = "vettingDecision";
 

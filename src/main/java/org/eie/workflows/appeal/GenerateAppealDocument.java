@@ -102,7 +102,16 @@ class GenerateAppealDocument implements JavaDelegate {
         funding(execution.getProcessInstanceId(), today));
     Object language = execution.getVariable(LANGUAGE);
     Locale locale = Locale.forLanguageTag(language == null ? "en" : language.toString());
-    byte[] pdf = writer.write(document, locale);
+    // A revision compares itself with the version donors last received, as it was published.
+    AppealChanges.PublishedFigures figures = AppealChanges.PublishedFigures.of(document);
+    AppealChanges changes = null;
+    if (execution.getVariable(AppealVariables.PUBLISHED_FIGURES)
+        instanceof AppealChanges.PublishedFigures previous && previous.version() < version) {
+      AppealRevision revision = (AppealRevision) execution.getVariable(AppealVariables.REVISION);
+      changes = AppealChanges.between(previous, figures,
+          revision == null ? null : revision.reason());
+    }
+    byte[] pdf = writer.write(document, locale, changes);
     StoredDocument stored = store.store(execution.getProcessInstanceId(), DOCUMENT_KIND, country,
         "emergency-funding-appeal-" + country + "-" + today + "-v" + version + ".pdf", pdf);
     // The same version in the other languages the appeal's donors read (each render takes a
@@ -115,7 +124,7 @@ class GenerateAppealDocument implements JavaDelegate {
       StoredDocument translation = store.store(execution.getProcessInstanceId(),
           DOCUMENT_KIND + "-" + other, country, "emergency-funding-appeal-" + country + "-"
               + today + "-v" + version + "-" + other + ".pdf",
-          writer.write(document, Locale.forLanguageTag(other)));
+          writer.write(document, Locale.forLanguageTag(other), changes));
       if (translation.version() != stored.version()) {
         throw new IllegalStateException("Appeal " + execution.getProcessInstanceId()
             + " has version " + stored.version() + " but its " + other + " text version "
@@ -124,6 +133,13 @@ class GenerateAppealDocument implements JavaDelegate {
     }
     execution.setVariable("documentVersion", stored.version());
     execution.setVariable("documentSha256", stored.sha256());
+    execution.setVariable(AppealVariables.PUBLISHED_FIGURES, AppealVariables.json(figures));
+    if (changes == null) {
+      execution.removeVariable(AppealVariables.VERSION_CHANGES);
+    } else {
+      execution.setVariable(AppealVariables.VERSION_CHANGES,
+          AppealVariables.json(changes.summary()));
+    }
   }
 
   /** The country's registered partner organisations, as the document names them, by id. */

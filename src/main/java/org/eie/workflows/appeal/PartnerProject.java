@@ -53,6 +53,34 @@ public record PartnerProject(String id, String partner, String partnerOrganisati
         targeted, durationMonths, status, revision, submittedBy, submittedAt, vettings);
   }
 
+  /** Taken out of the appeal at a revision; its history stays. */
+  public PartnerProject withdrawn() {
+    return new PartnerProject(id, partner, partnerOrganisationId, title, activities, locations,
+        targeted, durationMonths, ProjectStatus.WITHDRAWN, revision, submittedBy, submittedAt,
+        vettings);
+  }
+
+  /**
+   * The project with a new total budget at a revision: each activity line in proportion to its
+   * share of the old total, rounded to the cent, the last line taking the rounding so the lines
+   * add up to the new total exactly.
+   */
+  public PartnerProject withBudget(BigDecimal totalUsd) {
+    BigDecimal old = budgetUsd();
+    List<ActivityBudget> lines = new ArrayList<>();
+    BigDecimal assigned = BigDecimal.ZERO;
+    for (int i = 0; i < activities.size(); i++) {
+      ActivityBudget line = activities.get(i);
+      BigDecimal amount = i == activities.size() - 1 ? totalUsd.subtract(assigned)
+          : old.signum() == 0 ? BigDecimal.ZERO : line.budgetUsd().multiply(totalUsd)
+              .divide(old, 2, java.math.RoundingMode.HALF_UP);
+      assigned = assigned.add(amount);
+      lines.add(new ActivityBudget(line.activity(), amount));
+    }
+    return new PartnerProject(id, partner, partnerOrganisationId, title, lines, locations,
+        targeted, durationMonths, status, revision, submittedBy, submittedAt, vettings);
+  }
+
   public Vetting lastVetting() {
     return vettings.isEmpty() ? null : vettings.get(vettings.size() - 1);
   }

@@ -43,7 +43,7 @@ class AppealReads {
   static final String DOCUMENT_KIND = "appeal";
   /** Loose variables only: a JSON variable costs one more read per appeal (its byte array). */
   private static final String[] FACTS = {"appealType", "onset", "assessmentDue",
-      "publicationDeadline", "submissionDeadline", "signedOff"};
+      "publicationDeadline", "submissionDeadline", "signedOff", "revisionDue"};
   private static final String ASSESSMENT = "Task_RapidNeedsAssessment";
   private static final String LAST_SIGN_OFF = "Task_SignOffSaveTheChildren";
   private static final String[] REQUIREMENTS = {"totalRequirement", "requirementsByActivity",
@@ -262,7 +262,10 @@ class AppealReads {
           Deadline.closing("submission", EngineReads.instant(values.get("submissionDeadline")),
               ended, now),
           Deadline.of("publication", EngineReads.instant(values.get("publicationDeadline")),
-              prepared.get(instance.getId()), ended, now))
+              prepared.get(instance.getId()), ended, now),
+          // When the published version's revision falls due; gone while a revision is under way.
+          Deadline.closing("revision", EngineReads.instant(values.get("revisionDue")), ended,
+              now))
           .filter(Objects::nonNull).toList();
       Deadline next = deadlines.stream().filter(Deadline::open)
           .min(Comparator.comparing(Deadline::dueAt)).orElse(null);
@@ -333,7 +336,10 @@ class AppealReads {
       return "OPEN";
     }
     String end = instance.getEndActivityId();
-    if ("Event_AppealPublished".equals(end)) {
+    // Published, then closed with or without revisions (appeals ended at "Appeal published"
+    // before revisions existed).
+    if ("Event_AppealPublished".equals(end) || "Event_AppealClosed".equals(end)
+        || "Event_AppealClosedAtRevision".equals(end)) {
       return "PUBLISHED";
     }
     if ("Event_NotActivated".equals(end)) {

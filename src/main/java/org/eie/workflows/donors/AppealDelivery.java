@@ -38,7 +38,7 @@ class AppealDelivery {
    * @return true if a message went out now, false if the donor had it already
    * @throws RuntimeException if the SMTP server is absent or refuses: the engine retries
    */
-  boolean deliver(String appealId, int version, String donorId) {
+  boolean deliver(String appealId, int version, String donorId, ChangeSummary changes) {
     Delivery delivery = ledger.find(appealId, version, donorId).orElseThrow(() ->
         new IllegalStateException("No delivery of appeal " + appealId + " v" + version
             + " to donor " + donorId + " was selected"));
@@ -55,7 +55,7 @@ class AppealDelivery {
     // Committed before the e-mail leaves, so the link in any copy that leaves works.
     DownloadTokens.Issued link = tokens.issue(delivery.id());
     boolean sent = ledger.sendOnce(delivery.id(), locked -> mailServer.send(
-        mail.write(mailServer.newMessage(), locked, donor, document, link)));
+        mail.write(mailServer.newMessage(), locked, donor, document, link, changes)));
     if (sent) {
       LOG.info("Appeal {} v{} sent to donor {} ({}), Message-ID {}", appealId, version, donorId,
           donor.organisation(), delivery.messageId());

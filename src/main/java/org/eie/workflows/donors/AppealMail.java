@@ -40,8 +40,12 @@ class AppealMail {
     return publicBaseUrl + "/api/donor-downloads/" + token;
   }
 
+  /**
+   * @param changes what changed since the previous version, stated after the introduction;
+   *                null for a first version
+   */
   MimeMessage write(MimeMessage message, Delivery delivery, Donor donor, StoredDocument document,
-      DownloadTokens.Issued link) {
+      DownloadTokens.Issued link, ChangeSummary changes) {
     ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(
         delivery.language()), AppealMail.class.getClassLoader(), NO_SERVER_LOCALE_FALLBACK);
     Locale locale = bundle.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH
@@ -55,7 +59,8 @@ class AppealMail {
     String body = String.join("\n\n",
         format(bundle, locale, "email.greeting", donor.contactName()),
         format(bundle, locale, "email.body", appealType, country,
-            String.valueOf(delivery.documentVersion()), dates.format(document.createdAt())),
+            String.valueOf(delivery.documentVersion()), dates.format(document.createdAt()))
+            + (changes == null ? "" : "\n\n" + changes(bundle, locale, changes)),
         format(bundle, locale, "email.link", dates.format(link.expiresAt())) + "\n"
             + downloadLink(link.token()),
         format(bundle, locale, "email.closing") + "\n" + format(bundle, locale, "email.signature"),
@@ -78,6 +83,26 @@ class AppealMail {
     } catch (MessagingException e) {
       throw new IllegalStateException("Could not write the e-mail to " + delivery.email(), e);
     }
+  }
+
+  /** The change summary of a revised version, one line per figure. */
+  private static String changes(ResourceBundle bundle, Locale locale, ChangeSummary changes) {
+    String notKnown = format(bundle, locale, "email.changes.notKnown");
+    java.util.function.Function<java.math.BigDecimal, Object> usd =
+        amount -> amount == null ? notKnown : amount;
+    return String.join("\n",
+        format(bundle, locale, "email.changes", String.valueOf(changes.sinceVersion())),
+        "- " + format(bundle, locale, "email.changes.requirement",
+            usd.apply(changes.requirementAfter()), String.valueOf(changes.sinceVersion()),
+            usd.apply(changes.requirementBefore())),
+        "- " + format(bundle, locale, "email.changes.targeted", changes.targetedAfter(),
+            String.valueOf(changes.sinceVersion()), changes.targetedBefore()),
+        "- " + format(bundle, locale, "email.changes.projects", changes.projectsAdded(),
+            changes.projectsChanged(), changes.projectsWithdrawn()),
+        "- " + format(bundle, locale, "email.changes.funded",
+            usd.apply(changes.fundedAfter()), String.valueOf(changes.sinceVersion()),
+            usd.apply(changes.fundedBefore())),
+        format(bundle, locale, "email.changes.details", String.valueOf(changes.sinceVersion())));
   }
 
   private static String format(ResourceBundle bundle, Locale locale, String key,

@@ -20,6 +20,8 @@ import org.springframework.util.StringUtils;
  * The embedded default names none: then {@link #configured()} is false and the delivery process
  * waits visibly ("not sent: no mail server configured") instead of pretending to send.
  *
+ * <p>Task notifications ({@code notifications/}) go through the same server.
+ *
  * <p>The sender is built from the properties on each use rather than once at start-up, so a
  * server that is down at start-up, or comes later, is simply used when it is there. Public
  * because the BPMN's expression language calls {@link #configured()} by reflection.
@@ -44,7 +46,7 @@ public class DonorMailServer {
   }
 
   /** Hands the message to the SMTP server; returns once the server accepted it. */
-  void send(MimeMessage message) {
+  public void send(MimeMessage message) {
     if (!configured()) {
       throw new IllegalStateException(DeliveryLedger.NO_MAIL_SERVER);
     }
@@ -57,7 +59,7 @@ public class DonorMailServer {
   }
 
   /** A new, empty message for this server's session. */
-  MimeMessage newMessage() {
+  public MimeMessage newMessage() {
     return sender().createMimeMessage();
   }
 

@@ -20,11 +20,28 @@ class SendAppealToDonor implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    int version = ((Number) execution.getVariable(AppealDonorDelivery.DOCUMENT_VERSION))
+        .intValue();
     boolean sentNow = delivery.deliver(
-        (String) execution.getVariable(AppealDonorDelivery.APPEAL_ID),
-        ((Number) execution.getVariable(AppealDonorDelivery.DOCUMENT_VERSION)).intValue(),
-        (String) execution.getVariable(AppealDonorDelivery.DONOR_ID));
+        (String) execution.getVariable(AppealDonorDelivery.APPEAL_ID), version,
+        (String) execution.getVariable(AppealDonorDelivery.DONOR_ID),
+        changesOf(execution, version));
     // Local to this donor's instance: parallel instances never write the same variable.
     execution.setVariableLocal("delivered", sentNow ? "sent now" : "had it already");
   }
+
+  /**
+   * What changed in this version, as the appeal that calls this delivery recorded it when the
+   * version was generated ({@code versionChanges}); null for a first version, or a delivery
+   * started on its own.
+   */
+  private static ChangeSummary changesOf(DelegateExecution execution, int version) {
+    DelegateExecution appeal = execution.getProcessInstance().getSuperExecution();
+    Object changes = appeal == null ? null : appeal.getVariable(VERSION_CHANGES);
+    return changes instanceof ChangeSummary summary && summary.sinceVersion() < version
+        ? summary : null;
+  }
+
+  /** The appeal's variable naming what changed in the version being delivered. */
+  static final String VERSION_CHANGES = "versionChanges";
 }

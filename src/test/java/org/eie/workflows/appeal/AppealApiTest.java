@@ -14,12 +14,18 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.eie.workflows.identity.RoleActions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The appeal through HTTP, as the demo users' tools and Tasklist call it. */
 class AppealApiTest extends AppealHttpTest {
+
+  @Autowired
+  RoleActions roleActions;
 
 
   ObjectNode triggerBody() {
@@ -203,6 +209,75 @@ class AppealApiTest extends AppealHttpTest {
         .statusCode()).isEqualTo(404);
     assertThat(http.getBytes("/api/appeals/no-such-appeal/document", "lb.unicef").statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void coLeadsReviseAPublishedAppealEarlyOrCloseItWithWhoAndWhyOnRecord() throws IOException {
+    BpmnAwareTests.init(engine);
+    var appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES");
+    scenario.submit("partner2.lb", appeal, "Task_SubmitProject", AppealScenario.project(
+        "Norwegian Refugee Council", "Back to learning in Beirut", "Beirut",
+        Map.of("budgetTemporaryLearningSpaces", 400000.0)));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+    String revision = "/api/appeals/" + appeal.getId() + "/revision";
+    String closure = "/api/appeals/" + appeal.getId() + "/closure";
+    String reason = "{\"reason\":\"The JENA results are in early\"}";
+
+    // Not published yet: there is nothing to revise or close (cancelling is the way out).
+    var tooEarly = http.post(revision, "lb.unicef", reason);
+    assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);
+    assertThat(json.readTree(tooEarly.body()).get("detail").asText())
+        .contains("only a published appeal");
+    assertThat(http.post(closure, "lb.unicef", reason).statusCode()).isEqualTo(409);
+    scenario.signOffByBoth(appeal);
+    scenario.publish(appeal);
+
+    // Published and waiting for its revision: open, and not overdue, on the dashboard.
+    JsonNode waiting = json.readTree(http.get("/api/appeals/" + appeal.getId(), "secretariat")
+        .body()).get("appeal");
+    assertThat(waiting.get("status").asText()).isEqualTo("OPEN");
+    assertThat(waiting.get("overdue").asBoolean()).isFalse();
+    assertThat(waiting.at("/nextDeadline/name").asText()).isEqualTo("revision");
+    assertThat(waiting.at("/nextDeadline/daysLeft").asLong()).isBetween(29L, 30L);
+    assertThat(http.post(revision, "lb.unicef", "{}").statusCode()).isEqualTo(400);
+    assertThat(http.post(revision, "co.unicef", reason).statusCode()).isEqualTo(404);
+    assertThat(http.post(revision, "secretariat", reason).statusCode()).isEqualTo(403);
+    scenario.asSystem();
+    BpmnAwareTests.assertThat(appeal).isWaitingAt("Gateway_RevisionWindow");
+
+    var revised = http.post(revision, "lb.unicef", reason);
+    assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+    assertThat(json.readTree(revised.body()).get("decidedBy").asText()).isEqualTo("lb.unicef");
+    scenario.asSystem();
+    BpmnAwareTests.assertThat(appeal).isWaitingAt("Task_ReviseAppeal");
+    BpmnAwareTests.assertThat(scenario.task(appeal, "Task_ReviseAppeal")).hasCandidateGroup("coleads-LB");
+    // The task opens with the published figures, ready to be changed.
+    assertThat(engine.getFormService().getTaskFormVariables(
+        scenario.task(appeal, "Task_ReviseAppeal").getId()).getValue("projectBudgets",
+            String.class)).isEqualTo("LB-EDU-001 = 400000");
+    assertThat(http.post(revision, "lb.savethechildren", reason).statusCode()).isEqualTo(409);
+
+    // While the revision is open the co-leads may still decide there will be none.
+    var closed = http.post(closure, "lb.savethechildren",
+        "{\"reason\":\"The HRP revision replaces this appeal\"}");
+    assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+    scenario.asSystem();
+    BpmnAwareTests.assertThat(appeal).isEnded().hasPassed("Event_AppealClosedAtRevision")
+        .hasNotPassed("Event_AppealClosed");
+    assertThat(roleActions.takenOn(appeal.getId())).extracting(RoleActions.Taken::action,
+        RoleActions.Taken::userId, RoleActions.Taken::reason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("revise the appeal now", "lb.unicef",
+            "The JENA results are in early"),
+        org.assertj.core.groups.Tuple.tuple("close the appeal with no revision",
+            "lb.savethechildren", "The HRP revision replaces this appeal"));
+    assertThat(json.readTree(http.get("/api/appeals/" + appeal.getId(), "secretariat").body())
+        .at("/appeal/status").asText()).isEqualTo("PUBLISHED");
+    RevisionDecision decision = (RevisionDecision) engine.getHistoryService()
+        .createHistoricVariableInstanceQuery().processInstanceId(appeal.getId())
+        .variableName("revisionDecision").singleResult().getValue();
+    assertThat(decision.decision()).isEqualTo("CLOSE");
+    assertThat(decision.decidedBy()).isEqualTo("lb.savethechildren");
   }
 
   @Test

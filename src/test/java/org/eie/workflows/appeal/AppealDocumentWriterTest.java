@@ -365,6 +365,45 @@ class AppealDocumentWriterTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "en | What changed since version 1", "fr | Ce qui a changé depuis la version 1",
+      "es | Qué cambió desde la versión 1", "pt | O que mudou desde a versão 1",
+      "ar | سبب تنقيح النداء"})
+  void aRevisedVersionWithWhatChangedIsArchivalAndAccessibleInEveryLanguage(String language,
+      String heading) throws IOException {
+    AppealDocument revised = versionOf(APPEAL, 2);
+    var before = AppealChanges.PublishedFigures.of(
+        versionOf(AppealDocumentSamples.lebanonBeirutExplosion(9), 1));
+    AppealChanges changes = AppealChanges.between(before,
+        AppealChanges.PublishedFigures.of(revised),
+        "The joint assessment found more children out of school.");
+    byte[] pdf = WRITER.write(revised, Locale.forLanguageTag(language), changes);
+    keep("lebanon-" + language + "-revised.pdf", pdf);
+    assertThat(org.eie.workflows.documents.PdfStandards.failures(pdf))
+        .as("veraPDF, PDF/A-3u and PDF/UA-1").isEmpty();
+    String text = text(pdf).replaceAll("\\s+", " ");
+    assertThat(text).contains(heading).doesNotContain("??");
+    if ("en".equals(language)) {
+      assertThat(text).contains("The joint assessment found more children out of school.",
+          "Requirements (US$) " + new AppealFormats(Locale.ENGLISH).usd(
+              changes.requirementUsd().before()) + " " + new AppealFormats(Locale.ENGLISH)
+              .usd(changes.requirementUsd().after()));
+    }
+  }
+
+  /** The same appeal as another version, as the JSON variable would carry it. */
+  private static AppealDocument versionOf(AppealDocument document, int version) {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.valueToTree(document);
+    tree.put("version", version);
+    try {
+      return mapper.treeToValue(tree, AppealDocument.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void everyLanguageHasItsOwnWordsAndNumbers() {
     String spanish = text(WRITER.write(APPEAL, Locale.forLanguageTag("es")));

@@ -95,7 +95,8 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
     scenario.runJob(appeal, "Task_GenerateAppealDocument");
     scenario.runDonorDelivery(appeal);
 
-    assertThat(appeal).isEnded().hasPassed("Task_DistributeToDonors", "Event_AppealPublished");
+    assertThat(appeal).hasPassed("Task_DistributeToDonors", "Event_AppealPublished")
+        .isWaitingAt("Gateway_RevisionWindow");
     MimeMessage[] received = smtp.getReceivedMessages();
     Assertions.assertThat(received).hasSize(1);
     Assertions.assertThat(Arrays.stream(received[0].getAllRecipients())
@@ -149,6 +150,100 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
         }
       }
     }
+  }
+
+  @Test
+  void aRevisedAppealReachesEachDonorOnceMoreWithWhatChanged()
+      throws IOException, MessagingException {
+    Donor english = register("LB");
+    Donor french = register("LB", "fr");
+
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES",
+        "PSYCHOSOCIAL_SUPPORT");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject", AppealScenario.project(
+        "Learning spaces in Bourj Hammoud", "Beirut", Map.of(
+            "budgetTemporaryLearningSpaces", 250000.0, "budgetPsychosocialSupport", 50000.0)));
+    scenario.submit("partner2.lb", appeal, "Task_SubmitProject", AppealScenario.project(
+        "Norwegian Refugee Council", "Back to learning in Beirut", "Beirut",
+        Map.of("budgetTemporaryLearningSpaces", 400000.0)));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.signOffByBoth(appeal);
+    scenario.publish(appeal);
+    Assertions.assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(appeal).hasPassed("Event_AppealPublished").isWaitingAt("Gateway_RevisionWindow");
+
+    // About 30 days after publication (a Flash Appeal) the co-leads are asked to revise it.
+    java.time.Instant published = ClockUtil.getCurrentTime().toInstant();
+    Assertions.assertThat(scenario.job(appeal, "Event_RevisionDue").getDuedate())
+        .isEqualTo(java.util.Date.from(published.plus(java.time.Duration.ofDays(30))));
+    AppealScenario.clock(published.plus(java.time.Duration.ofDays(30)));
+    scenario.runJob(appeal, "Event_RevisionDue");
+    assertThat(appeal).isWaitingAt("Task_ReviseAppeal");
+    assertThat(scenario.task(appeal, "Task_ReviseAppeal")).hasCandidateGroup("coleads-LB");
+    scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal", AppealScenario.revision(
+        "The joint assessment found 10,000 more girls out of school.", 10000,
+        "LB-EDU-002 = 350000", "LB-EDU-001", 5));
+
+    // A new call for projects, vetting of the new project, consolidation, both sign-offs again.
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject", AppealScenario.project(
+        "Teachers back to class", "Beirut", Map.of("budgetTemporaryLearningSpaces", 150000.0)));
+    scenario.closeRevisionCall(appeal, java.time.Duration.ofDays(5));
+    Assertions.assertThat(scenario.tasks(appeal, "Task_VetProject")).hasSize(1);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.signOffByBoth(appeal);
+    scenario.publish(appeal);
+
+    assertThat(appeal).isWaitingAt("Gateway_RevisionWindow");
+    Assertions.assertThat(scenario.variable(appeal, "documentVersion")).isEqualTo(2);
+    MimeMessage[] received = smtp.getReceivedMessages();
+    Assertions.assertThat(received).hasSize(4);
+    Map<String, Integer> copies = new java.util.TreeMap<>();
+    MimeMessage englishRevision = null;
+    MimeMessage frenchRevision = null;
+    for (MimeMessage message : received) {
+      String to = ((InternetAddress) message.getAllRecipients()[0]).getAddress();
+      int version = message.getSubject().matches(".*\\D2\\)$") ? 2 : 1;
+      copies.merge(to + " v" + version, 1, Integer::sum);
+      if (version == 2) {
+        if (to.equals(english.email())) {
+          englishRevision = message;
+        } else {
+          frenchRevision = message;
+        }
+      }
+    }
+    Assertions.assertThat(copies).containsOnly(Map.entry(english.email() + " v1", 1),
+        Map.entry(english.email() + " v2", 1), Map.entry(french.email() + " v1", 1),
+        Map.entry(french.email() + " v2", 1));
+    Assertions.assertThat(Mails.text(englishRevision).replaceAll("\\s+", " ")).contains(
+        "This version replaces version 1.",
+        "Requirements: US$ 500,000 (version 1: US$ 700,000)",
+        "Partner projects: 1 added, 1 with a new budget, 1 withdrawn",
+        "What changed since version 1");
+    Assertions.assertThat(Mails.text(frenchRevision)).contains(
+        "Cette version remplace la version 1", "1 ajoutés, 1 au budget modifié, 1 retirés");
+    try (var pdf = Loader.loadPDF(Mails.pdfAttachments(englishRevision).get(0))) {
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      Assertions.assertThat(text).contains("What changed since version 1",
+          "The joint assessment found 10,000 more girls out of school.",
+          "Requirements (US$) 700,000 500,000 -200,000",
+          "People in need 115,000 125,000 +10,000",
+          "LB-EDU-003 Teachers back to class", "150,000",
+          "LB-EDU-002 Back to learning in Beirut", "400,000 350,000",
+          "LB-EDU-001 Learning spaces in Bourj Hammoud");
+    }
+    try (var pdf = Loader.loadPDF(Mails.pdfAttachments(frenchRevision).get(0))) {
+      Assertions.assertThat(new PDFTextStripper().getText(pdf))
+          .contains("Ce qui a changé depuis la version 1");
+    }
+
+    // The co-leads close it: no further revision, recorded with who and why.
+    var closed = http.post("/api/appeals/" + appeal.getId() + "/closure", "lb.savethechildren",
+        "{\"reason\": \"The HRP takes over from here\"}");
+    Assertions.assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+    assertThat(appeal).isEnded().hasPassed("Event_AppealClosed");
+    Assertions.assertThat(received).hasSize(4);
   }
 
   record Donor(String id, String email) {

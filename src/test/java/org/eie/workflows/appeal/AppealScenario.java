@@ -270,7 +270,34 @@ public final class AppealScenario {
     throw new AssertionError("The donor delivery of " + appeal.getId() + " did not finish");
   }
 
-  Object variable(ProcessInstance appeal, String name) {
+  /** The signed-off appeal's document is generated and handed to the donors. */
+  void publish(ProcessInstance appeal) {
+    runJob(appeal, "Task_GenerateAppealDocument");
+    runDonorDelivery(appeal);
+  }
+
+  /**
+   * "Revise the appeal" as the co-leads fill it in after the JENA: the published needs with
+   * {@code moreGirls} more girls in need, and the given project changes.
+   */
+  static Map<String, Object> revision(String reason, long moreGirls, String projectBudgets,
+      String withdrawProjects, long newCallDays) {
+    Map<String, Object> form = assessment();
+    form.put("girlsInNeed", (Long) form.get("girlsInNeed") + moreGirls);
+    form.put("revisionReason", reason);
+    form.put("projectBudgets", projectBudgets);
+    form.put("withdrawProjects", withdrawProjects);
+    form.put("newCallDays", newCallDays);
+    return form;
+  }
+
+  /** The revision's call for projects closes: its deadline passes and the timer fires. */
+  void closeRevisionCall(ProcessInstance appeal, Duration open) {
+    clock(ClockUtil.getCurrentTime().toInstant().plus(open).plus(Duration.ofMinutes(1)));
+    runJob(appeal, "Event_SubmissionClosed");
+  }
+
+    Object variable(ProcessInstance appeal, String name) {
     asSystem();
     return engine.getRuntimeService().getVariable(appeal.getId(), name);
   }

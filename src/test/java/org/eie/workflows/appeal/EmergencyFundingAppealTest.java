@@ -42,6 +42,8 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   ProcessEngine engine;
   @Autowired
   DocumentStore documents;
+  @Autowired
+  AppealService appeals;
 
   AppealScenario scenario;
 
@@ -110,7 +112,9 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
         .containsEntry("appealType", "FLASH_APPEAL").containsEntry("documentVersion", 1);
     scenario.runDonorDelivery(appeal);
 
-    assertThat(appeal).isEnded().hasPassed("Task_DistributeToDonors", "Event_AppealPublished");
+    // Published: the appeal now waits for its revision (or to be closed without one).
+    assertThat(appeal).hasPassed("Task_DistributeToDonors", "Event_AppealPublished")
+        .isWaitingAt("Gateway_RevisionWindow");
     StoredDocument pdf = documents.latest(appeal.getId(), "appeal").orElseThrow();
     Assertions.assertThat(pdf.tenantId()).isEqualTo("LB");
     Assertions.assertThat(pdf.version()).isEqualTo(1);
@@ -341,16 +345,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
 
   @Test
   void samePersonCannotSignOffForBothOrganisations() {
-    User dual = engine.getIdentityService().createUserQuery().userId("lb.dual").singleResult();
-    if (dual == null) {
-      dual = engine.getIdentityService().newUser("lb.dual");
-      dual.setFirstName("Dual");
-      dual.setLastName("Member (test)");
-      engine.getIdentityService().saveUser(dual);
-      for (String group : List.of("coleads-LB", "org-unicef", "org-save-the-children")) {
-        engine.getIdentityService().createMembership("lb.dual", group);
-      }
-    }
+    dualMember();
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
     scenario.submit("partner.lb", appeal, "Task_SubmitProject",
         project("TLS", "Beirut", learningSpaces()));
@@ -472,6 +467,78 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     }
   }
 
+  /** A co-lead who belongs to both organisations, as happens in small country teams. */
+  private void dualMember() {
+    User dual = engine.getIdentityService().createUserQuery().userId("lb.dual").singleResult();
+    if (dual == null) {
+      dual = engine.getIdentityService().newUser("lb.dual");
+      dual.setFirstName("Dual");
+      dual.setLastName("Member (test)");
+      engine.getIdentityService().saveUser(dual);
+      for (String group : List.of("coleads-LB", "org-unicef", "org-save-the-children")) {
+        engine.getIdentityService().createMembership("lb.dual", group);
+      }
+    }
+  }
+
+  @Test
+  void aRevisedVersionNeedsItsOwnFourEyesSignOff() {
+    dualMember();
+    ProcessInstance appeal = atSignOff();
+    scenario.signOffByBoth(appeal);
+    scenario.publish(appeal);
+    scenario.as("lb.unicef");
+    appeals.decideRevision(appeal.getId(), RevisionDecision.REVISE_NOW, "The JENA is in");
+    scenario.asSystem();
+    scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal", AppealScenario.revision(
+        "The JENA confirms the rapid assessment", 0, "", "", 0));
+    scenario.closeRevisionCall(appeal, Duration.ZERO);
+    assertThat(appeal).isWaitingAt("Task_SignOffUnicef");
+
+    // Version 1's two signers count for nothing now: version 2 needs two people again.
+    scenario.submit("lb.dual", appeal, "Task_SignOffUnicef", signOff("APPROVE", null));
+    assertThatThrownBy(() -> scenario.submit("lb.dual", appeal, "Task_SignOffSaveTheChildren",
+        signOff("APPROVE", null)))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageContaining("four eyes need a second person");
+
+    // And the record decides: with version 2's second sign-off skipped by an administrator,
+    // nothing is published, although version 1 had both.
+    scenario.asSystem();
+    engine.getRuntimeService().createProcessInstanceModification(appeal.getId())
+        .cancelAllForActivity("Task_SignOffSaveTheChildren")
+        .startBeforeActivity("Task_GenerateAppealDocument").execute();
+    failDocumentJobUntilIncident(appeal, "is not published");
+    Assertions.assertThat(documents.latest(appeal.getId(), "appeal").orElseThrow().version())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aRevisionNamingWhatIsNotAnAcceptedProjectIsRefusedAndChangesNothing() {
+    ProcessInstance appeal = atSignOff();
+    scenario.signOffByBoth(appeal);
+    scenario.publish(appeal);
+    clock(NOW.plus(Duration.ofDays(40)));
+    scenario.runJob(appeal, "Event_RevisionDue");
+    Object projectsBefore = scenario.variable(appeal, "projects");
+
+    assertThatThrownBy(() -> scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal",
+        AppealScenario.revision("JENA", 0, "LB-EDU-009 = 1000", "LB-EDU-007", 0)))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageContaining("Projects withdrawn").hasMessageContaining("LB-EDU-007")
+        .hasMessageContaining("Budgets: one line per project");
+    assertThatThrownBy(() -> scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal",
+        AppealScenario.revision("JENA", 0, "LB-EDU-001 = 0", "", 90)))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageContaining("withdraw the project instead").hasMessageContaining("New call for partner projects");
+    assertThatThrownBy(() -> scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal",
+        AppealScenario.revision(" ", 0, "", "", 0)))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("What the JENA found");
+
+    assertThat(appeal).isWaitingAt("Task_ReviseAppeal");
+    Assertions.assertThat(scenario.variable(appeal, "projects")).isEqualTo(projectsBefore);
+  }
+
   @Test
   void anAppealMovedPastItsSignOffsWithAForgedRecordIsNeverPublished() {
     ProcessInstance appeal = atSignOff();
@@ -533,7 +600,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     management.setJobRetries(scenario.job(appeal, "Task_GenerateAppealDocument").getId(), 1);
     scenario.runJob(appeal, "Task_GenerateAppealDocument");
     scenario.runDonorDelivery(appeal);
-    assertThat(appeal).isEnded();
+    assertThat(appeal).hasPassed("Event_AppealPublished");
     Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isPresent();
   }
 

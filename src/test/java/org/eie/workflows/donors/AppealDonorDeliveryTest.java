@@ -233,7 +233,7 @@ class AppealDonorDeliveryTest extends DonorsTestBase {
     Assertions.assertThat(messagesTo(donor.email())).hasSize(1);
 
     // The step's work runs again (a job re-executed after its transaction was lost)...
-    Assertions.assertThat(appealDelivery.deliver(appealId, 1, donor.id())).isFalse();
+    Assertions.assertThat(appealDelivery.deliver(appealId, 1, donor.id(), null)).isFalse();
     // ...and the whole delivery is started again for the same version.
     ProcessInstance again = startDelivery(appealId, "ET", "FLASH_APPEAL", 1);
     executeJobs(again);
@@ -249,7 +249,7 @@ class AppealDonorDeliveryTest extends DonorsTestBase {
     var start = new CountDownLatch(1);
     Callable<Boolean> node = () -> {
       start.await();
-      return appealDelivery.deliver(appealId, 2, donor.id());
+      return appealDelivery.deliver(appealId, 2, donor.id(), null);
     };
     var pool = Executors.newFixedThreadPool(2);
     try {

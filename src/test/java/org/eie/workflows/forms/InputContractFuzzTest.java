@@ -256,6 +256,12 @@ class InputContractFuzzTest extends PostgresApplicationTest {
     endpoints.add(new Endpoint("cancel appeal", "lb.unicef",
         "/api/appeals/" + appeal.getId() + "/cancellation", """
         {"reason": "Merged into the HRP revision"}""", List.of("reason"), false));
+    endpoints.add(new Endpoint("revise appeal now", "lb.unicef",
+        "/api/appeals/" + appeal.getId() + "/revision", """
+        {"reason": "The JENA results are in"}""", List.of("reason"), false));
+    endpoints.add(new Endpoint("close appeal", "lb.unicef",
+        "/api/appeals/" + appeal.getId() + "/closure", """
+        {"reason": "The HRP takes over"}""", List.of("reason"), false));
     endpoints.add(new Endpoint("register donor", "secretariat", "/api/donors", """
         {"organisation": "Education Cannot Wait", "contactName": "Ana Pérez",
          "email": "donor@example.org", "language": "fr", "countries": ["LB"],

@@ -1,0 +1,230 @@
+package org.eie.workflows.notifications;
+
+import io.micrometer.core.instrument.Metrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.eie.workflows.donors.DonorMailServer;
+import org.eie.workflows.identity.EieProperties;
+import org.eie.workflows.notifications.Notification.Outcome;
+import org.eie.workflows.notifications.Notification.Status;
+import org.eie.workflows.notifications.NotificationMail.TaskSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The periodic work of notifications, on every node ({@code eie.notifications.sweep-interval}):
+ * records the reminders of tasks whose due date is near and the notices of tasks that are
+ * overdue, then sends what is pending. Two nodes sweeping at once write no second row (the
+ * ledger's unique key) and send no second mail (its row lock).
+ *
+ * <p>Without a mail server, or while it does not answer, nothing is lost: the rows stay PENDING
+ * with the reason, the health endpoint's {@code taskNotifications} says how many wait and since
+ * when, and the next sweep after the server's return sends them. A mail about a task that was done
+ * meanwhile is cancelled, not sent; so is a reminder whose deadline has passed (the overdue notice
+ * says it).
+ */
+@Component("taskNotificationsHealthIndicator")
+class TaskNotificationSweep implements HealthIndicator {
+
+  static final String NO_MAIL_SERVER = "waiting: no mail server configured";
+  static final String SENT_METRIC = "eie.task.notifications.sent";
+  private static final Logger LOG = LoggerFactory.getLogger(TaskNotificationSweep.class);
+
+  private final NotificationLedger ledger;
+  private final NotificationSettings settings;
+  private final NotificationMail mail;
+  private final DonorMailServer mailServer;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final RepositoryService repository;
+  private final IdentityService identity;
+  private final EieProperties properties;
+  private final Duration reminderBefore;
+  private final int batchSize;
+  private final AtomicReference<Outage> outage = new AtomicReference<>();
+
+  TaskNotificationSweep(NotificationLedger ledger, NotificationSettings settings,
+      NotificationMail mail, DonorMailServer mailServer, TaskService tasks,
+      RuntimeService runtime, RepositoryService repository, IdentityService identity,
+      EieProperties properties,
+      @Value("${eie.notifications.reminder-before:PT24H}") Duration reminderBefore,
+      @Value("${eie.notifications.batch-size:200}") int batchSize) {
+    this.ledger = ledger;
+    this.settings = settings;
+    this.mail = mail;
+    this.mailServer = mailServer;
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.repository = repository;
+    this.identity = identity;
+    this.properties = properties;
+    this.reminderBefore = reminderBefore;
+    this.batchSize = batchSize;
+  }
+
+  /** The mail server failing since a moment, with its last error. */
+  record Outage(Instant since, String error) {
+  }
+
+  /** What one sweep did: rows recorded, and rows by the status they reached. */
+  record Result(int recorded, Map<Status, Integer> outcomes, boolean mailServerAnswered) {
+    int count(Status status) {
+      return outcomes.getOrDefault(status, 0);
+    }
+  }
+
+  @Scheduled(initialDelayString = "${eie.notifications.sweep-interval:PT1M}",
+      fixedDelayString = "${eie.notifications.sweep-interval:PT1M}")
+  void scheduledSweep() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      LOG.warn("Task notification sweep failed: {}", e.toString());
+    }
+  }
+
+  /** Records due reminders and overdue notices, then sends what is pending. */
+  Result sweep() {
+    int recorded = recordDeadlines();
+    return sendPending(recorded);
+  }
+
+  /** Reminders and overdue notices of open tasks, each once per task and user. */
+  int recordDeadlines() {
+    Date now = ClockUtil.getCurrentTime();
+    Date soon = new Date(now.getTime() + reminderBefore.toMillis());
+    List<Task> nearDeadline = tasks.createTaskQuery().active().dueAfter(now).dueBefore(soon)
+        .list().stream()
+        // A task that arrived already this close to its deadline: the arrival mail says it.
+        .filter(task -> task.getCreateTime() == null || !task.getCreateTime()
+            .after(new Date(task.getDueDate().getTime() - reminderBefore.toMillis())))
+        .toList();
+    return record(TaskEvent.REMINDER, nearDeadline)
+        + record(TaskEvent.OVERDUE, tasks.createTaskQuery().active().dueBefore(now).list());
+  }
+
+  private int record(TaskEvent event, List<Task> candidates) {
+    Set<String> done = ledger.tasksRecorded(event, candidates.stream().map(Task::getId).toList());
+    int added = 0;
+    for (Task task : candidates) {
+      if (!done.contains(task.getId())) {
+        added += ledger.recordOnce(task.getId(), event, Recipients.onDeadline(identity,
+            task.getAssignee(), tasks.getIdentityLinksForTask(task.getId())));
+      }
+    }
+    return added;
+  }
+
+  private Result sendPending(int recorded) {
+    Map<Status, Integer> outcomes = new EnumMap<>(Status.class);
+    if (!mailServer.configured()) {
+      ledger.markWaiting(NO_MAIL_SERVER);
+      return new Result(recorded, outcomes, false);
+    }
+    for (String id : ledger.pending(batchSize)) {
+      try {
+        ledger.sendOnce(id, this::attempt)
+            .ifPresent(outcome -> outcomes.merge(outcome.status(), 1, Integer::sum));
+      } catch (RuntimeException failed) {
+        // The server does not answer: the rest wait for the next sweep rather than each
+        // waiting out its own connection timeout now.
+        Outage previous = outage.get();
+        outage.set(new Outage(previous == null ? ClockUtil.getCurrentTime().toInstant()
+            : previous.since(), String.valueOf(failed.getMessage())));
+        if (previous == null) {
+          LOG.warn("Mail server unreachable: task notifications wait and go out when it answers"
+              + " ({})", failed.toString());
+        }
+        return new Result(recorded, outcomes, false);
+      }
+    }
+    if (outage.getAndSet(null) != null) {
+      LOG.info("Mail server answers again: waiting task notifications go out.");
+    }
+    return new Result(recorded, outcomes, true);
+  }
+
+  private Outcome attempt(Notification row) {
+    var setting = settings.of(row.userId());
+    if (!setting.enabled()) {
+      return Outcome.notSent(Status.SKIPPED, "switched off by the user");
+    }
+    Task task = tasks.createTaskQuery().taskId(row.taskId()).singleResult();
+    if (task == null) {
+      return Outcome.notSent(Status.CANCELLED, "the task was done before the mail went out");
+    }
+    if (row.event() == TaskEvent.REMINDER && task.getDueDate() != null
+        && task.getDueDate().before(ClockUtil.getCurrentTime())) {
+      return Outcome.notSent(Status.CANCELLED, "overdue by now: the overdue notice says it");
+    }
+    User user = identity.createUserQuery().userId(row.userId()).singleResult();
+    if (user == null || !StringUtils.hasText(user.getEmail())) {
+      return Outcome.notSent(Status.SKIPPED, "no e-mail address");
+    }
+    var message = mail.write(mailServer.newMessage(), row, summary(task), nameOf(user),
+        user.getEmail(), setting.language());
+    mailServer.send(message);
+    Metrics.counter(SENT_METRIC, "event", row.event().name()).increment();
+    return Outcome.sent(user.getEmail(), mail.messageId(row));
+  }
+
+  private TaskSummary summary(Task task) {
+    var definition = repository.getProcessDefinition(task.getProcessDefinitionId());
+    ProcessInstance instance = task.getProcessInstanceId() == null ? null
+        : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+            .singleResult();
+    String country = task.getTenantId() == null ? null
+        : properties.countries().getOrDefault(task.getTenantId(), task.getTenantId());
+    return new TaskSummary(task.getId(), task.getName(),
+        definition.getName() == null ? definition.getKey() : definition.getName(), country,
+        instance == null ? null : instance.getBusinessKey(),
+        task.getDueDate() == null ? null : task.getDueDate().toInstant());
+  }
+
+  private static String nameOf(User user) {
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? user.getId() : name;
+  }
+
+  @Override
+  public Health health() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    var waiting = ledger.waiting();
+    details.put("waiting", waiting.count());
+    if (waiting.oldest() != null) {
+      details.put("oldestWaitingSince", waiting.oldest().toString());
+    }
+    Outage current = outage.get();
+    if (!mailServer.configured()) {
+      details.put("smtp", "not configured");
+    } else if (current != null) {
+      details.put("smtp", "unreachable");
+      details.put("since", current.since().toString());
+      details.put("error", current.error());
+    }
+    // Up in either case: notifications wait; a mail outage is no reason to leave the balancer.
+    return Health.up().withDetails(details).build();
+  }
+}
