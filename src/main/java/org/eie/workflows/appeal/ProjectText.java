@@ -1,8 +1,12 @@
 package org.eie.workflows.appeal;
 
 import java.util.stream.Collectors;
+import org.eie.workflows.tasklist.Figures;
 
-/** A project as plain text for the read-only part of the vetting and revision forms. */
+/**
+ * A project as text for people, for the read-only part of the vetting and revision forms:
+ * activities by name, amounts with thousands separators and the currency.
+ */
 final class ProjectText {
 
   private ProjectText() {
@@ -10,18 +14,30 @@ final class ProjectText {
 
   static String of(PartnerProject project) {
     String activities = project.activities().stream()
-        .map(a -> "  - " + a.activity() + ": USD " + a.budgetUsd().toPlainString())
+        .map(a -> "  - " + Figures.label(a.activity()) + ": " + Figures.usd(a.budgetUsd()))
         .collect(Collectors.joining("\n"));
-    var people = project.targeted();
-    String text = project.id() + " (revision " + project.revision() + ")\n"
+    return header(project) + "Activities and budget:\n" + activities + "\n" + footer(project);
+  }
+
+  /** Without the budget lines, which the vetting form shows as a table of their own. */
+  static String withoutBudgetLines(PartnerProject project) {
+    return header(project) + footer(project);
+  }
+
+  private static String header(PartnerProject project) {
+    return project.id() + " (revision " + project.revision() + ")\n"
         + "Partner: " + project.partner() + "\n"
-        + "Title: " + project.title() + "\n"
-        + "Activities and budget:\n" + activities + "\n"
-        + "Total: USD " + project.budgetUsd().toPlainString() + "\n"
+        + "Title: " + project.title() + "\n";
+  }
+
+  private static String footer(PartnerProject project) {
+    var people = project.targeted();
+    String text = "Total budget: " + Figures.usd(project.budgetUsd()) + "\n"
         + "Locations: " + String.join(", ", project.locations()) + "\n"
-        + "People targeted: " + people.girls() + " girls, " + people.boys() + " boys, "
-        + people.femaleTeachers() + " female and " + people.maleTeachers() + " male teachers, "
-        + people.withDisabilities() + " with disabilities\n"
+        + "People targeted: " + Figures.count(people.girls()) + " girls, "
+        + Figures.count(people.boys()) + " boys, " + Figures.count(people.femaleTeachers())
+        + " female and " + Figures.count(people.maleTeachers()) + " male teachers, "
+        + Figures.count(people.withDisabilities()) + " with disabilities\n"
         + "Duration: " + project.durationMonths() + " months";
     Vetting last = project.lastVetting();
     if (last != null) {

@@ -3,6 +3,7 @@ package org.eie.workflows.appeal;
 import org.eie.workflows.forms.FormReader;
 import org.eie.workflows.forms.InvalidInput;
 import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION;
+import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION_REVIEW;
 import static org.eie.workflows.appeal.AppealVariables.SIGNED_OFF;
 import static org.eie.workflows.appeal.AppealVariables.SIGN_OFFS;
 import static org.eie.workflows.appeal.AppealVariables.json;
@@ -44,7 +45,8 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     task.getExecution().setVariableLocal("appealSummary",
-        ConsolidationText.of((Consolidation) task.getVariable(CONSOLIDATION)));
+        ConsolidationText.of((Consolidation) task.getVariable(CONSOLIDATION),
+            (ConsolidationReview) task.getVariable(CONSOLIDATION_REVIEW)));
   }
 
   @Override

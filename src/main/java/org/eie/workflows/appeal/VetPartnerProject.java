@@ -10,6 +10,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.eie.workflows.tasklist.Figures;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +41,18 @@ class VetPartnerProject extends TaskCompletion implements TaskListener {
   public void notify(DelegateTask task) {
     PartnerProjects projects = (PartnerProjects) task.getVariable(PROJECTS);
     PartnerProject project = projects.get((String) task.getVariable(PROJECT_ID));
-    task.getExecution().setVariableLocal("projectSummary", ProjectText.of(project));
-    task.setDescription(project.id() + ": " + project.title() + " (" + project.partner() + ")");
+    var scope = task.getExecution();
+    scope.setVariableLocal("projectSummary", ProjectText.withoutBudgetLines(project));
+    scope.setVariableLocal("budgetLines", SpinValues.jsonValue(budgetLines(project)).create());
+  }
+
+  /** The project's budget lines as rows of the vetting form's table, formatted for people. */
+  static String budgetLines(PartnerProject project) {
+    ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+    project.activities().forEach(line -> rows.addObject()
+        .put("activity", Figures.label(line.activity())).put("budget", Figures.usd(line.budgetUsd())));
+    rows.addObject().put("activity", "Total").put("budget", Figures.usd(project.budgetUsd()));
+    return rows.toString();
   }
 
   @Override

@@ -35,9 +35,11 @@ class EngineReads {
   private static final int CHUNK = 500;
 
   private final HistoryService history;
+  private final StepNames steps;
 
-  EngineReads(HistoryService history) {
+  EngineReads(HistoryService history, StepNames steps) {
     this.history = history;
+    this.steps = steps;
   }
 
   /** The engine's clock, which tests move. */
@@ -88,6 +90,11 @@ class EngineReads {
    * process and the sub-processes it calls share it): root process instance id -> task names,
    * in the order they opened.
    */
+  /** The task's step as the diagram names it. */
+  String stepName(org.camunda.bpm.engine.history.HistoricTaskInstance task) {
+    return steps.of(task);
+  }
+
   Map<String, List<String>> openTasks(Collection<String> keys) {
     Map<String, List<String>> names = new HashMap<>();
     List<String> all = keys.stream().filter(java.util.Objects::nonNull).distinct().toList();
@@ -99,8 +106,9 @@ class EngineReads {
           .forEach(task -> {
             List<String> of = names.computeIfAbsent(task.getRootProcessInstanceId(),
                 key -> new ArrayList<>());
-            if (!of.contains(task.getName())) {
-              of.add(task.getName());
+            String step = steps.of(task);
+            if (!of.contains(step)) {
+              of.add(step);
             }
           });
     }

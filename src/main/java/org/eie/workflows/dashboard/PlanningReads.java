@@ -95,7 +95,7 @@ class PlanningReads {
             .taskDefinitionKeyIn(REVIEW_TASKS.toArray(String[]::new)).list();
     List<OverdueTask> overdue = openReviews.stream()
         .filter(task -> task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now))
-        .map(task -> new OverdueTask(task.getName(), task.getDueDate().toInstant(),
+        .map(task -> new OverdueTask(reads.stepName(task), task.getDueDate().toInstant(),
             Duration.between(task.getDueDate().toInstant(), now).toDays()))
         .toList();
     Instant nextReview = openReviews.stream().map(task -> task.getDueDate())

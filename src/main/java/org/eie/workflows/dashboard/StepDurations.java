@@ -19,9 +19,11 @@ import org.springframework.stereotype.Service;
 class StepDurations {
 
   private final HistoryService history;
+  private final StepNames names;
 
-  StepDurations(HistoryService history) {
+  StepDurations(HistoryService history, StepNames names) {
     this.history = history;
+    this.names = names;
   }
 
   /**
@@ -48,7 +50,7 @@ class StepDurations {
       bySteps.forEach((step, tasks) -> {
         long[] minutes = tasks.stream().mapToLong(task -> task.getDurationInMillis() / 60_000)
             .sorted().toArray();
-        steps.add(new StepTime(key, step, genericName(tasks.get(0).getName()), minutes.length,
+        steps.add(new StepTime(key, step, genericName(names.of(tasks.get(0))), minutes.length,
             percentile(minutes, 50), percentile(minutes, 90), false));
       });
       steps.sort(Comparator.comparingLong(StepTime::medianMinutes).reversed());

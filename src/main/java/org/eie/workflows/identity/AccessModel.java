@@ -31,6 +31,8 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.eie.workflows.tasklist.TaskContext;
+import org.eie.workflows.tasklist.TaskHeadings;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -345,11 +347,20 @@ class AccessModel implements InitializingBean {
   private void filter(String name, int priority, String description, TaskQuery query,
       String... readers) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    // Tasklist lists these variables under each task: which country and which emergency.
+    Map<String, Object> properties = Map.of("description", description, "priority", priority,
+        "refresh", true, "variables", List.of(
+            Map.of("name", TaskHeadings.LIST_VARIABLES.get(TaskContext.COUNTRY), "label", "Country"),
+            Map.of("name", TaskHeadings.LIST_VARIABLES.get(TaskContext.EMERGENCY),
+                "label", "Emergency")));
     if (filter == null) {
       filter = filters.newTaskFilter(name);
       filter.setQuery(query);
-      filter.setProperties(Map.of("description", description, "priority", priority,
-          "refresh", true));
+      filter.setProperties(properties);
+      filter = filters.saveFilter(filter);
+    } else if (!properties.equals(filter.getProperties())) {
+      // A filter made by an earlier version gains what this one shows.
+      filter.setProperties(properties);
       filter = filters.saveFilter(filter);
     }
     for (String reader : readers) {

@@ -49,6 +49,10 @@ class PrepareCycle implements ExecutionListener {
       throw new InvalidInput("firstYear", "a planning cycle for " + firstYear + "-"
           + (firstYear + 2) + " is already running");
     }
+    if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
+      // Started from Tasklist's start form: the same readable key as through our API.
+      execution.setProcessBusinessKey(PlanningCycles.businessKey(firstYear));
+    }
     execution.setVariable("firstYear", firstYear);
     execution.setVariable("lastYear", firstYear + 2);
     execution.setVariable("cycleLabel", firstYear + "-" + (firstYear + 2));

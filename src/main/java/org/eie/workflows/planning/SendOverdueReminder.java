@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.eie.workflows.planning.PlanModel.Implementation;
@@ -30,6 +31,9 @@ class SendOverdueReminder implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String taskKey = (String) execution.getVariable("overdueTaskKey");
     int year = ((Number) execution.getVariable("implementationYear")).intValue();
+    // The review as the diagram names it; the task's own name also carries the cycle's years.
+    String review = ((FlowElement) execution.getBpmnModelInstance().getModelElementById(taskKey))
+        .getName();
     for (var task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKey(taskKey).active().list()) {
       String groups = tasks.getIdentityLinksForTask(task.getId()).stream()
@@ -44,7 +48,7 @@ class SendOverdueReminder implements JavaDelegate {
       Implementation implementation =
           CycleData.get(execution, CycleData.IMPLEMENTATION, Implementation.class);
       execution.getProcessInstance().setVariable(CycleData.IMPLEMENTATION, CycleData.json(
-          implementation.with(new Reminder(year, task.getName(), groups, due, CycleData.now()))));
+          implementation.with(new Reminder(year, review, groups, due, CycleData.now()))));
     }
   }
 }

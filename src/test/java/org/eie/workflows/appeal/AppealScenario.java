@@ -216,7 +216,12 @@ public final class AppealScenario {
 
   /** Trigger to the open call for projects: activation, assessment and plan done. */
   public ProcessInstance openCall(String... activities) {
-    ProcessInstance appeal = start();
+    return openCall(trigger(), activities);
+  }
+
+  /** Trigger to the open call for projects of an appeal with its own trigger. */
+  public ProcessInstance openCall(Map<String, Object> trigger, String... activities) {
+    ProcessInstance appeal = start(trigger);
     submit("lb.unicef", appeal, "Task_ConfirmActivation", go());
     submit("lb.savethechildren", appeal, "Task_RapidNeedsAssessment", assessment());
     submit("lb.unicef", appeal, "Task_DraftResponsePlan", plan(activities));

@@ -322,6 +322,10 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     scenario.submit("lb.savethechildren", review,
         Map.of("consolidationDecision", "CONFIRM", "reviewComment", "Figures checked with the partner"));
     assertThat(appeal).isWaitingAt("Task_SignOffUnicef");
+    // The sign-off shows the figures' state as it is now, not what was to resolve before.
+    Assertions.assertThat((String) engine.getTaskService().getVariable(
+            scenario.task(appeal, "Task_SignOffUnicef").getId(), "appealSummary"))
+        .contains("State: ").doesNotContain("to resolve");
 
     scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", null));
     scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
@@ -437,8 +441,8 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
         .processDefinitionKey("emergencyFundingAppeal").count();
     assertThatThrownBy(() -> scenario.start(trigger))
         .isInstanceOf(InvalidInput.class)
-        .hasMessageContaining("onset: is in the future")
-        .hasMessageContaining("schoolsAffected: must not be negative");
+        .hasMessageContaining("Onset (date): is in the future")
+        .hasMessageContaining("Schools affected (first estimate): must not be negative");
     Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey("emergencyFundingAppeal").count()).isEqualTo(before);
   }
@@ -521,15 +525,15 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     assertThatThrownBy(() -> scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal",
         AppealScenario.revision("JENA", 0, "LB-EDU-009 = 1000", "LB-EDU-007", 0)))
         .isInstanceOf(InvalidInput.class)
-        .hasMessageContaining("withdrawProjects").hasMessageContaining("LB-EDU-007")
-        .hasMessageContaining("projectBudgets");
+        .hasMessageContaining("Projects withdrawn").hasMessageContaining("LB-EDU-007")
+        .hasMessageContaining("Budgets: one line per project");
     assertThatThrownBy(() -> scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal",
         AppealScenario.revision("JENA", 0, "LB-EDU-001 = 0", "", 90)))
         .isInstanceOf(InvalidInput.class)
-        .hasMessageContaining("withdraw the project instead").hasMessageContaining("newCallDays");
+        .hasMessageContaining("withdraw the project instead").hasMessageContaining("New call for partner projects");
     assertThatThrownBy(() -> scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal",
         AppealScenario.revision(" ", 0, "", "", 0)))
-        .isInstanceOf(InvalidInput.class).hasMessageContaining("revisionReason");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("What the JENA found");
 
     assertThat(appeal).isWaitingAt("Task_ReviseAppeal");
     Assertions.assertThat(scenario.variable(appeal, "projects")).isEqualTo(projectsBefore);

@@ -48,7 +48,9 @@ class PartnerTaskScopeTest extends AppealHttpTest {
       assertThat(response.body()).as(path).doesNotContain("Norwegian Refugee Council")
           .doesNotContain("Confidential counselling plan");
       if (path.equals("/variables")) {
-        assertThat(names(variables)).containsExactlyInAnyOrder("country", "submissionDeadline");
+        // The call's context for the form and the task list; nothing else of the appeal.
+        assertThat(names(variables)).containsExactlyInAnyOrder("country", "submissionDeadline",
+            "emergency", "countryName", "callForProjects");
       }
     }
 

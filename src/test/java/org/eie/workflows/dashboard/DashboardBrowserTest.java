@@ -2,11 +2,10 @@ package org.eie.workflows.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.HeadlessBrowser;
 import org.eie.workflows.Http;
 import org.eie.workflows.PostgresApplicationTest;
 import org.eie.workflows.documents.DocumentStore;
@@ -17,11 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -49,23 +44,12 @@ class DashboardBrowserTest extends PostgresApplicationTest {
   void openBrowser() {
     fixture = DashboardFixture.in(engine, new Http(port), documents, jdbc);
     base = "http://localhost:" + port;
-    // One driver service per browser: quitting a browser ends the service it was started with.
-    var service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-    var options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--window-size=1280,1024");
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    browser = HeadlessBrowser.start();
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
+    HeadlessBrowser.quit(browser);
     ClockUtil.reset();
   }
 
@@ -186,6 +170,6 @@ class DashboardBrowserTest extends PostgresApplicationTest {
   }
 
   private void wait(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
+    HeadlessBrowser.waitFor(browser, condition);
   }
 }

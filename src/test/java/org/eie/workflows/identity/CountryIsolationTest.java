@@ -142,7 +142,7 @@ class CountryIsolationTest extends PostgresApplicationTest {
         "lb.unicef", "{\"variables\":{\"country\":{\"value\":\"XX\",\"type\":\"String\"}}}");
     // The raw REST start, like the start form (submit-form) and our own API, answers 400.
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("country: 'XX' is not a country cluster");
+    assertThat(response.body()).contains("Country: 'XX' is not a country cluster");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("isolationProbe").count())
         .isEqualTo(before);
   }

@@ -97,7 +97,8 @@ class TaskNotificationsTest extends PostgresApplicationTest {
     assertThat(recipientsOf(activation)).isEqualTo(counted(members));
 
     MimeMessage arrival = mailsAbout(activation).get(0);
-    assertThat(arrival.getSubject()).isEqualTo("New task: Confirm activation and appeal lead");
+    // The task's name carries its appeal (tasklist/TaskHeadings), and so does the mail.
+    assertThat(arrival.getSubject()).isEqualTo("New task: Confirm activation: Explosion, Lebanon");
     assertThat(text(arrival)).contains("Process: Emergency funding appeal", "Country: Lebanon",
         "Reference: " + appeal.getBusinessKey(),
         "/camunda/app/tasklist/default/#/?task=" + activation.getId());
@@ -112,7 +113,8 @@ class TaskNotificationsTest extends PostgresApplicationTest {
     Task assessment = scenario.task(appeal, "Task_RapidNeedsAssessment");
     Instant due = assessment.getDueDate().toInstant();
     sweep.sweep();
-    assertThat(subjectsAbout(assessment)).containsExactly("New task: Rapid needs assessment");
+    assertThat(subjectsAbout(assessment)).containsExactly(
+        "New task: Rapid needs assessment: Explosion, Lebanon");
 
     AppealScenario.clock(due.minus(Duration.ofHours(30)));
     sweep.sweep();
@@ -121,16 +123,18 @@ class TaskNotificationsTest extends PostgresApplicationTest {
     AppealScenario.clock(due.minus(Duration.ofHours(23)));
     sweep.sweep();
     sweep.sweep();
-    assertThat(subjectsAbout(assessment)).containsExactly("New task: Rapid needs assessment",
-        "Reminder: Rapid needs assessment is due " + dueText(due));
+    assertThat(subjectsAbout(assessment)).containsExactly(
+        "New task: Rapid needs assessment: Explosion, Lebanon",
+        "Reminder: Rapid needs assessment: Explosion, Lebanon is due " + dueText(due));
     assertThat(recipientsOf(assessment)).isEqualTo(counted(members, 2));
 
     AppealScenario.clock(due.plus(Duration.ofMinutes(5)));
     sweep.sweep();
     sweep.sweep();
-    assertThat(subjectsAbout(assessment)).containsExactly("New task: Rapid needs assessment",
-        "Reminder: Rapid needs assessment is due " + dueText(due),
-        "Overdue: Rapid needs assessment was due " + dueText(due));
+    assertThat(subjectsAbout(assessment)).containsExactly(
+        "New task: Rapid needs assessment: Explosion, Lebanon",
+        "Reminder: Rapid needs assessment: Explosion, Lebanon is due " + dueText(due),
+        "Overdue: Rapid needs assessment: Explosion, Lebanon was due " + dueText(due));
     assertThat(recipientsOf(assessment)).isEqualTo(counted(members, 3));
 
     // Done: days later, nothing more about it.
@@ -212,7 +216,7 @@ class TaskNotificationsTest extends PostgresApplicationTest {
     sweep.sweep();
     MimeMessage french = mailsAbout(activation).stream()
         .filter(m -> recipient(m).equals(UNICEF + "@example.org")).findFirst().orElseThrow();
-    assertThat(french.getSubject()).isEqualTo("Nouvelle tâche : Confirm activation and appeal lead");
+    assertThat(french.getSubject()).isEqualTo("Nouvelle tâche : Confirm activation: Explosion, Lebanon");
     assertThat(text(french)).contains("Pays : Lebanon");
   }
 

@@ -36,15 +36,18 @@ class PlanTextTest {
   void incompletePrioritiesAreRefusedWithTheLine() {
     assertThatThrownBy(() -> PlanText.parse(StrategicPlan.CLUSTER, "clusterPlanText",
         "Coordination | Strategies", null, null))
-        .hasMessageStartingWith("clusterPlanText: line 1").hasMessageContaining("two '|'");
+        // Named by the form's label for the user, by its key for programs.
+        .hasMessageStartingWith("Strategic priorities: line 1").hasMessageContaining("two '|'")
+        .satisfies(e -> assertThat(((org.eie.workflows.forms.InvalidInput) e).field())
+            .isEqualTo("clusterPlanText"));
     assertThatThrownBy(() -> PlanText.parse(StrategicPlan.CLUSTER, "clusterPlanText",
         "C1: A | b | c\nC1: D | e | f", null, null)).hasMessageContaining("used twice");
     assertThatThrownBy(() -> PlanText.parse(StrategicPlan.CLUSTER, "clusterPlanText",
         "I1: A | b | c", null, null)).hasMessageContaining("must be C followed by a number");
     assertThatThrownBy(() -> PlanText.parse(StrategicPlan.INEE, "ineePlanText", " \n", "cc", "x"))
-        .hasMessageStartingWith("ineePlanText:");
+        .hasMessageStartingWith("Strategic priorities:");
     assertThatThrownBy(() -> PlanText.parse(StrategicPlan.INEE, "ineePlanText", "A | b | c", "cc", ""))
-        .hasMessageStartingWith("cc:");
+        .hasMessageStartingWith("Cc:");
   }
 
   @Test

@@ -96,10 +96,11 @@ class RolloutConsolidationTest {
   @Test
   void formInputNamesTheFieldItRefuses() {
     assertThatThrownBy(() -> new FormInput(Map.of("preTestScores", "40, 120")).scores("preTestScores"))
-        .isInstanceOf(InvalidInput.class).hasMessageStartingWith("preTestScores:");
+        .isInstanceOf(InvalidInput.class).hasMessageStartingWith("Pre-test scores (%):")
+        .satisfies(e -> assertThat(((InvalidInput) e).field()).isEqualTo("preTestScores"));
     assertThatThrownBy(() -> new FormInput(Map.of("facilitators", "Only a name"))
         .facilitators("facilitators"))
-        .isInstanceOf(InvalidInput.class).hasMessageStartingWith("facilitators:");
+        .isInstanceOf(InvalidInput.class).hasMessageStartingWith("Facilitators trained:");
     assertThat(new FormInput(Map.of("org", "UNICEF: 3\nNRC: 2\nUNICEF: 1")).organisationCounts("org"))
         .containsExactly(Map.entry("UNICEF", 4), Map.entry("NRC", 2));
     assertThat(new FormInput(Map.of("countries", "lb, co;SD")).list("countries", true))

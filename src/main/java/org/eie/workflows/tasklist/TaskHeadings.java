@@ -1,0 +1,144 @@
+package org.eie.workflows.tasklist;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.eie.workflows.identity.EieProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Names and describes every user task with its context when it is created ("Vet: Temporary
+ * learning spaces in Burj Hammoud — Lebanese Education Association"), so that two appeals' or two
+ * projects' tasks can be told apart in Tasklist's list. The BPMN keeps its short names for
+ * Cockpit's diagrams; the wording lives in {@code tasklist/messages.properties}, looked up as
+ * {@code <process>.<task>.name}, then {@code <process>.name} ({@code {taskName}} is the BPMN
+ * name). It also keeps the country and the emergency as process variables, which the ready-made
+ * filters show as columns.
+ *
+ * <p>It runs after the task's own create listeners, which may prepare what it reads.
+ */
+@Component
+public class TaskHeadings extends AbstractProcessEnginePlugin implements TaskListener {
+
+  static final String BUNDLE = "tasklist/messages";
+  /** The process variables the task list shows beside each task (see identity/AccessModel). */
+  public static final Map<String, String> LIST_VARIABLES = Map.of(
+      TaskContext.COUNTRY, "countryName", TaskContext.EMERGENCY, "emergency");
+
+  /** The lengths of Camunda's task name and description columns. */
+  static final int NAME_LENGTH = 255;
+  static final int DESCRIPTION_LENGTH = 4000;
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
+  private final ObjectProvider<TaskContext> contexts;
+  private final EieProperties properties;
+
+  TaskHeadings(ObjectProvider<TaskContext> contexts, EieProperties properties) {
+    this.contexts = contexts;
+    this.properties = properties;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+          userTask.getTaskDefinition().addTaskListener(EVENTNAME_CREATE, TaskHeadings.this);
+        }
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String processKey = processKey(task);
+    if (processKey == null) {
+      return;
+    }
+    TaskContext context = contexts.orderedStream()
+        .filter(c -> c.processKeys().contains(processKey)).findFirst().orElse(null);
+    if (context == null) {
+      return;
+    }
+    Map<String, String> values = new HashMap<>(context.of(task));
+    values.computeIfPresent(TaskContext.COUNTRY,
+        (key, code) -> properties.countries().getOrDefault(code, code));
+    values.put("taskName", task.getName());
+    String key = processKey + "." + task.getTaskDefinitionKey();
+    String name = wording(key + ".name", processKey + ".name");
+    if (name != null) {
+      task.setName(shortened(fill(name, values), NAME_LENGTH));
+    }
+    String description = wording(key + ".description", processKey + ".description");
+    if (description != null) {
+      task.setDescription(shortened(fill(description, values), DESCRIPTION_LENGTH));
+    }
+    LIST_VARIABLES.forEach((value, variable) -> {
+      String shown = values.get(value);
+      var instance = task.getExecution().getProcessInstance();
+      if (shown != null && !shown.equals(instance.getVariable(variable))) {
+        instance.setVariable(variable, shown);
+      }
+    });
+  }
+
+  static String shortened(String text, int length) {
+    return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+  }
+
+  private static String processKey(DelegateTask task) {
+    String definitionId = task.getProcessDefinitionId();
+    return definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
+  }
+
+  static String wording(String... keys) {
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    for (String key : keys) {
+      try {
+        return bundle.getString(key);
+      } catch (MissingResourceException notWorded) {
+        // the next, more general key
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The wording with each {@code {name}} replaced by its value; a missing value leaves nothing,
+   * and separators left dangling by it (", " or " — " at the end) go too.
+   */
+  static String fill(String wording, Map<String, String> values) {
+    Matcher matcher = PLACEHOLDER.matcher(wording);
+    StringBuilder filled = new StringBuilder();
+    while (matcher.find()) {
+      String value = values.get(matcher.group(1));
+      matcher.appendReplacement(filled, Matcher.quoteReplacement(value == null ? "" : value));
+    }
+    matcher.appendTail(filled);
+    return filled.toString().replaceAll("\\(\\s*\\)", "")
+        .replaceAll("([:,])\\s*,", "$1").replaceAll("(\\s*[,:—-]\\s*)+$", "").strip();
+  }
+}

@@ -1,0 +1,45 @@
+package org.eie.workflows;
+
+import java.io.File;
+import java.time.Duration;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium from the system's packages, driven through the system's chromedriver (so
+ * Selenium downloads nothing), with the flags this machine needs (no network, no sandbox).
+ */
+public final class HeadlessBrowser {
+
+  private HeadlessBrowser() {
+  }
+
+  public static WebDriver start() {
+    // One driver service per browser: quitting a browser ends the service it was started with.
+    var service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    var options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--window-size=1280,1024");
+    WebDriver browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    return browser;
+  }
+
+  /** Quits the browser if it was started. */
+  public static void quit(WebDriver browser) {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  public static <T> T waitFor(WebDriver browser, ExpectedCondition<T> condition) {
+    return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
+  }
+}

@@ -1,0 +1,159 @@
+package org.eie.workflows.appeal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eie.workflows.appeal.AppealScenario.project;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.eie.workflows.HeadlessBrowser;
+import org.eie.workflows.PostgresApplicationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tasklist in a real browser as a Lebanon co-lead with two appeals and five partner projects to
+ * vet: what the task list and the vetting form say, and what is not offered.
+ */
+class AppealTasklistBrowserTest extends PostgresApplicationTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+
+  WebDriver browser;
+  String base;
+
+  @BeforeEach
+  void openBrowserAtTheScenariosTime() {
+    browser = HeadlessBrowser.start();
+    base = "http://localhost:" + port + "/camunda/app/tasklist/";
+    AppealScenario.clock(AppealScenario.NOW);
+  }
+
+  @AfterEach
+  void closeBrowserAndResetTheClock() {
+    ClockUtil.reset();
+    HeadlessBrowser.quit(browser);
+  }
+
+  @Test
+  void coLeadTellsEveryVettingTaskApartAndSeesTheBudgetLinesFormatted() {
+    var scenario = new AppealScenario(engine);
+    ProcessInstance explosion = scenario.openCall("TEMPORARY_LEARNING_SPACES",
+        "PSYCHOSOCIAL_SUPPORT");
+    Map<String, Object> earthquake = AppealScenario.trigger();
+    earthquake.put("emergencyType", "Earthquake");
+    ProcessInstance quake = scenario.openCall(earthquake, "TEMPORARY_LEARNING_SPACES");
+    scenario.submit("partner.lb", explosion, "Task_SubmitProject", project(
+        "Learning spaces for Beirut port", "Beirut", Map.of(
+            "budgetTemporaryLearningSpaces", 300000.0, "budgetPsychosocialSupport", 125000.0)));
+    scenario.submit("partner2.lb", explosion, "Task_SubmitProject", project(
+        "Counselling in schools", "Mount Lebanon", Map.of("budgetPsychosocialSupport", 90000.0)));
+    scenario.submit("partner.lb", explosion, "Task_SubmitProject", project(
+        "Tents for classes", "Beirut", Map.of("budgetTemporaryLearningSpaces", 45000.0)));
+    scenario.submit("partner.lb", quake, "Task_SubmitProject", project(
+        "Quake learning spaces", "Beirut", Map.of("budgetTemporaryLearningSpaces", 70000.0)));
+    scenario.submit("partner2.lb", quake, "Task_SubmitProject", project(
+        "Quake classroom repairs", "Mount Lebanon",
+        Map.of("budgetTemporaryLearningSpaces", 20000.0)));
+    scenario.closeCall(explosion);
+    scenario.closeCall(quake);
+
+    logIn("lb.unicef");
+    browser.findElements(By.cssSelector(".task-filter h4.name a")).stream()
+        .filter(filter -> filter.getText().startsWith("My country's tasks: Lebanon"))
+        .findFirst().orElseThrow().click();
+    List<String> cards = allCards();
+
+    List<String> vetting = cards.stream().filter(card -> card.startsWith("Vet: ")).toList();
+    assertThat(vetting).anySatisfy(card -> assertThat(card).startsWith(
+            "Vet: Learning spaces for Beirut port in Beirut — Lebanese Education Association")
+        .contains("Explosion", "Lebanon"));
+    assertThat(vetting).anySatisfy(card -> assertThat(card)
+        .startsWith("Vet: Quake classroom repairs in Mount Lebanon — ")
+        .contains("Earthquake", "Lebanon"));
+    for (String title : List.of("Learning spaces for Beirut port", "Counselling in schools",
+        "Tents for classes", "Quake learning spaces", "Quake classroom repairs")) {
+      assertThat(vetting).filteredOn(card -> card.contains(title)).hasSize(1);
+    }
+    // Every task of the list names its emergency and country, in its name or its columns.
+    assertThat(cards).allSatisfy(card -> assertThat(card).contains("Lebanon"));
+
+    assertThat(visible(By.cssSelector("li.create-task-action"))).isFalse();
+    assertThat(visible(By.cssSelector(".ce-eol-banner"))).isFalse();
+    assertThat(visible(By.cssSelector(".task-filter .actions"))).isFalse();
+
+    String vetId = scenario.tasks(explosion, "Task_VetProject").stream()
+        .filter(task -> task.getName().contains("Learning spaces for Beirut port"))
+        .findFirst().orElseThrow().getId();
+    browser.get(base + "#/?task=" + vetId);
+    WebElement table = HeadlessBrowser.waitFor(browser,
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-table")));
+    assertThat(table.getText()).contains("Temporary learning spaces", "USD 300,000",
+        "Psychosocial support", "USD 125,000", "Total", "USD 425,000");
+    assertThat(browser.findElement(By.cssSelector("textarea[id*='projectSummary'], "
+        + ".fjs-form-field-textarea textarea")).getAttribute("value"))
+        .contains("Lebanese Education Association", "Total budget: USD 425,000", "1,200 girls");
+  }
+
+  @Test
+  void administratorMayStillEditFilters() {
+    logIn("admin", "admin");
+    HeadlessBrowser.waitFor(browser,
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("body.eie-may-edit-filters")));
+    assertThat(visible(By.cssSelector("li.create-task-action"))).isFalse();
+    assertThat(visible(By.cssSelector(".ce-eol-banner"))).isFalse();
+  }
+
+  private void logIn(String user) {
+    logIn(user, "demo");
+  }
+
+  private void logIn(String user, String password) {
+    browser.get(base);
+    HeadlessBrowser.waitFor(browser, ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[ng-model='username']"))).sendKeys(user);
+    browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    HeadlessBrowser.waitFor(browser,
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+  }
+
+  /** The text of every task card, page after page. */
+  private List<String> allCards() {
+    List<String> cards = new ArrayList<>();
+    for (int page = 0; page < 20; page++) {
+      HeadlessBrowser.waitFor(browser,
+          ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list li.task")));
+      List<WebElement> onPage = browser.findElements(By.cssSelector(".tasks-list li.task"));
+      String first = onPage.get(0).getText();
+      onPage.forEach(card -> cards.add(card.getText()));
+      List<WebElement> next = browser.findElements(
+          By.cssSelector(".tasks-list .pagination li.pagination-next:not(.disabled) a"));
+      if (next.isEmpty()) {
+        break;
+      }
+      next.get(0).click();
+      HeadlessBrowser.waitFor(browser, driver -> !driver.findElements(
+          By.cssSelector(".tasks-list li.task")).isEmpty() && !driver.findElements(
+          By.cssSelector(".tasks-list li.task")).get(0).getText().equals(first));
+    }
+    return cards;
+  }
+
+  private boolean visible(By selector) {
+    return browser.findElements(selector).stream().anyMatch(WebElement::isDisplayed);
+  }
+}
