@@ -223,7 +223,9 @@ public class DocumentRenderer {
   void warmUp() {
     var warmUp = new Thread(() -> {
       try {
-        renderHtml("<html lang=\"en\"><head><title>Warm-up</title></head><body>"
+        // A title and a subject, as every document has: PDF/UA wants both.
+        renderHtml("<html lang=\"en\"><head><title>Warm-up</title>"
+                + "<meta name=\"subject\" content=\"Renderer warm-up\"/></head><body>"
                 + "<p style=\"font-family: '" + FONT_FAMILY + "'\">Warm-up مدرسة</p></body></html>",
             new DocumentRequest("warm-up", Locale.ENGLISH, Map.of(), "Warm-up", "", ""));
       } catch (RuntimeException e) {
