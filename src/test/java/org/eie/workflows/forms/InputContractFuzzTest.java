@@ -33,7 +33,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
  * value is required, a key given twice or a key the request does not have, or a body that is not
  * a JSON object. Every answer is a 4xx (never a server error); every 400 of our API is problem
  * details naming the field, and of the engine's API names it in its message; and nothing is
- * written: no process instance, donor, pledge or partner organisation more than before.
+ * written: no process instance, donor, pledge, partner organisation or notification setting more
+ * than before.
  */
 class InputContractFuzzTest extends PostgresApplicationTest {
 
@@ -48,7 +49,12 @@ class InputContractFuzzTest extends PostgresApplicationTest {
 
   /** One endpoint: who calls it, its valid body, and which fields must have a value. */
   record Endpoint(String name, String user, String path, String validBody, List<String> required,
-      boolean engineApi) {
+      boolean engineApi, boolean put) {
+
+    Endpoint(String name, String user, String path, String validBody, List<String> required,
+        boolean engineApi) {
+      this(name, user, path, validBody, required, engineApi, false);
+    }
   }
 
   /** One way to break a request. */
@@ -82,8 +88,9 @@ class InputContractFuzzTest extends PostgresApplicationTest {
             return true;
           }
           cases.add(c);
-          HttpResponse<String> answer = http.post(c.endpoint().path(), c.endpoint().user(),
-              c.body());
+          HttpResponse<String> answer = c.endpoint().put()
+              ? http.put(c.endpoint().path(), c.endpoint().user(), c.body())
+              : http.post(c.endpoint().path(), c.endpoint().user(), c.body());
           String problem;
           try {
             problem = problemWith(c, answer);
@@ -99,7 +106,8 @@ class InputContractFuzzTest extends PostgresApplicationTest {
         });
     assertThat(failures).as(failures.size() + " of " + cases.size() + " requests").isEmpty();
     assertThat(cases).hasSizeGreaterThanOrEqualTo(1000);
-    assertThat(written()).as("process instances, donors, pledges, partner organisations")
+    assertThat(written()).as("process instances, donors, pledges, partner organisations,"
+            + " notification settings")
         .containsExactly(before);
   }
 
@@ -207,7 +215,8 @@ class InputContractFuzzTest extends PostgresApplicationTest {
   private long[] written() {
     return new long[] {
         engine.getHistoryService().createHistoricProcessInstanceQuery().count(),
-        count("eie_donor"), count("eie_pledge"), count("eie_partner_organisation")};
+        count("eie_donor"), count("eie_pledge"), count("eie_partner_organisation"),
+        count("eie_notification_setting")};
   }
 
   private long count(String table) {
@@ -288,6 +297,9 @@ class InputContractFuzzTest extends PostgresApplicationTest {
         """
         {"appealId": "%s", "reason": "Mail server fixed"}""".formatted(appeal.getId()),
         List.of("appealId", "reason"), false));
+    endpoints.add(new Endpoint("notification settings", "co.unicef", "/api/me/notifications",
+        """
+        {"enabled": false, "language": "fr"}""", List.of("enabled"), false, true));
     endpoints.add(new Endpoint("form: confirm activation", "lb.unicef",
         "/engine-rest/task/" + confirm.getId() + "/submit-form", """
         {"variables": {"activated": {"value": "false"},
