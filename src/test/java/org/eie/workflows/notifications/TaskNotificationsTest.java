@@ -211,6 +211,8 @@ class TaskNotificationsTest extends PostgresApplicationTest {
 
     assertThat(http.put("/api/me/notifications", UNICEF,
         "{\"enabled\": true, \"language\": \"fr\"}").statusCode()).isEqualTo(200);
+    assertThat(http.put("/api/me/notifications", SAVE_THE_CHILDREN,
+        "{\"enabled\": true, \"language\": \"ar\"}").statusCode()).isEqualTo(200);
     ProcessInstance appeal = scenario.start(AppealScenario.trigger());
     Task activation = scenario.task(appeal, "Task_ConfirmActivation");
     sweep.sweep();
@@ -218,6 +220,11 @@ class TaskNotificationsTest extends PostgresApplicationTest {
         .filter(m -> recipient(m).equals(UNICEF + "@example.org")).findFirst().orElseThrow();
     assertThat(french.getSubject()).isEqualTo("Nouvelle tâche : Confirm activation: Explosion, Lebanon");
     assertThat(text(french)).contains("Pays : Lebanon");
+    MimeMessage arabic = mailsAbout(activation).stream()
+        .filter(m -> recipient(m).equals(SAVE_THE_CHILDREN + "@example.org")).findFirst()
+        .orElseThrow();
+    assertThat(arabic.getSubject()).isEqualTo("مهمة جديدة: Confirm activation: Explosion, Lebanon");
+    assertThat(text(arabic)).contains("البلد: Lebanon");
   }
 
   private Set<String> emailsOfCoLeads(String country) {
