@@ -3,6 +3,6 @@
  * recorder (as one transient value), the one input refusal ({@link InvalidInput} with
  * {@link FieldError}s), the other refusals ({@link NotFound}, {@link Forbidden},
  * {@link StateConflict}) and the one error answer of our API ({@link ApiProblems}: RFC 9457
- * problem details).
+ * problem details), and what is added to every user task at deployment ({@link EveryUserTask}).
  */
 package org.eie.workflows.forms;

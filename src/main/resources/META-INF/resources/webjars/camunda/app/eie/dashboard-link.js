@@ -1,5 +1,6 @@
 // A link from the webapp to the EiE dashboard, in the header's navigation when there is one,
 // otherwise in a corner. The dashboard takes the webapp's login from the shared session.
+// One script for Tasklist and Cockpit: each app's config.js names it as '../eie/dashboard-link'.
 const label = (navigator.language || 'en').toLowerCase().startsWith('fr')
   ? 'Tableau de bord EiE' : 'EiE dashboard';
 
