@@ -183,8 +183,10 @@ class AccessModel implements InitializingBean {
       grant(coLeads, APPLICATION, "tasklist", ACCESS);
       grant(coLeads, APPLICATION, "cockpit", ACCESS);
       grant(coLeads, PROCESS_INSTANCE, ANY, CREATE);
+      // READ_TASK: every task of the country's appeals, bounded by the tenant; see
+      // readsEveryTaskOf().
       grant(coLeads, PROCESS_DEFINITION, APPEAL,
-          READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
+          READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, READ_TASK);
 
       grant(partners, APPLICATION, "tasklist", ACCESS);
       grant(partners, PROCESS_DEFINITION, APPEAL, READ);
@@ -329,7 +331,9 @@ class AccessModel implements InitializingBean {
       everyone.add(partners);
       filter("My country's tasks: " + name, -10,
           "Open tasks of the " + name + " Education Cluster that you may work on",
-          tasks.createTaskQuery().tenantIdIn(code), coLeads, partners);
+          tasks.createTaskQuery().tenantIdIn(code)
+              .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+          coLeads, partners);
     });
     filter("My group's tasks", 0, "Open tasks offered to your groups or assigned to you",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
@@ -344,6 +348,19 @@ class AccessModel implements InitializingBean {
         everyone.toArray(String[]::new));
   }
 
+  /**
+   * Whether a group reads every task of a process definition through a grant above rather than
+   * through the task's own grant (which then carries only the work permission, see
+   * {@link TaskGrants}): the global co-leads and the Secretariat read every task (TASK *), country
+   * co-leads every task of an appeal (READ_TASK on it); the tenants still bound both to their
+   * countries. Keep in step with those grants.
+   */
+  static boolean readsEveryTaskOf(String groupId, String processDefinitionKey) {
+    return Groups.GLOBAL_CO_LEADS.equals(groupId) || Groups.SECRETARIAT.equals(groupId)
+        || (APPEAL.equals(processDefinitionKey) && groupId != null
+            && groupId.startsWith(Groups.coLeadsOf("")));
+  }
+
   private void filter(String name, int priority, String description, TaskQuery query,
       String... readers) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
@@ -353,16 +370,13 @@ class AccessModel implements InitializingBean {
             Map.of("name", TaskHeadings.LIST_VARIABLES.get(TaskContext.COUNTRY), "label", "Country"),
             Map.of("name", TaskHeadings.LIST_VARIABLES.get(TaskContext.EMERGENCY),
                 "label", "Emergency")));
+    // A filter made by an earlier version asks and shows what this one does.
     if (filter == null) {
       filter = filters.newTaskFilter(name);
-      filter.setQuery(query);
-      filter.setProperties(properties);
-      filter = filters.saveFilter(filter);
-    } else if (!properties.equals(filter.getProperties())) {
-      // A filter made by an earlier version gains what this one shows.
-      filter.setProperties(properties);
-      filter = filters.saveFilter(filter);
     }
+    filter.setQuery(query);
+    filter.setProperties(properties);
+    filter = filters.saveFilter(filter);
     for (String reader : readers) {
       grant(reader, FILTER, filter.getId(), READ);
     }

@@ -91,9 +91,11 @@ public final class Benchmarks {
     int rounds = Integer.getInteger("bench.rounds", 21);
     // -Dbench.only=dashboard: only the dashboard's figures (a few minutes instead of about ten);
     // -Dbench.only=steps: only the step rates and their statements (to compare engine settings,
-    // given with -Dbench.args="--camunda.bpm...=... --..." as the application's arguments).
+    // given with -Dbench.args="--camunda.bpm...=... --..." as the application's arguments);
+    // -Dbench.only=tasklist: the dashboard's data, then only Tasklist under load.
     String only = System.getProperty("bench.only", "");
-    boolean dashboardOnly = "dashboard".equals(only);
+    boolean tasklistOnly = "tasklist".equals(only);
+    boolean dashboardOnly = "dashboard".equals(only) || tasklistOnly;
     boolean stepsOnly = "steps".equals(only);
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
@@ -129,8 +131,9 @@ public final class Benchmarks {
               app.getEnvironment().getProperty("local.server.port", Integer.class)));
         }
       }
-      if (only.isEmpty()) {
-        report.put("packaged", packaged(new PackagedApp.Database(url, user, password)));
+      if (only.isEmpty() || tasklistOnly) {
+        report.put("packaged", packaged(new PackagedApp.Database(url, user, password),
+            !tasklistOnly));
       }
     } finally {
       if (embedded != null) {
@@ -338,27 +341,28 @@ public final class Benchmarks {
 
   private static final int STARTS = 3;
 
-  private static Map<String, Object> packaged(PackagedApp.Database database) throws Exception {
+  private static Map<String, Object> packaged(PackagedApp.Database database, boolean startUps)
+      throws Exception {
     Path jar = PackagedApp.jar();
     Map<String, Object> result = new LinkedHashMap<>();
-    double[] plain = new double[STARTS];
-    for (int i = 0; i < STARTS; i++) {
-      try (var app = PackagedApp.start(jar, List.of(), database)) {
-        plain[i] = app.secondsToHealthy;
-      }
+    if (startUps) {
+      result.put("startupJarSeconds", startUps(jar, List.of(), database));
     }
     Path extracted = PackagedApp.extractWithClassDataSharing(jar, database);
-    double[] shared = new double[STARTS];
-    for (int i = 0; i < STARTS; i++) {
-      try (var app = PackagedApp.start(extracted, PackagedApp.classDataSharing(), database)) {
-        shared[i] = app.secondsToHealthy;
-      }
+    if (startUps) {
+      result.put("startupExtractedWithCdsSeconds",
+          startUps(extracted, PackagedApp.classDataSharing(), database));
     }
-    result.put("startupJarSeconds", spread(plain));
-    result.put("startupExtractedWithCdsSeconds", spread(shared));
     Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.load.warmup", 10));
     Duration measured = Duration.ofSeconds(Integer.getInteger("bench.load.seconds", 30));
-    try (var app = PackagedApp.start(extracted, PackagedApp.classDataSharing(), database)) {
+    // EIE_BENCH_LOAD_JVM: other JVM options for the application under load instead of the class
+    // data sharing archive, e.g. a flight recording
+    // ("-XX:StartFlightRecording=filename=target/load.jfr,settings=profile": Java 17's flight
+    // recorder and a dynamic CDS archive crash the JVM together).
+    String other = System.getenv().getOrDefault("EIE_BENCH_LOAD_JVM", "").trim();
+    List<String> loadOptions = other.isEmpty() ? PackagedApp.classDataSharing()
+        : Arrays.asList(other.split("\\s+"));
+    try (var app = PackagedApp.start(extracted, loadOptions, database)) {
       Map<String, Object> load = new LinkedHashMap<>();
       for (int users : List.of(50, 10)) {
         load.put(users + " users", TasklistLoad.run(app.port, users, warmUp, measured));
@@ -366,6 +370,18 @@ public final class Benchmarks {
       result.put("tasklist", load);
     }
     return result;
+  }
+
+  /** Seconds to health UP of {@link #STARTS} fresh starts. */
+  private static Map<String, Object> startUps(Path jar, List<String> jvmOptions,
+      PackagedApp.Database database) throws Exception {
+    double[] seconds = new double[STARTS];
+    for (int i = 0; i < STARTS; i++) {
+      try (var app = PackagedApp.start(jar, jvmOptions, database)) {
+        seconds[i] = app.secondsToHealthy;
+      }
+    }
+    return spread(seconds);
   }
 
   // 4. Memory.
@@ -419,6 +435,9 @@ public final class Benchmarks {
       printDashboard(dashboard);
     }
     if (!report.containsKey("steps")) {
+      if (report.containsKey("packaged")) {
+        printTasklist((Map<String, Object>) report.get("packaged"));
+      }
       return;
     }
     var steps = (Map<String, Object>) report.get("steps");
@@ -489,6 +508,14 @@ public final class Benchmarks {
     System.out.printf(Locale.ROOT, "%-44s %14s %14s %8s %s%n",
         "start-up to health UP, extracted + CDS, s", startupCds.get("median"),
         spreadOf(startupCds), "", "<= 8");
+    printTasklist(packaged);
+    System.out.printf(Locale.ROOT, "%-44s %14s %14s %8s %s%n",
+        "GC share of run (heap " + memory.get("maxHeapMiB") + " MiB, peak "
+            + memory.get("peakHeapMiB") + ")", memory.get("gcShareOfRun"), "", "", "< 0.10");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void printTasklist(Map<String, Object> packaged) {
     var tasklist = (Map<String, Object>) packaged.get("tasklist");
     for (String users : List.of("50 users", "10 users")) {
       var load = (Map<String, Object>) tasklist.get(users);
@@ -497,10 +524,11 @@ public final class Benchmarks {
           "Tasklist's 4 calls, " + users + ", p95 ms", all.get("p95Ms"),
           all.get("perSecond") + " req/s", load.get("errors") + " err",
           "50 users".equals(users) ? "p95 <= 150, 0 errors" : "p95 ~ 32, 0 errors");
+      for (String call : TasklistLoad.CALLS) {
+        var row = (Map<String, Object>) load.get(call);
+        System.out.printf(Locale.ROOT, "  %-42s %14s%n", call + ", p95 ms", row.get("p95Ms"));
+      }
     }
-    System.out.printf(Locale.ROOT, "%-44s %14s %14s %8s %s%n",
-        "GC share of run (heap " + memory.get("maxHeapMiB") + " MiB, peak "
-            + memory.get("peakHeapMiB") + ")", memory.get("gcShareOfRun"), "", "", "< 0.10");
   }
 
   @SuppressWarnings("unchecked")
