@@ -45,13 +45,19 @@ class AppealTaskContext implements TaskContext {
     return values;
   }
 
+  /**
+   * The emergency's name: kept as a plain variable by the appeal's first task (for the task list)
+   * and handed over to a partner's sub-process by its call activity, so that only the first task
+   * reads it from the trigger (a JSON value, one more read each time). The trigger never changes
+   * after the start.
+   */
   private static String emergency(DelegateTask task) {
-    if (task.getVariable(TRIGGER) instanceof AppealTrigger trigger) {
-      return trigger.emergencyType();
+    Object kept = task.getVariable(EMERGENCY);
+    if (kept != null) {
+      return kept.toString();
     }
-    // A partner's sub-process: its call activity hands over the emergency's name only.
-    Object handedOver = task.getVariable(EMERGENCY);
-    return handedOver == null ? null : handedOver.toString();
+    return task.getVariable(TRIGGER) instanceof AppealTrigger trigger
+        ? trigger.emergencyType() : null;
   }
 
   private static PartnerProject project(DelegateTask task) {

@@ -236,6 +236,7 @@ public final class Benchmarks {
     result.put("appealByStatement", byCountDescending(ours.byStatement()));
     result.put("bareByStatement", byCountDescending(bare.byStatement()));
     result.put("appealByCommand", ours.byCommand());
+    result.put("appealByCommandAndStatement", ours.byCommandAndStatement());
     return result;
   }
 

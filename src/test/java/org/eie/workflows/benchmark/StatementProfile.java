@@ -22,6 +22,7 @@ final class StatementProfile {
 
   private final Map<String, Integer> byStatement = new TreeMap<>();
   private final Map<String, Integer> byCommand = new LinkedHashMap<>();
+  private final Map<String, Map<String, Integer>> byCommandAndStatement = new LinkedHashMap<>();
   /** The commands running, innermost first: a command may run others inside it. */
   private final java.util.Deque<String> running = new java.util.ArrayDeque<>();
   private int commands;
@@ -77,9 +78,12 @@ final class StatementProfile {
       }
     } else if (message.startsWith("==>  Preparing")) {
       total++;
-      byStatement.merge(event.getLoggerName().substring(STATEMENTS.length() + 1), 1,
-          Integer::sum);
-      byCommand.merge(running.isEmpty() ? "outside a command" : running.peek(), 1, Integer::sum);
+      String statement = event.getLoggerName().substring(STATEMENTS.length() + 1);
+      String command = running.isEmpty() ? "outside a command" : running.peek();
+      byStatement.merge(statement, 1, Integer::sum);
+      byCommand.merge(command, 1, Integer::sum);
+      byCommandAndStatement.computeIfAbsent(command, key -> new TreeMap<>())
+          .merge(statement, 1, Integer::sum);
     }
   }
 
@@ -97,5 +101,10 @@ final class StatementProfile {
    */
   Map<String, Integer> byCommand() {
     return byCommand;
+  }
+
+  /** The statements of each command of {@link #byCommand()}. */
+  Map<String, Map<String, Integer>> byCommandAndStatement() {
+    return byCommandAndStatement;
   }
 }
