@@ -35,6 +35,7 @@ import org.eie.workflows.tasklist.TaskContext;
 import org.eie.workflows.tasklist.TaskHeadings;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -370,16 +371,26 @@ class AccessModel implements InitializingBean {
             Map.of("name", TaskHeadings.LIST_VARIABLES.get(TaskContext.COUNTRY), "label", "Country"),
             Map.of("name", TaskHeadings.LIST_VARIABLES.get(TaskContext.EMERGENCY),
                 "label", "Emergency")));
-    // A filter made by an earlier version asks and shows what this one does.
+    Filter wanted = filters.newTaskFilter(name);
+    wanted.setQuery(query);
+    wanted.setProperties(properties);
     if (filter == null) {
-      filter = filters.newTaskFilter(name);
+      filter = filters.saveFilter(wanted);
+    } else if (!properties.equals(filter.getProperties())
+        || !queryOf(wanted).equals(queryOf(filter))) {
+      // A filter made by an earlier version asks and shows what this one does.
+      filter.setQuery(query);
+      filter.setProperties(properties);
+      filter = filters.saveFilter(filter);
     }
-    filter.setQuery(query);
-    filter.setProperties(properties);
-    filter = filters.saveFilter(filter);
     for (String reader : readers) {
       grant(reader, FILTER, filter.getId(), READ);
     }
+  }
+
+  /** A filter's query as the engine stores it (JSON). */
+  private static String queryOf(Filter filter) {
+    return ((FilterEntity) filter).getQueryInternal();
   }
 
   private void demoUser(DemoUsers.DemoUser demo) {

@@ -3,8 +3,6 @@ package org.eie.workflows.tasklist;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * Figures and codes as a form shows them to people: {@code USD 2,400,000}, {@code 12,000},
@@ -41,12 +39,7 @@ public final class Figures {
     if (code == null) {
       return "";
     }
-    try {
-      return ResourceBundle.getBundle(TaskHeadings.BUNDLE, LOCALE,
-              ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-          .getString("label." + code);
-    } catch (MissingResourceException unknown) {
-      return code;
-    }
+    String label = TaskHeadings.wording("label." + code);
+    return label == null ? code : label;
   }
 }
