@@ -14,6 +14,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.eie.workflows.identity.EngineRecord;
 import org.eie.workflows.identity.Groups;
 import org.springframework.stereotype.Component;
 
@@ -37,16 +39,50 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
       "appealSummary");
 
   private final CurrentUser user;
+  private final EngineRecord record;
 
-  RecordSignOff(CurrentUser user) {
+  RecordSignOff(CurrentUser user, EngineRecord record) {
     this.user = user;
+    this.record = record;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      requireMayHold(task);
+      return;
+    }
     task.getExecution().setVariableLocal("appealSummary",
         ConsolidationText.of((Consolidation) task.getVariable(CONSOLIDATION),
             (ConsolidationReview) task.getVariable(CONSOLIDATION_REVIEW)));
+  }
+
+  /**
+   * Four eyes at the claim: an organisation's sign-off is held (claimed, or assigned by anyone)
+   * only by a co-lead of the appeal's country in that organisation who has not approved this
+   * round for the other one, so the wrong person never holds it. The engine then refuses the
+   * claim (403) and the task stays with its candidates.
+   */
+  private void requireMayHold(DelegateTask task) {
+    String assignee = task.getAssignee();
+    if (assignee == null) {
+      return; // given back
+    }
+    String organisation = ORGANISATION_OF_TASK.get(task.getTaskDefinitionKey());
+    String group = GROUP_OF_ORGANISATION.get(organisation);
+    String country = (String) task.getVariable("country");
+    List<String> groups = record.groupsOf(assignee);
+    if (!groups.contains(group) || !groups.contains(Groups.coLeadsOf(country))) {
+      throw new AuthorizationException(assignee + " may not hold '" + task.getName()
+          + "': it is held only by a co-lead of " + country + " in " + group);
+    }
+    SignOffs signOffs = task.getVariable(SIGN_OFFS) == null ? SignOffs.NONE
+        : (SignOffs) task.getVariable(SIGN_OFFS);
+    if (signOffs.currentApprovals().stream().anyMatch(s -> s.userId().equals(assignee))) {
+      throw new AuthorizationException(assignee + " may not hold '" + task.getName()
+          + "': they approved this round for the other organisation, four eyes need a second"
+          + " person");
+    }
   }
 
   @Override

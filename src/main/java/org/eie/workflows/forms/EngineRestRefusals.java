@@ -1,49 +1,62 @@
 package org.eie.workflows.forms;
 
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.stereotype.Component;
+import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 
 /**
- * Refused input answers 400 on every path of the engine's REST API. Its form submissions already
- * do, but some resources (starting a process instance with variables, for one) wrap whatever the
- * engine throws into a 500, so a start with an unknown country looked like a defect of ours. This
- * mapper takes precedence over the engine's own for {@link RestException}: a refusal of input
- * anywhere in the cause chain becomes the same error body with status 400; everything else is
- * answered by the engine's handler unchanged.
+ * A refusal answers as a refusal on every path of the engine's REST API and of the webapps' engine
+ * API (Tasklist, Cockpit), wherever in the engine it was raised. Some resources wrap what the
+ * engine throws into a 500 (starting with variables), and the engine wraps whatever a task
+ * listener throws ("exception while invoking the TaskListener"): refused input somewhere in the
+ * cause chain answers 400, and a refused permission (a sign-off claimed by the other
+ * organisation) 403 with its own message; everything else is answered by the engine's handlers
+ * unchanged. Jersey applies this discoverable (META-INF/services) to each of its applications,
+ * the webapps' included; the mappers take precedence over the engine's (priority 1 against 5000).
  */
-@Component
-class EngineRestRefusals implements ResourceConfigCustomizer {
+public final class EngineRestRefusals implements AutoDiscoverable {
 
   @Override
-  public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-    config.register(new Mapper(), 1);
+  public void configure(FeatureContext context) {
+    if (!context.getConfiguration().isRegistered(Refusals.class)) {
+      context.register(Refusals.class, 1);
+      context.register(RestRefusals.class, 1);
+    }
   }
 
-  /** Registered with priority 1, so that it is chosen over the engine's mapper (priority 5000). */
-  static final class Mapper implements ExceptionMapper<RestException> {
+  /** For what the engine throws. */
+  public static final class Refusals implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return answer(exception);
+    }
+  }
 
-    private final RestExceptionHandler engine = new RestExceptionHandler();
-
+  /** For what the REST resources throw (they wrap the engine's exceptions). */
+  public static final class RestRefusals implements ExceptionMapper<RestException> {
     @Override
     public Response toResponse(RestException exception) {
-      Response answer = engine.toResponse(exception);
-      return refusedInput(exception)
-          ? Response.fromResponse(answer).status(Response.Status.BAD_REQUEST).build()
-          : answer;
+      return answer(exception);
     }
+  }
 
-    private static boolean refusedInput(Throwable exception) {
-      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-        if (cause instanceof FormFieldValidationException) {
-          return true;
-        }
+  static Response answer(Throwable exception) {
+    var engine = ExceptionHandlerHelper.getInstance();
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FormFieldValidationException) {
+        return Response.fromResponse(engine.getResponse(exception))
+            .status(Response.Status.BAD_REQUEST).build();
       }
-      return false;
+      if (cause instanceof AuthorizationException refused) {
+        return engine.getResponse(refused);
+      }
     }
+    return engine.getResponse(exception);
   }
 }

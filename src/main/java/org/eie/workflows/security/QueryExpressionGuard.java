@@ -9,12 +9,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.eie.workflows.identity.Groups;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,7 +40,7 @@ class QueryExpressionGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    if (isAdmin(request)) {
+    if (Callers.isAdmin(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -70,22 +65,5 @@ class QueryExpressionGuard extends OncePerRequestFilter {
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
     response.getWriter().write("{\"type\":\"Forbidden\",\"message\":\"" + message + "\"}");
-  }
-
-  /** The caller of /engine-rest and /api (HTTP Basic), or of the webapps (their session). */
-  private static boolean isAdmin(HttpServletRequest request) {
-    var authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof EieUser user) {
-      return user.isAdmin();
-    }
-    var session = request.getSession(false);
-    if (session == null) {
-      return false;
-    }
-    var webappAuthentications = AuthenticationUtil.getAuthsFromSession(session);
-    return webappAuthentications.getAuthentications().stream()
-        .filter(auth -> ProcessEngines.NAME_DEFAULT.equals(auth.getProcessEngineName()))
-        .map(UserAuthentication::getGroupIds)
-        .anyMatch(groups -> groups != null && groups.contains(Groups.ADMINS));
   }
 }

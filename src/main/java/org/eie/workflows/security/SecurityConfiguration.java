@@ -23,7 +23,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * list and the webapps' login (Tasklist, Cockpit and Admin keep their own session login, CSRF
  * protection and Camunda's application authorizations). The REST API {@code /engine-rest/**} and
  * our own {@code /api/**} take HTTP Basic credentials of Camunda users and run every call as that
- * user, so the engine's authorization and tenant checks apply. The dashboard ({@code /dashboard})
+ * user, so the engine's authorization and tenant checks apply. Both engine APIs (the REST API and
+ * the webapps' {@code /camunda/api/engine}) are walled by the allow-list of {@link EngineRoutes}. The dashboard ({@code /dashboard})
  * logs in with a form against the same users, or takes the webapps' login from the session.
  */
 @Configuration
@@ -45,7 +46,8 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable()) // stateless, credentials on every request, no cookie
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
-        .addFilterAfter(new QueryExpressionGuard(), EngineAuthenticationFilter.class)
+        .addFilterAfter(new EngineRouteWall(), EngineAuthenticationFilter.class)
+        .addFilterAfter(new QueryExpressionGuard(), EngineRouteWall.class)
         .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
         .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
         .build();
@@ -89,7 +91,8 @@ class SecurityConfiguration {
         // The webapps send Camunda's own CSRF token (CsrfPreventionFilter); a second scheme
         // would break them.
         .csrf(csrf -> csrf.disable())
-        .addFilterAfter(new QueryExpressionGuard(), AuthorizationFilter.class)
+        .addFilterAfter(new EngineRouteWall(), AuthorizationFilter.class)
+        .addFilterAfter(new QueryExpressionGuard(), EngineRouteWall.class)
         .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
         .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
         .build();

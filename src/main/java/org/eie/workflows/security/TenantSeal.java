@@ -52,7 +52,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class TenantSeal extends OncePerRequestFilter {
 
   /** The engine API below the REST API's root or the webapps' engine root; group 3: the rest. */
-  private static final Pattern ENGINE_API = Pattern.compile(
+  static final Pattern ENGINE_API = Pattern.compile(
       "(?:/engine-rest(?:/engine/([^/]+))?|/camunda/api/engine/engine/([^/]+))(/.*)");
   private static final int MAX_COMMENT_BODY = 1 << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -299,7 +299,7 @@ final class TenantSeal extends OncePerRequestFilter {
    * (the REST API's resources see the same segments), not the raw URI, so that an encoded
    * character cannot slip an id past the seal.
    */
-  private static String pathOf(HttpServletRequest request) {
+  static String pathOf(HttpServletRequest request) {
     String pathInfo = request.getPathInfo();
     return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
   }
@@ -315,7 +315,7 @@ final class TenantSeal extends OncePerRequestFilter {
   }
 
   /** Camunda's error body ({@code type}, {@code message}, {@code code}), as its REST API writes it. */
-  private static void answer(HttpServletResponse response, int status, String type,
+  static void answer(HttpServletResponse response, int status, String type,
       String message) throws IOException {
     String body = "{\"type\":\"" + type + "\",\"message\":\""
         + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\",\"code\":null}";

@@ -205,7 +205,7 @@ public final class AppealScenario {
     return form;
   }
 
-  static Map<String, Object> signOff(String decision, String comment) {
+  public static Map<String, Object> signOff(String decision, String comment) {
     Map<String, Object> form = new HashMap<>();
     form.put("signOffDecision", decision);
     if (comment != null) {
