@@ -1,11 +1,10 @@
 package org.eie.workflows.appeal;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.eie.workflows.appeal.AppealDocument.ActivityLine;
 import org.eie.workflows.appeal.AppealDocument.Project;
+import org.eie.workflows.documents.Csv;
 
 /**
  * The appeal's figures as a CSV file embedded in its PDF, so a donor's analyst reads the numbers
@@ -35,9 +34,7 @@ final class AppealFiguresCsv {
   }
 
   static byte[] write(AppealDocument appeal) {
-    StringBuilder csv = new StringBuilder();
-    row(csv, HEADER);
-    row(csv, HASHTAGS);
+    Csv csv = new Csv().row(HEADER).row(HASHTAGS);
     var types = new java.util.HashMap<String, String>();
     appeal.partners().forEach(p -> types.put(p.name(), p.type() == null ? "" : p.type().name()));
     for (Project project : appeal.projects()) {
@@ -50,65 +47,27 @@ final class AppealFiguresCsv {
           // People are counted once per project: on its first line in its first area.
           boolean people = firstLine && i == 0;
           var targeted = project.peopleTargeted();
-          row(csv, List.of(appeal.countryCode(), appeal.countryName(),
-              appeal.appealType().name(), String.valueOf(appeal.version()), project.code(),
-              project.partner(), types.getOrDefault(project.partner(), ""), line.activity(),
-              areas.get(i), shares.get(i).toPlainString(),
-              people ? String.valueOf(targeted.girls()) : "",
-              people ? String.valueOf(targeted.boys()) : "",
-              people && targeted.femaleTeachers() != null
-                  ? String.valueOf(targeted.femaleTeachers()) : "",
-              people && targeted.maleTeachers() != null
-                  ? String.valueOf(targeted.maleTeachers()) : ""));
+          csv.text(appeal.countryCode()).text(appeal.countryName())
+              .text(appeal.appealType().name()).number(appeal.version()).text(project.code())
+              .text(project.partner()).text(types.getOrDefault(project.partner(), ""))
+              .text(line.activity()).text(areas.get(i)).number(shares.get(i))
+              .number(people ? targeted.girls() : null)
+              .number(people ? targeted.boys() : null)
+              .number(people ? targeted.femaleTeachers() : null)
+              .number(people ? targeted.maleTeachers() : null)
+              .endRow();
         }
         firstLine = false;
       }
     }
-    return csv.toString().getBytes(StandardCharsets.UTF_8);
+    return csv.utf8();
   }
 
-  /** Parses the file back (for tests and for anyone checking a PDF's attachment). */
+  /**
+   * The cells as a spreadsheet sees them, defusing quotes included (for tests and for anyone
+   * checking a PDF's attachment).
+   */
   static List<List<String>> read(byte[] csv) {
-    List<List<String>> rows = new ArrayList<>();
-    for (String line : new String(csv, StandardCharsets.UTF_8).split("\r\n")) {
-      if (line.isEmpty()) {
-        continue;
-      }
-      List<String> cells = new ArrayList<>();
-      StringBuilder cell = new StringBuilder();
-      boolean quoted = false;
-      for (int i = 0; i < line.length(); i++) {
-        char c = line.charAt(i);
-        if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = !quoted;
-        } else if (c == ',' && !quoted) {
-          cells.add(cell.toString());
-          cell.setLength(0);
-        } else {
-          cell.append(c);
-        }
-      }
-      cells.add(cell.toString());
-      rows.add(cells);
-    }
-    return rows;
-  }
-
-  private static void row(StringBuilder csv, List<String> cells) {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        csv.append(',');
-      }
-      String cell = cells.get(i) == null ? "" : cells.get(i);
-      if (cell.contains(",") || cell.contains("\"") || cell.contains("\n")) {
-        csv.append('"').append(cell.replace("\"", "\"\"")).append('"');
-      } else {
-        csv.append(cell);
-      }
-    }
-    csv.append("\r\n");
+    return Csv.read(csv);
   }
 }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.eie.workflows.documents.Csv;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -71,20 +71,21 @@ class Exports {
         all.stream().map(AppealReads.Appeal::id).toList());
     Map<String, Map<String, Object>> triggers = reads.variables(
         all.stream().map(AppealReads.Appeal::id).toList(), "trigger");
-    StringBuilder csv = header(APPEAL_COLUMNS, hxl);
+    Csv csv = header(APPEAL_COLUMNS, hxl);
     for (AppealReads.Appeal appeal : all) {
       String emergency = EngineReads.text(EngineReads.json(triggers
           .getOrDefault(appeal.id(), Map.of()).get("trigger")), "emergencyType");
       AppealReads.Funding money = funding.get(appeal.id());
       String type = appeal.appealType() == null ? "" : messages.getMessage(
           "appealType." + appeal.appealType(), null, appeal.appealType(), Locale.ENGLISH);
-      row(csv, appeal.country(), appeal.countryName(), appeal.businessKey(),
-          String.join(" ", List.of(nz(appeal.countryName()), nz(emergency), type)).trim(),
-          appeal.appealType(), emergency,
-          appeal.onset() == null ? null : appeal.onset().atOffset(ZoneOffset.UTC).toLocalDate(),
-          appeal.status(), SECTOR, usd(money.requiredUsd()), usd(money.fundedUsd()),
-          usd(money.pledgedUsd()),
-          money.coveragePercent(), appeal.overdue() ? "yes" : "no");
+      csv.text(appeal.country()).text(appeal.countryName()).text(appeal.businessKey())
+          .text(String.join(" ", List.of(nz(appeal.countryName()), nz(emergency), type)).trim())
+          .text(appeal.appealType()).text(emergency)
+          .text(appeal.onset() == null ? null
+              : appeal.onset().atOffset(ZoneOffset.UTC).toLocalDate().toString())
+          .text(appeal.status()).text(SECTOR).number(usd(money.requiredUsd()))
+          .number(usd(money.fundedUsd())).number(usd(money.pledgedUsd()))
+          .number(money.coveragePercent()).text(appeal.overdue() ? "yes" : "no").endRow();
     }
     return csv.toString();
   }
@@ -98,7 +99,7 @@ class Exports {
     List<AppealReads.Appeal> all = appeals.all(AppealReads.Filter.ANY);
     Map<String, Map<String, Object>> projects = reads.variables(
         all.stream().map(AppealReads.Appeal::id).toList(), "projects");
-    StringBuilder csv = header(REQUIREMENT_COLUMNS, hxl);
+    Csv csv = header(REQUIREMENT_COLUMNS, hxl);
     for (AppealReads.Appeal appeal : all) {
       JsonNode list = EngineReads.json(projects.getOrDefault(appeal.id(), Map.of())
           .get("projects"));
@@ -114,49 +115,22 @@ class Exports {
         JsonNode targeted = project.path("targeted");
         for (JsonNode line : project.path("activities")) {
           String code = EngineReads.text(line, "activity");
-          row(csv, appeal.country(), appeal.businessKey(), EngineReads.text(project, "id"),
-              EngineReads.text(project, "title"), code,
-              messages.getMessage("activity." + code, null, code, Locale.ENGLISH),
-              EngineReads.text(project, "partner"), String.join("; ", areas), SECTOR,
-              usd(line.path("budgetUsd").decimalValue()), targeted.path("girls").asLong(),
-              targeted.path("boys").asLong());
+          csv.text(appeal.country()).text(appeal.businessKey())
+              .text(EngineReads.text(project, "id")).text(EngineReads.text(project, "title"))
+              .text(code).text(messages.getMessage("activity." + code, null, code, Locale.ENGLISH))
+              .text(EngineReads.text(project, "partner")).text(String.join("; ", areas))
+              .text(SECTOR).number(usd(line.path("budgetUsd").decimalValue()))
+              .number(targeted.path("girls").asLong()).number(targeted.path("boys").asLong())
+              .endRow();
         }
       }
     }
     return csv.toString();
   }
 
-  private static StringBuilder header(List<Column> columns, boolean hxl) {
-    StringBuilder csv = new StringBuilder();
-    csv.append(columns.stream().map(Column::header).map(Exports::cell)
-        .collect(Collectors.joining(","))).append("\r\n");
-    if (hxl) {
-      csv.append(columns.stream().map(Column::hashtag).collect(Collectors.joining(",")))
-          .append("\r\n");
-    }
-    return csv;
-  }
-
-  private static void row(StringBuilder csv, Object... values) {
-    List<String> cells = new ArrayList<>();
-    for (Object value : values) {
-      cells.add(cell(value instanceof BigDecimal number ? number.toPlainString()
-          : value == null ? "" : value.toString()));
-    }
-    csv.append(String.join(",", cells)).append("\r\n");
-  }
-
-  /** RFC 4180 quoting; a leading =, +, - or @ is defused so spreadsheets do not run it. */
-  static String cell(String value) {
-    String text = value == null ? "" : value;
-    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0
-        && !text.matches("-?\\d+(\\.\\d+)?")) {
-      text = "'" + text;
-    }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-      return "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-    return text;
+  private static Csv header(List<Column> columns, boolean hxl) {
+    Csv csv = new Csv().row(columns.stream().map(Column::header).toList());
+    return hxl ? csv.row(columns.stream().map(Column::hashtag).toList()) : csv;
   }
 
   /** Whole dollars without decimals, cents where there are any. */

@@ -489,6 +489,40 @@ class AppealDocumentWriterTest {
   }
 
   @Test
+  void formulasInNamesReachTheEmbeddedCsvAsTextNotAsFormulas() throws IOException {
+    var partner = "=HYPERLINK(\"http://x\")";
+    var area = "@SUM(1+1)";
+    var appeal = AppealDocumentSamples.lebanonBeirutExplosion(1);
+    var project = appeal.projects().get(0);
+    var renamed = new Project(project.code(), partner, project.title(), project.activities(),
+        List.of(area, "+cmd|' /C calc'!A0"), project.peopleTargeted(), project.durationMonths());
+    var changed = new AppealDocument(appeal.countryCode(), appeal.countryName(),
+        appeal.appealType(), appeal.version(), appeal.date(), appeal.emergencyType(),
+        appeal.onset(), appeal.periodStart(), appeal.periodEnd(), appeal.crisisSummary(),
+        appeal.affectedAreas(), appeal.keyFigures(), appeal.peopleInNeed(),
+        appeal.peopleTargeted(), appeal.schools(), appeal.teachersAffected(), appeal.response(),
+        null, List.of(renamed), appeal.partners(), appeal.coLeads(), appeal.signOff(),
+        appeal.dataGaps(), appeal.risks(), appeal.funding());
+
+    try (var document = Loader.loadPDF(WRITER.write(changed, Locale.UK))) {
+      byte[] csv = org.eie.workflows.documents.Attachments.read(document)
+          .get(AppealFiguresCsv.fileName(changed));
+      var all = AppealFiguresCsv.read(csv);
+      var rows = all.subList(2, all.size());
+
+      assertThat(rows).isNotEmpty().allSatisfy(row -> {
+        assertThat(row.get(5)).isEqualTo("'" + partner);
+        assertThat(row.get(8)).isIn("'" + area, "'+cmd|' /C calc'!A0");
+        assertThat(new BigDecimal(row.get(9))).isPositive(); // numbers stay numbers
+      });
+      assertThat(org.eie.workflows.documents.Csv.original(rows.get(0).get(5)))
+          .isEqualTo(partner);
+      assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8))
+          .contains(",\"'=HYPERLINK(\"\"http://x\"\")\",");
+    }
+  }
+
+  @Test
   void aTableHeaderIsNeverLeftAloneAtTheFootOfAPage() throws IOException {
     var large = AppealDocumentSamples.lebanonBeirutExplosion(60);
     try (var document = Loader.loadPDF(WRITER.write(large, Locale.UK))) {
