@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The donor registry for the Secretariat and the co-leads, and what was delivered to whom.
- * Everyone else gets 403.
+ * The donor registry for the Secretariat and the co-leads, and what was delivered to whom; which
+ * donors each may read and manage is {@link DonorAccess}'s rule. Everyone else gets 403.
  */
 @RestController
 class DonorController {
@@ -41,36 +41,49 @@ class DonorController {
     this.properties = properties;
   }
 
+  /** The donors the caller may read (see {@link DonorAccess}). */
   @GetMapping("/api/donors")
   List<Donor> donors() {
     access.requireDonorManager();
-    return registry.all();
+    return registry.all().stream().filter(access::reads).toList();
   }
 
   @GetMapping("/api/donors/{id}")
   Donor donor(@PathVariable String id) {
     access.requireDonorManager();
-    return registry.find(id).orElseThrow(() -> new NotFound("No donor " + id));
+    return readable(id);
   }
 
   @PostMapping("/api/donors")
   @ResponseStatus(HttpStatus.CREATED)
   Donor register(@RequestBody DonorInput donor) {
     access.requireDonorManager();
-    return registry.register(donor.validated(properties));
+    DonorInput validated = donor.validated(properties);
+    access.requireMaySubscribe(validated);
+    return registry.register(validated);
   }
 
   @PutMapping("/api/donors/{id}")
   Donor update(@PathVariable String id, @RequestBody DonorInput donor) {
     access.requireDonorManager();
-    return registry.update(id, donor.validated(properties));
+    DonorInput validated = donor.validated(properties);
+    access.requireManagerOf(readable(id));
+    access.requireMaySubscribe(validated);
+    return registry.update(id, validated);
   }
 
   /** Unsubscribes the donor (nothing is deleted: deliveries and pledges stay on record). */
   @DeleteMapping("/api/donors/{id}")
   Donor unsubscribe(@PathVariable String id) {
     access.requireDonorManager();
+    access.requireManagerOf(readable(id));
     return registry.unsubscribe(id);
+  }
+
+  /** A donor the caller may not read is answered exactly as an unknown one. */
+  private Donor readable(String id) {
+    return registry.find(id).filter(access::reads)
+        .orElseThrow(() -> new NotFound("No donor " + id));
   }
 
   /**

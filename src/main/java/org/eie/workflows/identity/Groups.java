@@ -1,6 +1,9 @@
 package org.eie.workflows.identity;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Candidate group ids, one per role and, for the country roles, one per country cluster.
@@ -36,5 +39,28 @@ public final class Groups {
 
   public static String languageCommunity(String language) {
     return "language-" + language;
+  }
+
+  /**
+   * Whether the holder of these groups coordinates every country cluster: administrators, the
+   * INEE Secretariat and the global co-leads.
+   */
+  public static boolean coordinateEveryCountry(Collection<String> groups) {
+    return groups.contains(ADMINS) || groups.contains(SECRETARIAT)
+        || groups.contains(GLOBAL_CO_LEADS);
+  }
+
+  /**
+   * The countries, of these, that the holder of these groups coordinates: every one for those who
+   * {@linkplain #coordinateEveryCountry coordinate every country}, a country's co-leads their own,
+   * everyone else none. Partner organisations and donors are managed by this rule.
+   */
+  public static Set<String> countriesCoordinatedBy(Collection<String> groups,
+      Collection<String> countries) {
+    Set<String> coordinated = new TreeSet<>();
+    countries.stream()
+        .filter(country -> coordinateEveryCountry(groups) || groups.contains(coLeadsOf(country)))
+        .forEach(coordinated::add);
+    return coordinated;
   }
 }

@@ -3,7 +3,6 @@ package org.eie.workflows.partners;
 import org.eie.workflows.forms.Forbidden;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.eie.workflows.identity.EieProperties;
@@ -11,8 +10,11 @@ import org.eie.workflows.identity.Groups;
 import org.springframework.stereotype.Component;
 
 /**
- * Who manages which country's partner organisations: a country's co-leads their country, the
- * INEE Secretariat and the global co-leads every country. Partners and every other role get 403.
+ * Who manages which country's partner organisations (registers them, attaches their users, sees
+ * them): administrators, the INEE Secretariat and the global co-leads every country, a country's
+ * co-leads their own ({@link Groups#countriesCoordinatedBy}, the rule donors follow too).
+ * Partners and every other role get 403. Whom an organisation may take as a member is the
+ * registry's rule ({@link PartnerRegistry#addMember}).
  */
 @Component
 class PartnerAccess {
@@ -29,8 +31,8 @@ class PartnerAccess {
   String requireManager() {
     Authentication user = identity.getCurrentAuthentication();
     if (user == null || user.getUserId() == null || managedCountries().isEmpty()) {
-      throw new Forbidden("Only the country's co-leads, the INEE Secretariat and the"
-          + " global co-leads manage partner organisations");
+      throw new Forbidden("Only the country's co-leads, the INEE Secretariat, the"
+          + " global co-leads and administrators manage partner organisations");
     }
     return user.getUserId();
   }
@@ -49,13 +51,6 @@ class PartnerAccess {
     Authentication user = identity.getCurrentAuthentication();
     List<String> groups = user == null || user.getGroupIds() == null ? List.of()
         : user.getGroupIds();
-    if (groups.contains(Groups.SECRETARIAT) || groups.contains(Groups.GLOBAL_CO_LEADS)) {
-      return new TreeSet<>(properties.countries().keySet());
-    }
-    Set<String> countries = new TreeSet<>();
-    properties.countries().keySet().stream()
-        .filter(country -> groups.contains(Groups.coLeadsOf(country)))
-        .forEach(countries::add);
-    return countries;
+    return Groups.countriesCoordinatedBy(groups, properties.countries().keySet());
   }
 }

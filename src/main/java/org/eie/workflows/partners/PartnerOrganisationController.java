@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The partner registry for the country's co-leads (their country), the INEE Secretariat and the
- * global co-leads (every country). Everyone else gets 403; an organisation of a country the
- * caller does not manage is answered 404, exactly as an unknown one.
+ * The partner registry for the country's co-leads (their country), the INEE Secretariat, the
+ * global co-leads and administrators (every country): {@link PartnerAccess}. Everyone else gets
+ * 403; an organisation of a country the caller does not manage is answered 404, exactly as an
+ * unknown one.
  */
 @RestController
 @RequestMapping("/api/partner-organisations")

@@ -2,12 +2,14 @@ package org.eie.workflows.partners;
 
 import org.eie.workflows.forms.NotFound;
 import org.eie.workflows.forms.InvalidInput;
+import org.eie.workflows.forms.StateConflict;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -135,11 +137,25 @@ public class PartnerRegistry {
   /**
    * Attaches an existing Camunda user to an organisation: member of its group and of the
    * country's {@code partners-XX} (tenant, call for projects). Idempotent; records who did it.
+   *
+   * <p>A membership never gives anyone a country or a role they did not have: only a user who
+   * holds no group yet (a partner user being onboarded), or whose every group is a partner group
+   * of the organisation's own country ({@code partners-XX} or one of its registered
+   * organisations) and who is a direct member of no other country's tenant, may join. Anyone else
+   * (a co-lead of any country, an administrator, the Secretariat, a partner of another country)
+   * is refused with 409 and nothing changes; their groups are changed by an administrator in
+   * Admin.
    */
   @Transactional
   PartnerOrganisation addMember(PartnerOrganisation organisation, String userId, String addedBy) {
     if (withoutAuthorization(() -> identity.createUserQuery().userId(userId).count()) == 0) {
       throw new NotFound("No user " + userId + " (users are created in Admin)");
+    }
+    if (!mayJoin(userId, organisation.country())) {
+      throw new StateConflict(userId + " already holds a role or a country beyond the partners"
+          + " of " + organisation.country() + ": a partner organisation takes only users who are"
+          + " partners of its country alone or hold no group yet (an administrator changes"
+          + " other users' groups in Admin)");
     }
     withoutAuthorization(() -> {
       for (String group : List.of(organisation.groupId(),
@@ -157,6 +173,15 @@ public class PartnerRegistry {
           .params(organisation.id(), userId, addedBy, Timestamp.from(Instant.now())).update();
     }
     return organisation;
+  }
+
+  private boolean mayJoin(String userId, String country) {
+    List<String> partnerGroups = new ArrayList<>(List.of(Groups.partnersOf(country)));
+    ofCountry(country).forEach(organisation -> partnerGroups.add(organisation.groupId()));
+    return withoutAuthorization(() -> identity.createGroupQuery().groupMember(userId).list())
+        .stream().allMatch(group -> partnerGroups.contains(group.getId()))
+        && withoutAuthorization(() -> identity.createTenantQuery().userMember(userId).list())
+        .stream().allMatch(tenant -> tenant.getId().equals(country));
   }
 
   /** The organisation's users as its group has them, with who attached them where we know. */

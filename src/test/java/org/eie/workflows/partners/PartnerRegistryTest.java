@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -19,8 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The partner registry API: who may list, register and attach users (a country's co-leads their
- * country, the Secretariat and the global co-leads every country), what a refusal looks like, and
- * that each organisation is a Camunda group whose members are also the country's partners.
+ * country, the Secretariat, the global co-leads and administrators every country), whom an
+ * organisation may take (a new user or a partner of its country alone: a membership never gives
+ * anyone another country or role), what a refusal looks like, and that each organisation is a
+ * Camunda group whose members are also the country's partners.
  */
 class PartnerRegistryTest extends PostgresApplicationTest {
 
@@ -146,13 +151,8 @@ class PartnerRegistryTest extends PostgresApplicationTest {
 
   @Test
   void coLeadsAttachExistingUsersToTheirCountrysOrganisations() throws IOException {
-    String userId = "member." + suffix().toLowerCase();
+    String userId = newUser();
     var identity = engine.getIdentityService();
-    var user = identity.newUser(userId);
-    user.setFirstName("New");
-    user.setLastName("Member (test)");
-    user.setPassword("demo");
-    identity.saveUser(user);
     String members = PATH + "/partner-LB-nrc/members/" + userId;
 
     // Another country's organisation is answered exactly as an unknown one.
@@ -185,6 +185,114 @@ class PartnerRegistryTest extends PostgresApplicationTest {
     assertThat(http.put(members, "secretariat", "").statusCode()).isEqualTo(200);
     assertThat(identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
         .list()).extracting(t -> t.getId()).containsExactly("LB");
+  }
+
+  @Test
+  void aMembershipNeverGivesAUserAnotherCountryOrRole() throws IOException {
+    String lebanonAppeal = lebanonAppeal();
+    String members = PATH + "/partner-LB-lea/members/";
+    // A co-lead of another country (finding: co.unicef then read Lebanon's appeals), of the
+    // same country, an administrator, the global roles, a working group, a Language Community
+    // and a partner of another country: none becomes a partner of Lebanon, whoever asks.
+    List<List<String>> refusals = List.of(List.of("lb.unicef", "co.unicef"),
+        List.of("lb.unicef", "lb.savethechildren"), List.of("lb.unicef", "admin"),
+        List.of("lb.unicef", "gec.unicef"), List.of("lb.unicef", "secretariat"),
+        List.of("lb.unicef", "steering"), List.of("lb.unicef", "facilitator.fr"),
+        List.of("lb.unicef", "partner.co"), List.of("secretariat", "co.unicef"),
+        List.of("admin", "co.unicef"));
+    var identity = engine.getIdentityService();
+    for (List<String> refusal : refusals) {
+      String caller = refusal.get(0);
+      String userId = refusal.get(1);
+      List<String> groupsBefore = groupsOf(userId);
+      var response = http.put(members + userId, caller, "");
+      String what = caller + " adds " + userId;
+      assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(409);
+      assertThat(response.headers().firstValue("Content-Type")).as(what)
+          .hasValue("application/problem+json");
+      assertThat(json.readTree(response.body()).get("detail").asText()).as(what)
+          .contains(userId, "partners of its country alone");
+      assertThat(groupsOf(userId)).as(what).isEqualTo(groupsBefore);
+      assertThat(jdbc.sql("select count(*) from eie_partner_member where user_id = ?"
+          + " and organisation_id = 'partner-LB-lea'").param(userId).query(Long.class).single())
+          .as(what).isZero();
+    }
+    assertThat(identity.createTenantQuery().userMember("co.unicef").includingGroupsOfUser(true)
+        .list()).extracting(t -> t.getId()).containsExactly("CO");
+    assertThat(http.get("/engine-rest/process-instance/" + lebanonAppeal, "co.unicef")
+        .statusCode()).isEqualTo(404);
+    assertThat(json.readTree(http.get("/engine-rest/history/process-instance?processInstanceId="
+        + lebanonAppeal, "co.unicef").body())).isEmpty();
+    assertThat(json.readTree(http.get("/engine-rest/task?processInstanceId=" + lebanonAppeal,
+        "co.unicef").body())).isEmpty();
+    // The same calls made by Lebanon's co-lead do see it: the appeal is there to be leaked.
+    assertThat(json.readTree(http.get("/engine-rest/history/process-instance?processInstanceId="
+        + lebanonAppeal, "lb.unicef").body())).hasSize(1);
+  }
+
+  @Test
+  void newUsersAndPartnersOfTheCountryAloneJoinItsOrganisations() throws IOException {
+    String userId = newUser();
+    var lea = http.put(PATH + "/partner-LB-lea/members/" + userId, "lb.unicef", "");
+    assertThat(lea.statusCode()).as(lea.body()).isEqualTo(200);
+    // Now a partner of Lebanon alone: a second organisation of Lebanon takes them too.
+    var nrc = http.put(PATH + "/partner-LB-nrc/members/" + userId, "lb.savethechildren", "");
+    assertThat(nrc.statusCode()).as(nrc.body()).isEqualTo(200);
+    assertThat(groupsOf(userId))
+        .containsExactlyInAnyOrder("partner-LB-lea", "partner-LB-nrc", "partners-LB");
+    // ...but no organisation of Colombia, not even asked for by those who manage every country.
+    for (String caller : List.of("secretariat", "gec.unicef", "admin")) {
+      var colombia = http.put(PATH + "/partner-CO-cesf/members/" + userId, caller, "");
+      assertThat(colombia.statusCode()).as(caller + ": " + colombia.body()).isEqualTo(409);
+    }
+    assertThat(groupsOf(userId))
+        .containsExactlyInAnyOrder("partner-LB-lea", "partner-LB-nrc", "partners-LB");
+    assertThat(engine.getIdentityService().createTenantQuery().userMember(userId)
+        .includingGroupsOfUser(true).list()).extracting(t -> t.getId()).containsExactly("LB");
+  }
+
+  @Test
+  void administratorsManagePartnerOrganisationsOfEveryCountry() throws IOException {
+    assertThat(list("admin").findValuesAsText("id"))
+        .contains("partner-LB-lea", "partner-LB-nrc", "partner-CO-cesf");
+    String acronym = "ADM" + suffix();
+    var created = http.post(PATH, "admin",
+        body("CO", "Fundación " + acronym, acronym, "NATIONAL_NGO"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = json.readTree(created.body()).get("id").asText();
+    String userId = newUser();
+    var attached = http.put(PATH + "/" + id + "/members/" + userId, "admin", "");
+    assertThat(attached.statusCode()).as(attached.body()).isEqualTo(200);
+    assertThat(groupsOf(userId)).containsExactlyInAnyOrder(id, "partners-CO");
+  }
+
+  /** A Lebanese appeal just started by its co-lead; returns its process instance id. */
+  private String lebanonAppeal() throws IOException {
+    String onset = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)
+        .truncatedTo(ChronoUnit.SECONDS).toString();
+    var started = http.post("/api/appeals", "lb.unicef", """
+        {"country": "LB", "emergencyType": "Floods", "onset": "%s", "affectedAreas": ["North"],
+         "appealType": "FLASH_APPEAL", "situationSummary": "Floods; schools closed.",
+         "peopleAffected": 12000, "schoolsAffected": 40, "language": "en"}""".formatted(onset));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    return json.readTree(started.body()).get("id").asText();
+  }
+
+  /** A user created in Admin and in no group yet, as a new partner user is. */
+  private String newUser() {
+    String userId = "member." + suffix().toLowerCase();
+    var identity = engine.getIdentityService();
+    var user = identity.newUser(userId);
+    user.setFirstName("New");
+    user.setLastName("Member (test)");
+    user.setPassword("demo");
+    identity.saveUser(user);
+    return userId;
+  }
+
+  private List<String> groupsOf(String userId) {
+    return engine.getIdentityService().createGroupQuery().groupMember(userId).orderByGroupId()
+        .asc().list().stream().map(Group::getId).toList();
   }
 
   private JsonNode list(String user) throws IOException {
