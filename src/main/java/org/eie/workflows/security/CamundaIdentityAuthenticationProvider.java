@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks HTTP Basic credentials against Camunda's users, the same accounts that log into
- * Tasklist, so there is one user directory. Camunda locks an account for a few seconds after a
- * wrong password (ENGINE-27001).
+ * Tasklist, so there is one user directory. Wrong passwords slow down the address that sends
+ * them ({@link LoginThrottle}, in front of this check), not the account.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {

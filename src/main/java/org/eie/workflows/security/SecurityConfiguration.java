@@ -14,6 +14,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -30,6 +32,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 class SecurityConfiguration {
 
+  /** Waits after failed logins, checked before any password (ThrottledLogins). */
+  private final LoginThrottle logins;
+
+  SecurityConfiguration(LoginThrottle logins) {
+    this.logins = logins;
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain restApi(HttpSecurity http, IdentityService identity, ProcessEngine engine)
@@ -43,6 +52,7 @@ class SecurityConfiguration {
             .requestMatchers(path(HttpMethod.GET, "/api/donor-downloads/{token}")).permitAll()
             .anyRequest().authenticated())
         .httpBasic(withDefaults())
+        .addFilterBefore(ThrottledLogins.basic(logins), BasicAuthenticationFilter.class)
         .csrf(csrf -> csrf.disable()) // stateless, credentials on every request, no cookie
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
@@ -71,6 +81,7 @@ class SecurityConfiguration {
             .defaultSuccessUrl("/dashboard", false).failureUrl("/dashboard/login?error"))
         .logout(logout -> logout.logoutUrl("/dashboard/logout")
             .logoutSuccessUrl("/dashboard/login?logout"))
+        .addFilterBefore(ThrottledLogins.dashboard(logins), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new WebappSessionAuthentication(), AnonymousAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
         .build();
@@ -91,6 +102,7 @@ class SecurityConfiguration {
         // The webapps send Camunda's own CSRF token (CsrfPreventionFilter); a second scheme
         // would break them.
         .csrf(csrf -> csrf.disable())
+        .addFilterBefore(ThrottledLogins.webapps(logins), AuthorizationFilter.class)
         .addFilterAfter(new EngineRouteWall(), AuthorizationFilter.class)
         .addFilterAfter(new QueryExpressionGuard(), EngineRouteWall.class)
         .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
@@ -114,6 +126,7 @@ class SecurityConfiguration {
             .hasAuthority("GROUP_" + org.eie.workflows.identity.Groups.ADMINS)
             .anyRequest().denyAll())
         .httpBasic(withDefaults())
+        .addFilterBefore(ThrottledLogins.basic(logins), BasicAuthenticationFilter.class)
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
