@@ -29,12 +29,18 @@ public final class EveryUserTask {
         with(configuration.getCustomPreBPMNParseListeners(), task));
   }
 
+  /** Calls {@code task} for each user task parsed, after the BPMN's own listeners are added. */
+  public static void afterItsOwnListeners(ProcessEngineConfigurationImpl configuration,
+      BiConsumer<Element, TaskDefinition> task) {
+    configuration.setCustomPostBPMNParseListeners(
+        with(configuration.getCustomPostBPMNParseListeners(), task));
+  }
+
   /** Adds {@code listener} to each user task's create event, after the BPMN's own listeners. */
   public static void onCreate(ProcessEngineConfigurationImpl configuration,
       TaskListener listener) {
-    configuration.setCustomPostBPMNParseListeners(
-        with(configuration.getCustomPostBPMNParseListeners(),
-            (element, task) -> task.addTaskListener(TaskListener.EVENTNAME_CREATE, listener)));
+    afterItsOwnListeners(configuration,
+        (element, task) -> task.addTaskListener(TaskListener.EVENTNAME_CREATE, listener));
   }
 
   private static List<BpmnParseListener> with(List<BpmnParseListener> registered,

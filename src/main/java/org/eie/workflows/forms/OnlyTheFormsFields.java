@@ -56,7 +56,8 @@ public class OnlyTheFormsFields extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    EveryUserTask.beforeItsOwnListeners(configuration,
+    // Outermost, after every other handler was set (a transient form does not hand on).
+    EveryUserTask.afterItsOwnListeners(configuration,
         (element, task) -> task.setTaskFormHandler(new Handler(task.getTaskFormHandler(), null)));
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());

@@ -1,5 +1,6 @@
 package org.eie.workflows.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class EngineRouteWall extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineRouteWall.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_BODY = 1 << 20;
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -41,15 +44,34 @@ final class EngineRouteWall extends OncePerRequestFilter {
       return;
     }
     List<String> callerGroups = groups.orElse(List.of());
+    if (callerGroups.contains(Groups.ADMINS)
+        && EngineRoutes.needsAReason(request.getMethod(), path)) {
+      byte[] body = request.getInputStream().readNBytes(MAX_BODY);
+      if (!hasAnnotation(body)) {
+        TenantSeal.answer(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+            "annotation: say why; it is kept on the engine's operation log with your name");
+        return;
+      }
+      chain.doFilter(new ReplayedBody(request, body), response);
+      return;
+    }
     if (callerGroups.contains(Groups.ADMINS) || "/engine".equals(path)
         || EngineRoutes.allows(EngineRoutes.Role.of(callerGroups), request.getMethod(), path)) {
       chain.doFilter(request, response);
       return;
     }
-    LOG.debug("Refused {} {}: not on the allow-list of groups {}", request.getMethod(), path,
+    LOG.info("Refused {} {}: not on the allow-list of groups {}", request.getMethod(), path,
         callerGroups);
     TenantSeal.answer(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
         request.getMethod() + " " + path + " is not open to your role");
+  }
+
+  private static boolean hasAnnotation(byte[] body) {
+    try {
+      return !JSON.readTree(body).path("annotation").asText("").isBlank();
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** The engine list: {@code /engine-rest/engine} and the webapps' {@code /camunda/api/engine/engine}. */

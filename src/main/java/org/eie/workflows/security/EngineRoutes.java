@@ -180,13 +180,36 @@ public final class EngineRoutes {
         "GET /history/task/{id}/comment"); // not in every release's OpenAPI; harmless if absent
   }
 
+  /**
+   * What administrators may do only with a reason: changing the path of running or finished
+   * instances. The body's {@code annotation} is required; the engine keeps it on its operation
+   * log with the administrator's name (Cockpit's history shows both).
+   */
+  private static final List<Route> EXPLAINED = List.of(
+      route("POST /process-instance/{id}/modification"),
+      route("POST /process-instance/{id}/modification-async"),
+      route("POST /modification/execute"), route("POST /modification/executeAsync"),
+      route("POST /migration/execute"), route("POST /migration/executeAsync"),
+      route("POST /process-definition/{id}/restart"),
+      route("POST /process-definition/{id}/restart-async"));
+
   private EngineRoutes() {
+  }
+
+  private static Route route(String route) {
+    String[] parts = route.split(" ", 2);
+    return new Route(parts[0], parts[1], Set.of());
+  }
+
+  /** Whether an administrator's call must say why ({@code annotation}). */
+  public static boolean needsAReason(String method, String path) {
+    return EXPLAINED.stream().anyMatch(route -> route.matches(method, path));
   }
 
   private static void allow(Set<Role> roles, String... routes) {
     for (String route : routes) {
-      String[] parts = route.split(" ", 2);
-      ROUTES.add(new Route(parts[0], parts[1], Set.copyOf(roles)));
+      Route unbound = route(route);
+      ROUTES.add(new Route(unbound.method(), unbound.template(), Set.copyOf(roles)));
     }
   }
 

@@ -240,6 +240,23 @@ public final class AppealScenario {
     }
   }
 
+  /**
+   * A Lebanon appeal with one partner project, vetted, consolidated and signed off for UNICEF by
+   * {@code lb.unicef}: waiting for the Save the Children sign-off.
+   */
+  public ProcessInstance signedForUnicef() {
+    clock(NOW);
+    ProcessInstance appeal = openCall("TEMPORARY_LEARNING_SPACES");
+    submit("partner.lb", appeal, "Task_SubmitProject", project(
+        "Lebanese Education Association", "Learning spaces in Burj Hammoud", "Beirut",
+        Map.of("budgetTemporaryLearningSpaces", 250000.0)));
+    closeCall(appeal);
+    vetAll(appeal, "ACCEPT");
+    submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", "For UNICEF"));
+    asSystem();
+    return appeal;
+  }
+
   void signOffByBoth(ProcessInstance appeal) {
     submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", "For UNICEF"));
     submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",

@@ -78,16 +78,7 @@ class RouteCensusTest extends PostgresApplicationTest {
   void everyEngineOperationIsRefusedToEveryRoleWhoseListLacksItAndNothingChanges()
       throws IOException {
     AppealScenario scenario = new AppealScenario(engine);
-    AppealScenario.clock(AppealScenario.NOW);
-    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES");
-    scenario.submit("partner.lb", appeal, "Task_SubmitProject", AppealScenario.project(
-        "Lebanese Education Association", "Learning spaces in Burj Hammoud", "Beirut",
-        Map.of("budgetTemporaryLearningSpaces", 250000.0)));
-    scenario.closeCall(appeal);
-    scenario.vetAll(appeal, "ACCEPT");
-    scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef",
-        AppealScenario.signOff("APPROVE", "For UNICEF"));
-    scenario.asSystem();
+    ProcessInstance appeal = scenario.signedForUnicef();
     Map<String, String> ids = idsOf(appeal, scenario);
 
     List<Operation> operations = operations();
