@@ -1,5 +1,6 @@
 package org.eie.workflows.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,10 +25,12 @@ import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
+import org.eie.workflows.donors.AppealRequirements;
 import org.eie.workflows.donors.Coverage;
 import org.eie.workflows.donors.FundingCoverage;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.EngineRecord;
+import org.eie.workflows.variables.StoredVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -46,8 +49,6 @@ class AppealReads {
       "publicationDeadline", "submissionDeadline", "signedOff", "revisionDue"};
   private static final String ASSESSMENT = "Task_RapidNeedsAssessment";
   private static final String LAST_SIGN_OFF = "Task_SignOffSaveTheChildren";
-  private static final String[] REQUIREMENTS = {"totalRequirement", "requirementsByActivity",
-      "consolidation"};
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
   /** Steps within the preparation that the publication deadline covers (they have none of their own). */
@@ -59,16 +60,19 @@ class AppealReads {
   private final HistoryService history;
   private final EngineReads reads;
   private final FundingCoverage coverage;
+  private final AppealRequirements requirements;
   private final DocumentStore documents;
   private final EngineRecord record;
   private final JdbcClient jdbc;
   private final EieProperties properties;
 
   AppealReads(HistoryService history, EngineReads reads, FundingCoverage coverage,
-      DocumentStore documents, EngineRecord record, JdbcClient jdbc, EieProperties properties) {
+      AppealRequirements requirements, DocumentStore documents, EngineRecord record,
+      JdbcClient jdbc, EieProperties properties) {
     this.history = history;
     this.reads = reads;
     this.coverage = coverage;
+    this.requirements = requirements;
     this.documents = documents;
     this.record = record;
     this.jdbc = jdbc;
@@ -80,23 +84,27 @@ class AppealReads {
     static final Filter ANY = new Filter(null, null, null, null);
   }
 
+  /** {@code damaged}: what could not be read for the requirement (named by the appeal). */
   record Funding(BigDecimal requiredUsd, BigDecimal fundedUsd, BigDecimal pledgedUsd,
-      BigDecimal coveragePercent) {
+      BigDecimal coveragePercent, @JsonIgnore List<String> damaged) {
   }
 
   /**
    * @param status OPEN, PUBLISHED, NOT_ACTIVATED, CANCELLED or CLOSED
    * @param stage  the steps it is at now (open appeals; filled for the page shown)
+   * @param damaged the stored variables that could not be read (wrong type, not JSON, JSON of
+   *               the wrong shape): what they give is absent (null) and the rest is read
    */
   record Appeal(String id, String businessKey, String country, String countryName,
       String emergencyType, String appealType, Instant onset, Long daysSinceOnset, String status,
       Instant startedAt, Instant endedAt, List<String> stage, List<Deadline> deadlines,
-      Deadline nextDeadline, boolean overdue, Funding funding) {
+      Deadline nextDeadline, boolean overdue, Funding funding, List<String> damaged) {
 
-    Appeal completed(String emergencyType, List<String> stage, Funding funding) {
+    Appeal completed(String emergencyType, List<String> stage, Funding funding,
+        StoredVariables trigger) {
       return new Appeal(id, businessKey, country, countryName, emergencyType, appealType, onset,
           daysSinceOnset, status, startedAt, endedAt, stage, deadlines, nextDeadline, overdue,
-          funding);
+          funding, union(damaged, trigger.damaged(), funding.damaged()));
     }
 
     boolean open() {
@@ -121,9 +129,15 @@ class AppealReads {
       Long minutesAgainstDeadline) {
   }
 
+  /** {@code damaged}: every stored variable of the appeal this answer could not read. */
   record AppealDetail(Appeal appeal, String situationSummary, List<String> affectedAreas,
       Coverage coverage, List<DocumentVersion> documents, List<DonorDelivery> deliveries,
-      List<Step> timeline) {
+      List<Step> timeline, List<String> damaged) {
+  }
+
+  @SafeVarargs
+  private static List<String> union(List<String>... lists) {
+    return Stream.of(lists).flatMap(List::stream).distinct().sorted().toList();
   }
 
   /**
@@ -204,17 +218,18 @@ class AppealReads {
   List<Appeal> completed(List<Appeal> appeals) {
     List<String> ids = appeals.stream().map(Appeal::id).toList();
     Map<String, Funding> funding = funding(ids);
-    Map<String, Map<String, Object>> triggers = reads.variables(ids, "trigger");
+    Map<String, StoredVariables> triggers = reads.variables(ids, "trigger");
     Map<String, List<String>> openTasks = reads.openTasks(appeals.stream()
         .filter(Appeal::open).map(Appeal::businessKey).toList());
-    return appeals.stream().map(appeal -> appeal.completed(
-        EngineReads.text(EngineReads.json(triggers.getOrDefault(appeal.id(), Map.of())
-            .get("trigger")), "emergencyType"),
-        !appeal.open() ? List.of()
-            // waiting for no person (a job, a timer, a called process): the engine's activities
-            : openTasks.getOrDefault(appeal.id(), List.of()).isEmpty()
-                ? reads.stage(appeal.id()) : openTasks.get(appeal.id()),
-        funding.get(appeal.id()))).toList();
+    return appeals.stream().map(appeal -> {
+      StoredVariables trigger = triggers.get(appeal.id());
+      return appeal.completed(EngineReads.text(trigger.object("trigger"), "emergencyType"),
+          !appeal.open() ? List.of()
+              // waiting for no person (a job, a timer, a called process): the engine's activities
+              : openTasks.getOrDefault(appeal.id(), List.of()).isEmpty()
+                  ? reads.stage(appeal.id()) : openTasks.get(appeal.id()),
+          funding.get(appeal.id()), trigger);
+    }).toList();
   }
 
   Optional<AppealDetail> detail(String id) {
@@ -224,15 +239,24 @@ class AppealReads {
       return Optional.empty();
     }
     Appeal appeal = completed(summaries(List.of(instance), id)).get(0);
-    JsonNode trigger = EngineReads.json(reads.variables(List.of(id), "trigger")
-        .getOrDefault(id, Map.of()).get("trigger"));
-    List<String> areas = new ArrayList<>();
-    if (trigger != null) {
-      trigger.path("affectedAreas").forEach(area -> areas.add(area.asText()));
-    }
+    StoredVariables variables = reads.variables(List.of(id), "trigger").get(id);
+    JsonNode trigger = variables.object("trigger");
+    List<String> areas = variables.json("trigger", AppealReads::affectedAreas);
+    Coverage covered = coverage.coverageOf(id);
     return Optional.of(new AppealDetail(appeal, EngineReads.text(trigger, "situationSummary"),
-        areas, coverage.coverageOf(id), documentVersions(id), deliveries(id),
-        timeline(id, appeal)));
+        areas == null ? List.of() : areas, covered, documentVersions(id), deliveries(id),
+        timeline(id, appeal), union(appeal.damaged(), variables.damaged(), covered.damaged())));
+  }
+
+  private static List<String> affectedAreas(JsonNode trigger) {
+    JsonNode areas = trigger.path("affectedAreas");
+    if (areas.isMissingNode() || areas.isNull()) {
+      return List.of();
+    }
+    List<String> texts = new ArrayList<>();
+    (areas.isArray() ? areas : StoredVariables.<JsonNode>fail())
+        .forEach(area -> texts.add(area.isTextual() ? area.asText() : StoredVariables.fail()));
+    return texts;
   }
 
   /** Only for an appeal the caller may see (the engine decides). */
@@ -247,37 +271,35 @@ class AppealReads {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<String, Map<String, Object>> facts = reads.variables(ids, FACTS);
+    Map<String, StoredVariables> facts = reads.variables(ids, FACTS);
     Map<String, Instant> assessed = new HashMap<>();
     Map<String, Instant> prepared = new HashMap<>();
     stepsDone(singleId, instances, facts, assessed, prepared);
     Instant now = EngineReads.now();
     List<Appeal> appeals = new ArrayList<>(instances.size());
     for (HistoricProcessInstance instance : instances) {
-      Map<String, Object> values = facts.getOrDefault(instance.getId(), Map.of());
+      StoredVariables values = facts.get(instance.getId());
       boolean ended = instance.getEndTime() != null;
       List<Deadline> deadlines = Stream.of(
-          Deadline.of("assessment", EngineReads.instant(values.get("assessmentDue")),
+          Deadline.of("assessment", values.instant("assessmentDue"),
               assessed.get(instance.getId()), ended, now),
-          Deadline.closing("submission", EngineReads.instant(values.get("submissionDeadline")),
-              ended, now),
-          Deadline.of("publication", EngineReads.instant(values.get("publicationDeadline")),
+          Deadline.closing("submission", values.instant("submissionDeadline"), ended, now),
+          Deadline.of("publication", values.instant("publicationDeadline"),
               prepared.get(instance.getId()), ended, now),
           // When the published version's revision falls due; gone while a revision is under way.
-          Deadline.closing("revision", EngineReads.instant(values.get("revisionDue")), ended,
-              now))
+          Deadline.closing("revision", values.instant("revisionDue"), ended, now))
           .filter(Objects::nonNull).toList();
       Deadline next = deadlines.stream().filter(Deadline::open)
           .min(Comparator.comparing(Deadline::dueAt)).orElse(null);
-      Instant onset = EngineReads.instant(values.get("onset"));
+      Instant onset = values.instant("onset");
       String country = instance.getTenantId();
       appeals.add(new Appeal(instance.getId(), instance.getBusinessKey(), country,
           country == null ? null : properties.countries().get(country),
-          null, (String) values.get("appealType"),
+          null, values.text("appealType"),
           onset, onset == null || ended ? null : Duration.between(onset, now).toDays(),
           status(instance), instance.getStartTime().toInstant(),
           ended ? instance.getEndTime().toInstant() : null, List.of(), deadlines, next,
-          deadlines.stream().anyMatch(Deadline::overdue), null));
+          deadlines.stream().anyMatch(Deadline::overdue), null, values.damaged()));
     }
     return appeals;
   }
@@ -288,7 +310,7 @@ class AppealReads {
    * of the task history, which is far smaller than the activity history.
    */
   private void stepsDone(String singleId, List<HistoricProcessInstance> instances,
-      Map<String, Map<String, Object>> facts, Map<String, Instant> assessed,
+      Map<String, StoredVariables> facts, Map<String, Instant> assessed,
       Map<String, Instant> prepared) {
     List<HistoricTaskInstance> tasks = new ArrayList<>();
     if (singleId != null) {
@@ -319,8 +341,9 @@ class AppealReads {
     }
     // The preparation is over when the newest sign-off was completed and approved it.
     lastSignOff.forEach((appeal, task) -> {
-      if ("completed".equals(task.getDeleteReason()) && Boolean.TRUE.equals(
-          facts.getOrDefault(appeal, Map.of()).get("signedOff"))) {
+      StoredVariables values = facts.get(appeal);
+      if ("completed".equals(task.getDeleteReason()) && values != null
+          && Boolean.TRUE.equals(values.flag("signedOff"))) {
         prepared.put(appeal, task.getEndTime().toInstant());
       }
     });
@@ -353,8 +376,7 @@ class AppealReads {
 
   /**
    * Funded (committed + paid), pledged and coverage of many appeals in two reads: the pledges
-   * summed by the database, the requirement as {@code donors/HistoricAppealRequirements} reads
-   * it (total, else the activities' sum, else the consolidation's total).
+   * summed by the database, the requirement as {@code donors/AppealRequirements} reads it.
    */
   Map<String, Funding> funding(Collection<String> appealIds) {
     Map<String, Funding> funding = new HashMap<>();
@@ -372,37 +394,18 @@ class AppealReads {
           pair[slot] = pair[slot].add(rs.getBigDecimal("total"));
           return null;
         }).list();
-    Map<String, Map<String, Object>> requirements = reads.variables(appealIds, REQUIREMENTS);
+    Map<String, AppealRequirements.Requirements> required = requirements.of(appealIds);
     for (String id : appealIds) {
-      BigDecimal required = requirement(requirements.getOrDefault(id, Map.of()));
+      var requirement = Optional.ofNullable(required.get(id));
       BigDecimal[] pair = sums.getOrDefault(id, new BigDecimal[] {BigDecimal.ZERO,
           BigDecimal.ZERO});
-      BigDecimal percent = required == null || required.signum() <= 0 ? null
-          : pair[0].multiply(HUNDRED).divide(required, 1, RoundingMode.HALF_UP);
-      funding.put(id, new Funding(required, pair[0], pair[1], percent));
+      BigDecimal total = requirement.map(AppealRequirements.Requirements::totalUsd).orElse(null);
+      BigDecimal percent = total == null || total.signum() <= 0 ? null
+          : pair[0].multiply(HUNDRED).divide(total, 1, RoundingMode.HALF_UP);
+      funding.put(id, new Funding(total, pair[0], pair[1], percent,
+          requirement.map(AppealRequirements.Requirements::damaged).orElse(List.of())));
     }
     return funding;
-  }
-
-  private static BigDecimal requirement(Map<String, Object> values) {
-    try {
-      if (values.get("totalRequirement") != null) {
-        return new BigDecimal(values.get("totalRequirement").toString().trim());
-      }
-      JsonNode byActivity = EngineReads.json(values.get("requirementsByActivity"));
-      if (byActivity != null && byActivity.isObject()) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (JsonNode usd : byActivity) {
-          sum = sum.add(usd.decimalValue());
-        }
-        return sum;
-      }
-      JsonNode consolidation = EngineReads.json(values.get("consolidation"));
-      return consolidation != null && consolidation.hasNonNull("totalUsd")
-          ? consolidation.get("totalUsd").decimalValue() : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   private List<DocumentVersion> documentVersions(String id) {

@@ -1,34 +1,28 @@
 package org.eie.workflows.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.value.SerializableValue;
-import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.eie.workflows.variables.StoredVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads from the engine's history as the current caller (the engine's authorization and tenant
  * checks apply to every query), in bulk: one query per kind of fact for a whole list, not one
- * per process instance. JSON variables are read in their serialised form, so the read side
- * needs none of the processes' classes.
+ * per process instance. Variables are read through {@link StoredVariables}: a damaged one reads
+ * as absent and is named, never a failed read.
  */
 @Component
 class EngineReads {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Activities a reader calls a stage; gateways, events and scopes are not. */
   private static final Set<String> STAGE_TYPES = Set.of("userTask", "callActivity",
       "serviceTask", "businessRuleTask", "sendTask", "receiveTask", "intermediateTimer");
@@ -48,31 +42,11 @@ class EngineReads {
   }
 
   /**
-   * The named variables of each process instance (process scope wins over a local variable of
-   * the same name): instance id -> name -> value; JSON objects as their JSON text.
+   * The named variables of each process instance, read defensively (a damaged value reads as
+   * absent and is named): instance id -> its variables, every id present.
    */
-  Map<String, Map<String, Object>> variables(Collection<String> instanceIds, String... names) {
-    Map<String, Map<String, Object>> values = new HashMap<>();
-    List<String> ids = new ArrayList<>(new LinkedHashSet<>(instanceIds));
-    for (int from = 0; from < ids.size(); from += CHUNK) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-      List<HistoricVariableInstance> rows = history.createHistoricVariableInstanceQuery()
-          .processInstanceIdIn(chunk.toArray(String[]::new)).variableNameIn(names)
-          .disableCustomObjectDeserialization().list();
-      for (HistoricVariableInstance row : rows) {
-        Object value = plain(row.getTypedValue());
-        if (value == null) {
-          continue;
-        }
-        Map<String, Object> ofInstance = values.computeIfAbsent(row.getProcessInstanceId(),
-            id -> new HashMap<>());
-        boolean processScope = row.getProcessInstanceId().equals(row.getActivityInstanceId());
-        if (processScope || !ofInstance.containsKey(row.getName())) {
-          ofInstance.put(row.getName(), value);
-        }
-      }
-    }
-    return values;
+  Map<String, StoredVariables> variables(Collection<String> instanceIds, String... names) {
+    return StoredVariables.of(history, instanceIds, names);
   }
 
   /** The names of the steps a process instance is at now, in the order they began. */
@@ -129,25 +103,7 @@ class EngineReads {
     return null;
   }
 
-  static JsonNode json(Object value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return JSON.readTree(value.toString());
-    } catch (IOException e) {
-      return null; // not JSON we can read: shown as absent rather than wrong
-    }
-  }
-
   static String text(JsonNode node, String field) {
     return node == null || !node.hasNonNull(field) ? null : node.get(field).asText();
-  }
-
-  private static Object plain(TypedValue value) {
-    if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
-      return serializable.getValueSerialized();
-    }
-    return value == null ? null : value.getValue();
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eie.workflows.documents.Csv;
+import org.eie.workflows.variables.StoredVariables;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -69,12 +70,12 @@ class Exports {
     List<AppealReads.Appeal> all = appeals.all(AppealReads.Filter.ANY);
     Map<String, AppealReads.Funding> funding = appeals.funding(
         all.stream().map(AppealReads.Appeal::id).toList());
-    Map<String, Map<String, Object>> triggers = reads.variables(
+    Map<String, StoredVariables> triggers = reads.variables(
         all.stream().map(AppealReads.Appeal::id).toList(), "trigger");
     Csv csv = header(APPEAL_COLUMNS, hxl);
     for (AppealReads.Appeal appeal : all) {
-      String emergency = EngineReads.text(EngineReads.json(triggers
-          .getOrDefault(appeal.id(), Map.of()).get("trigger")), "emergencyType");
+      String emergency = EngineReads.text(triggers.get(appeal.id()).object("trigger"),
+          "emergencyType");
       AppealReads.Funding money = funding.get(appeal.id());
       String type = appeal.appealType() == null ? "" : messages.getMessage(
           "appealType." + appeal.appealType(), null, appeal.appealType(), Locale.ENGLISH);
@@ -97,12 +98,11 @@ class Exports {
    */
   String requirements(boolean hxl) {
     List<AppealReads.Appeal> all = appeals.all(AppealReads.Filter.ANY);
-    Map<String, Map<String, Object>> projects = reads.variables(
+    Map<String, StoredVariables> projects = reads.variables(
         all.stream().map(AppealReads.Appeal::id).toList(), "projects");
     Csv csv = header(REQUIREMENT_COLUMNS, hxl);
     for (AppealReads.Appeal appeal : all) {
-      JsonNode list = EngineReads.json(projects.getOrDefault(appeal.id(), Map.of())
-          .get("projects"));
+      JsonNode list = projects.get(appeal.id()).object("projects");
       if (list == null) {
         continue;
       }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.eie.workflows.variables.StoredVariables;
 import org.springframework.stereotype.Service;
 
 /** The strategic planning cycles a caller may see: stage, year, reviews, approvals. */
@@ -82,9 +82,9 @@ class PlanningReads {
 
   private Cycle cycle(HistoricProcessInstance instance) {
     String id = instance.getId();
-    Map<String, Object> values = reads.variables(List.of(id), "cycleLabel", "firstYear",
-        "lastYear", "ineeApproved", "clusterApproved", "approvals").getOrDefault(id, Map.of());
-    Integer firstYear = values.get("firstYear") instanceof Number n ? n.intValue() : null;
+    StoredVariables values = reads.variables(List.of(id), "cycleLabel", "firstYear",
+        "lastYear", "ineeApproved", "clusterApproved", "approvals").get(id);
+    Integer firstYear = year(values, "firstYear");
     long yearsStarted = history.createHistoricActivityInstanceQuery().processInstanceId(id)
         .activityId("Task_DraftAnnualWorkPlan").count();
     Integer currentYear = firstYear == null || yearsStarted == 0 || instance.getEndTime() != null
@@ -102,7 +102,7 @@ class PlanningReads {
         .filter(Objects::nonNull).map(date -> date.toInstant()).min(Comparator.naturalOrder())
         .orElseGet(() -> instance.getEndTime() == null ? nextReviewTimer(id) : null);
     List<Approval> approvals = new java.util.ArrayList<>();
-    JsonNode decisions = Optional.ofNullable(EngineReads.json(values.get("approvals")))
+    JsonNode decisions = Optional.ofNullable(values.object("approvals"))
         .map(node -> node.path("decisions")).orElse(null);
     if (decisions != null) {
       decisions.forEach(node -> approvals.add(new Approval(node.path("round").asInt(),
@@ -110,13 +110,18 @@ class PlanningReads {
           EngineReads.text(node, "userId"), node.path("approved").asBoolean(),
           EngineReads.text(node, "reason"), EngineReads.text(node, "at"))));
     }
-    return new Cycle(id, instance.getBusinessKey(), (String) values.get("cycleLabel"), firstYear,
-        values.get("lastYear") instanceof Number n ? n.intValue() : null,
+    return new Cycle(id, instance.getBusinessKey(), values.text("cycleLabel"), firstYear,
+        year(values, "lastYear"),
         instance.getEndTime() == null ? "OPEN" : "CLOSED", instance.getStartTime().toInstant(),
         instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
         instance.getEndTime() == null ? reads.stage(id) : List.of(), currentYear, nextReview,
-        overdue, Boolean.TRUE.equals(values.get("ineeApproved")),
-        Boolean.TRUE.equals(values.get("clusterApproved")), approvals);
+        overdue, Boolean.TRUE.equals(values.flag("ineeApproved")),
+        Boolean.TRUE.equals(values.flag("clusterApproved")), approvals);
+  }
+
+  private static Integer year(StoredVariables values, String name) {
+    return values.read(name, value -> value instanceof Number n ? n.intValue()
+        : StoredVariables.fail());
   }
 
   /** When the next review opens: the due date of the cycle's waiting review timer. */

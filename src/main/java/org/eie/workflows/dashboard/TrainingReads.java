@@ -13,6 +13,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.eie.workflows.identity.EieProperties;
+import org.eie.workflows.variables.StoredVariables;
 import org.springframework.stereotype.Service;
 
 /**
@@ -96,20 +97,20 @@ class TrainingReads {
   private Rollout rollout(String id, HistoricProcessInstance rollout,
       List<HistoricProcessInstance> branches) {
     List<String> branchIds = branches.stream().map(HistoricProcessInstance::getId).toList();
-    Map<String, Map<String, Object>> values = reads.variables(branchIds, "packageVersion",
+    Map<String, StoredVariables> values = reads.variables(branchIds, "packageVersion",
         "workshopPlan", "workshopDelivery", "evaluationDueAt", "evaluationReport", "withdrawal");
     Instant now = EngineReads.now();
     List<CountryRollout> countries = new ArrayList<>();
     for (HistoricProcessInstance branch : branches) {
-      Map<String, Object> of = values.getOrDefault(branch.getId(), Map.of());
-      JsonNode plan = EngineReads.json(of.get("workshopPlan"));
-      JsonNode delivery = EngineReads.json(of.get("workshopDelivery"));
-      JsonNode report = EngineReads.json(of.get("evaluationReport"));
-      JsonNode withdrawal = EngineReads.json(of.get("withdrawal"));
+      StoredVariables of = values.get(branch.getId());
+      JsonNode plan = of.object("workshopPlan");
+      JsonNode delivery = of.object("workshopDelivery");
+      JsonNode report = of.object("evaluationReport");
+      JsonNode withdrawal = of.object("withdrawal");
       boolean ended = branch.getEndTime() != null;
       String status = withdrawal != null ? "WITHDRAWN" : ended ? "DONE" : "OPEN";
       Deadline evaluation = Deadline.of("evaluation",
-          EngineReads.instant(of.get("evaluationDueAt")),
+          of.instant("evaluationDueAt"),
           report == null ? null : EngineReads.instant(EngineReads.text(report, "submittedAt")),
           ended, now);
       if (evaluation != null && report != null && evaluation.doneAt() == null) {
@@ -131,11 +132,10 @@ class TrainingReads {
         Comparator.nullsLast(Comparator.naturalOrder())));
     String packageVersion = null;
     if (rollout != null) {
-      packageVersion = (String) reads.variables(List.of(id), "packageVersion")
-          .getOrDefault(id, Map.of()).get("packageVersion");
+      packageVersion = reads.variables(List.of(id), "packageVersion").get(id)
+          .text("packageVersion");
     } else if (!branchIds.isEmpty()) {
-      packageVersion = (String) values.getOrDefault(branchIds.get(0), Map.of())
-          .get("packageVersion");
+      packageVersion = values.get(branchIds.get(0)).text("packageVersion");
     }
     Instant started = rollout != null ? rollout.getStartTime().toInstant()
         : branches.stream().map(b -> b.getStartTime().toInstant()).min(Comparator.naturalOrder())

@@ -17,11 +17,13 @@ import java.util.List;
  * @param coveragePercent      funded / required x 100, one decimal; null without requirement
  * @param unearmarkedFundedUsd funded but not earmarked for an activity (counts only overall)
  * @param byActivity           per activity of the appeal, and any earmark outside them
+ * @param damaged              the appeal's stored variables that could not be read for the
+ *                             requirement (its figures are then null), empty when all could
  */
 public record Coverage(String appealId, BigDecimal requiredUsd, BigDecimal fundedUsd,
     BigDecimal committedUsd, BigDecimal paidUsd, BigDecimal pledgedUsd,
     BigDecimal coveragePercent, BigDecimal unearmarkedFundedUsd,
-    List<ActivityCoverage> byActivity) {
+    List<ActivityCoverage> byActivity, List<String> damaged) {
 
   /** @param requiredUsd null for an earmark that is not (or no longer) an activity of the appeal */
   public record ActivityCoverage(String activity, BigDecimal requiredUsd, BigDecimal fundedUsd,

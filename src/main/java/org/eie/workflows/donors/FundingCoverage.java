@@ -55,7 +55,8 @@ public class FundingCoverage {
     });
     BigDecimal total = requirements.map(AppealRequirements.Requirements::totalUsd).orElse(null);
     return new Coverage(appealId, total, funded, committed, paid, pledged, percent(funded, total),
-        unearmarked, byActivity);
+        unearmarked, byActivity,
+        requirements.map(AppealRequirements.Requirements::damaged).orElse(List.of()));
   }
 
   private static BigDecimal sum(List<Pledge> pledges, Pledge.Status status, String activity,

@@ -1,42 +1,31 @@
 package org.eie.workflows.donors;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.variable.value.SerializableValue;
-import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.eie.workflows.variables.StoredVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads an appeal's requirements from its process variables (history, so it works during and
- * after the appeal):
- * <ol>
- *   <li>{@code requirementsByActivity}: activity name -> USD, a JSON variable (Spin JSON, a
- *       JSON-serialised map object, or a JSON string), and {@code totalRequirement}: USD, a number
- *       or numeric string (when absent, the sum of the activities);</li>
- *   <li>failing both, the appeal's {@code consolidation} JSON object, if it has {@code totalUsd}
- *       and {@code byActivity: [{"key": activity, "amountUsd": USD}, ...]}.</li>
- * </ol>
- * Values are read in their serialised JSON form, so no appeal class is needed here.
- * Process-level variables win over task-local ones of the same name. Called from a REST request
- * the engine's authorization and tenant checks apply: a co-lead of another country reads nothing.
+ * Reads an appeal's requirements from its {@code consolidation}, the JSON variable the appeal's
+ * consolidation step writes ({@code appeal/ConsolidateRequirements}): {@code totalUsd} and
+ * {@code byActivity: [{"key": activity, "amountUsd": USD}, ...]}. Read from the history, so it
+ * works during and after the appeal; called from a request the engine's authorization and tenant
+ * checks apply, so a co-lead of another country reads nothing.
+ *
+ * <p>No other variable is read for these figures: the appeal writes none, and a variable any
+ * client could add (such as a loose {@code totalRequirement}) must not change an appeal's
+ * coverage. A consolidation that is not JSON, or not of this shape, gives requirements without
+ * figures that name it as damaged, never a failed read.
  */
 @Component
 class HistoricAppealRequirements implements AppealRequirements {
 
-  static final String BY_ACTIVITY = "requirementsByActivity";
-  static final String TOTAL = "totalRequirement";
   static final String CONSOLIDATION = "consolidation";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HistoryService history;
 
@@ -45,72 +34,42 @@ class HistoricAppealRequirements implements AppealRequirements {
   }
 
   @Override
-  public Optional<Requirements> of(String appealId) {
-    List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
-        .processInstanceId(appealId).variableNameIn(BY_ACTIVITY, TOTAL, CONSOLIDATION)
-        .disableCustomObjectDeserialization().list();
-    Object byActivity = valueOf(variables, BY_ACTIVITY, appealId);
-    Object total = valueOf(variables, TOTAL, appealId);
-    if (byActivity == null && total == null) {
-      return fromConsolidation(valueOf(variables, CONSOLIDATION, appealId));
-    }
-    Map<String, BigDecimal> activities = byActivity == null ? Map.of() : activities(byActivity);
-    BigDecimal totalUsd = total != null ? new BigDecimal(total.toString().trim())
-        : activities.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-    return Optional.of(new Requirements(totalUsd, activities));
-  }
-
-  private static Optional<Requirements> fromConsolidation(Object consolidation) {
-    if (consolidation == null) {
-      return Optional.empty();
-    }
-    try {
-      JsonNode node = JSON.readTree(consolidation.toString());
-      if (!node.hasNonNull("totalUsd")) {
-        return Optional.empty();
+  public Map<String, Requirements> of(Collection<String> appealIds) {
+    Map<String, Requirements> requirements = new HashMap<>();
+    StoredVariables.of(history, appealIds, CONSOLIDATION).forEach((id, variables) -> {
+      Requirements read = variables.json(CONSOLIDATION, HistoricAppealRequirements::requirements);
+      if (read != null) {
+        requirements.put(id, read);
+      } else if (!variables.damaged().isEmpty()) {
+        requirements.put(id, new Requirements(null, Map.of(), variables.damaged()));
       }
-      Map<String, BigDecimal> activities = new LinkedHashMap<>();
-      for (JsonNode line : node.path("byActivity")) {
-        activities.put(line.path("key").asText(), line.path("amountUsd").decimalValue());
-      }
-      return Optional.of(new Requirements(node.get("totalUsd").decimalValue(), activities));
-    } catch (IOException e) {
-      return Optional.empty(); // not the JSON we know: no requirements rather than a wrong one
+    });
+    return requirements;
+  }
+
+  private static Requirements requirements(JsonNode consolidation) {
+    if (!consolidation.isObject()) {
+      return StoredVariables.fail();
     }
-  }
-
-  private static Object valueOf(List<HistoricVariableInstance> variables, String name,
-      String appealId) {
-    return variables.stream().filter(variable -> variable.getName().equals(name))
-        .sorted((a, b) -> Boolean.compare(!appealId.equals(a.getActivityInstanceId()),
-            !appealId.equals(b.getActivityInstanceId())))
-        .map(variable -> plain(variable.getTypedValue()))
-        .filter(value -> value != null)
-        .findFirst().orElse(null);
-  }
-
-  /** JSON objects in their serialised form; everything else as its value. */
-  private static Object plain(TypedValue value) {
-    if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
-      return serializable.getValueSerialized();
+    if (consolidation.path("totalUsd").isNull() || consolidation.path("totalUsd").isMissingNode()) {
+      return null; // consolidated without figures: none yet
     }
-    return value == null ? null : value.getValue();
-  }
-
-  private static Map<String, BigDecimal> activities(Object value) {
     Map<String, BigDecimal> activities = new LinkedHashMap<>();
-    if (value instanceof Map<?, ?> map) {
-      map.forEach((activity, usd) -> activities.put(activity.toString(),
-          new BigDecimal(usd.toString())));
-      return activities;
+    JsonNode lines = consolidation.path("byActivity");
+    if (!lines.isArray() && !lines.isMissingNode()) {
+      return StoredVariables.fail();
     }
-    try {
-      // Spin's JsonValue and plain strings both print as JSON.
-      activities.putAll(JSON.readValue(value.toString(),
-          new TypeReference<LinkedHashMap<String, BigDecimal>>() { }));
-      return activities;
-    } catch (IOException e) {
-      throw new IllegalStateException(BY_ACTIVITY + " is not a JSON map of activity to USD", e);
+    for (JsonNode line : lines) {
+      activities.put(text(line.path("key")), usd(line.path("amountUsd")));
     }
+    return new Requirements(usd(consolidation.get("totalUsd")), activities);
+  }
+
+  private static String text(JsonNode node) {
+    return node.isTextual() ? node.asText() : StoredVariables.fail();
+  }
+
+  private static BigDecimal usd(JsonNode node) {
+    return node.isNumber() ? node.decimalValue() : StoredVariables.fail();
   }
 }

@@ -1,6 +1,7 @@
 package org.eie.workflows.forms;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -97,6 +98,13 @@ class ApiProblems {
   }
 
   static FieldError fieldErrorOf(Throwable cause) {
+    for (Throwable c = cause; c != null; c = c.getCause()) {
+      if (c instanceof StreamConstraintsException limit) {
+        return new FieldError("body", String.valueOf(limit.getOriginalMessage())
+            .contains("nesting") ? "nests deeper than " + StrictJson.MAX_DEPTH + " levels"
+            : "exceeds a size limit of the JSON reader");
+      }
+    }
     if (cause instanceof JsonParseException parse) {
       Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(parse.getOriginalMessage()));
       if (duplicate.find()) {

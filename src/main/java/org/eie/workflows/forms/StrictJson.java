@@ -1,6 +1,7 @@
 package org.eie.workflows.forms;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -13,10 +14,14 @@ import org.springframework.context.annotation.Configuration;
  * One reading of JSON request bodies for our whole API: a key given twice, a key the request does
  * not have, a value of the wrong JSON type (a number or a boolean where text belongs, text or a
  * fraction where a whole number belongs, a number where a date belongs) and trailing content are
- * refused, and {@link ApiProblems} names the field. Nothing is guessed into a value.
+ * refused, and {@link ApiProblems} names the field. Nothing is guessed into a value. A body nested
+ * deeper than {@value #MAX_DEPTH} levels is refused before it is read into anything (no request of
+ * ours nests more than four).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
+
+  static final int MAX_DEPTH = 32;
 
   @Bean
   Jackson2ObjectMapperBuilderCustomizer strictRequestBodies() {
@@ -27,6 +32,8 @@ class StrictJson {
             DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .postConfigurer(mapper -> {
+          mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+              .maxNestingDepth(MAX_DEPTH).build());
           mapper.coercionConfigFor(LogicalType.Textual)
               .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
               .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -75,9 +75,10 @@ final class DashboardFixture {
     var runtime = engine.getRuntimeService();
 
     ProcessInstance onTrack = scenario.openCall("TEMPORARY_LEARNING_SPACES");
-    runtime.setVariable(onTrack.getId(), "totalRequirement", 1_000_000L);
-    runtime.setVariable(onTrack.getId(), "requirementsByActivity", SpinValues.jsonValue(
-        "{\"TEMPORARY_LEARNING_SPACES\": 600000, \"PSYCHOSOCIAL_SUPPORT\": 400000}").create());
+    runtime.setVariable(onTrack.getId(), "consolidation", SpinValues.jsonValue("""
+        {"totalUsd": 1000000, "byActivity": [
+          {"key": "TEMPORARY_LEARNING_SPACES", "projects": 1, "amountUsd": 600000},
+          {"key": "PSYCHOSOCIAL_SUPPORT", "projects": 1, "amountUsd": 400000}]}""").create());
     String donor = id(http.post("/api/donors", "secretariat", """
         {"organisation": "Dashboard Test Fund", "contactName": "Ana", "email": "dash-%s@donors.example.org",
          "language": "en", "countries": ["LB"], "appealTypes": []}"""

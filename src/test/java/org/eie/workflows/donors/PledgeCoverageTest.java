@@ -64,9 +64,10 @@ class PledgeCoverageTest extends DonorsTestBase {
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put("country", "LB");
-    variables.put("requirementsByActivity", SpinValues.jsonValue("""
-        {"%s": 600000, "%s": 250000, "%s": 150000}""".formatted(TLS, MATERIALS, PSS)).create());
-    variables.put("totalRequirement", 1_000_000L);
+    variables.put("consolidation", SpinValues.jsonValue("""
+        {"totalUsd": 1000000, "byActivity": [{"key": "%s", "amountUsd": 600000},
+          {"key": "%s", "amountUsd": 250000}, {"key": "%s", "amountUsd": 150000}]}"""
+        .formatted(TLS, MATERIALS, PSS)).create());
     appeal = runtime.startProcessInstanceByKey("donorsAppealStandIn", "donors-coverage", variables);
     norway = donor("Norway", "en", List.of("LB"), List.of());
     echo = donor("ECHO", "en", List.of("LB"), List.of());
