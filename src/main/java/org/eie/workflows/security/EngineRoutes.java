@@ -121,7 +121,9 @@ public final class EngineRoutes {
         "GET /history/user-operation", "GET /history/user-operation/count",
         "GET /history/identity-link-log", "GET /history/identity-link-log/count",
         "GET /user", "GET /user/count", "GET /user/{id}/profile",
-        "GET /group", "GET /group/count", "GET /group/{id}", "GET /identity/groups");
+        "GET /group", "GET /group/count", "GET /group/{id}", "GET /identity/groups",
+        // Whether the caller holds a permission (Tasklist shows or hides actions by it).
+        "GET /authorization/check");
 
     // --- Starting: through the start form only ---------------------------------------------------
     allow(STARTERS, "POST /process-definition/{id}/submit-form",
@@ -141,8 +143,10 @@ public final class EngineRoutes {
         "GET /execution/{id}", "GET /execution/{id}/localVariables",
         "GET /variable-instance", "POST /variable-instance", "GET /variable-instance/count",
         "POST /variable-instance/count", "GET /variable-instance/{id}",
+        "GET /variable-instance/{id}/data",
         "GET /incident", "GET /incident/count", "GET /incident/{id}",
         "GET /job", "POST /job", "GET /job/count", "POST /job/count", "GET /job/{id}",
+        "GET /job/{id}/stacktrace",
         "GET /job-definition", "POST /job-definition", "GET /job-definition/count",
         "POST /job-definition/count", "GET /job-definition/{id}",
         "GET /external-task", "POST /external-task", "GET /external-task/count",
@@ -164,12 +168,13 @@ public final class EngineRoutes {
         "GET /history/activity-instance/{id}",
         "GET /history/variable-instance", "POST /history/variable-instance",
         "GET /history/variable-instance/count", "POST /history/variable-instance/count",
-        "GET /history/variable-instance/{id}",
+        "GET /history/variable-instance/{id}", "GET /history/variable-instance/{id}/data",
         "GET /history/task", "POST /history/task", "GET /history/task/count",
         "POST /history/task/count",
         "GET /history/incident", "GET /history/incident/count",
         "GET /history/job-log", "POST /history/job-log", "GET /history/job-log/count",
         "POST /history/job-log/count", "GET /history/job-log/{id}",
+        "GET /history/job-log/{id}/stacktrace",
         "GET /history/detail", "POST /history/detail", "GET /history/detail/count",
         "GET /history/detail/{id}",
         "GET /history/decision-instance", "GET /history/decision-instance/count",

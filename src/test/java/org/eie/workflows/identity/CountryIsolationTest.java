@@ -124,27 +124,36 @@ class CountryIsolationTest extends PostgresApplicationTest {
 
   @Test
   void lebanonCoLeadCannotStartAnInstanceForColombia() {
-    long before = runtime.createProcessInstanceQuery().processDefinitionKey("isolationProbe")
-        .count();
-    var response = http.post("/engine-rest/process-definition/key/isolationProbe/start",
-        "lb.unicef", "{\"variables\":{\"country\":{\"value\":\"CO\",\"type\":\"String\"}}}");
+    long before = appeals();
+    // Through the appeal's start form, the one way a co-lead starts a process in the engine API.
+    var response = http.post(START_FORM, "lb.unicef",
+        "{\"variables\":{\"country\":{\"value\":\"CO\",\"type\":\"String\"}}}");
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.body()).contains("country");
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("isolationProbe").count())
-        .isEqualTo(before);
+    assertThat(appeals()).isEqualTo(before);
+    // Starting anywhere but at the start form is not open to co-leads at all.
+    var raw = http.post("/engine-rest/process-definition/key/isolationProbe/start",
+        "lb.unicef", "{\"variables\":{\"country\":{\"value\":\"LB\",\"type\":\"String\"}}}");
+    assertThat(raw.statusCode()).isEqualTo(403);
   }
 
   @Test
   void unknownCountryIsRefusedByNameAndNothingStarts() {
-    long before = runtime.createProcessInstanceQuery().processDefinitionKey("isolationProbe")
-        .count();
-    var response = http.post("/engine-rest/process-definition/key/isolationProbe/start",
-        "lb.unicef", "{\"variables\":{\"country\":{\"value\":\"XX\",\"type\":\"String\"}}}");
-    // The raw REST start, like the start form (submit-form) and our own API, answers 400.
+    long before = appeals();
+    var response = http.post(START_FORM, "lb.unicef",
+        "{\"variables\":{\"country\":{\"value\":\"XX\",\"type\":\"String\"}}}");
+    // The start form, like our own API, answers 400 naming the field.
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("Country: 'XX' is not a country cluster");
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("isolationProbe").count())
-        .isEqualTo(before);
+    assertThat(appeals()).isEqualTo(before);
+  }
+
+  private static final String START_FORM =
+      "/engine-rest/process-definition/key/emergencyFundingAppeal/submit-form";
+
+  private long appeals() {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("emergencyFundingAppeal")
+        .count();
   }
 
   @Test
