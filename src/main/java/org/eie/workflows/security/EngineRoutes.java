@@ -157,6 +157,8 @@ public final class EngineRoutes {
         "GET /decision-requirements-definition", "GET /decision-requirements-definition/count",
         "GET /decision-requirements-definition/{id}",
         "GET /decision-requirements-definition/{id}/xml",
+        // Cockpit's dashboard counts case definitions (CMMN is not used: always 0).
+        "GET /case-definition", "GET /case-definition/count",
         "GET /deployment", "GET /deployment/count", "GET /deployment/{id}",
         "GET /deployment/{id}/resources", "GET /deployment/{id}/resources/{resourceId}",
         "GET /deployment/{id}/resources/{resourceId}/data",

@@ -1,0 +1,114 @@
+package org.eie.workflows.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.HeadlessBrowser;
+import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.appeal.AppealScenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tasklist and Cockpit in a real browser, as every role that uses them, behind the engine API's
+ * allow-list: each opens its task list and a task (and, where the role has it, Cockpit's
+ * dashboard, process list and an appeal's definition page), and not one of the calls the
+ * webapps make on the way is refused by the wall.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class EveryRoleInTheWebappsBrowserTest extends PostgresApplicationTest {
+
+  /** Who uses which webapp. */
+  static final Map<String, List<String>> APPS = Map.of(
+      "lb.unicef", List.of("tasklist", "cockpit"),
+      "gec.unicef", List.of("tasklist", "cockpit"),
+      "secretariat", List.of("tasklist", "cockpit"),
+      "partner.lb", List.of("tasklist"),
+      "facilitator.fr", List.of("tasklist"),
+      "steering", List.of("tasklist"));
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+
+  WebDriver browser;
+
+  @AfterEach
+  void closeBrowser() {
+    ClockUtil.reset();
+    HeadlessBrowser.quit(browser);
+  }
+
+  @Test
+  void everyRoleWorksInTasklistAndFollowsInCockpitWithoutARefusedCall(CapturedOutput output) {
+    var scenario = new AppealScenario(engine);
+    AppealScenario.clock(AppealScenario.NOW);
+    var appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES");
+    String definition = appeal.getProcessDefinitionId();
+    String base = "http://localhost:" + port + "/camunda/app/";
+    for (var user : APPS.entrySet()) {
+      browser = HeadlessBrowser.start();
+      browser.get(base + "tasklist/");
+      HeadlessBrowser.waitFor(browser, ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("input[ng-model='username']"))).sendKeys(user.getKey());
+      browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
+      browser.findElement(By.cssSelector("button[type='submit']")).click();
+      HeadlessBrowser.waitFor(browser,
+          ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+      settle();
+      var tasks = browser.findElements(By.cssSelector(".tasks-list li.task a"));
+      if (!tasks.isEmpty()) {
+        tasks.get(0).click();
+        settle();
+      }
+      if (user.getValue().contains("cockpit")) {
+        for (String page : List.of("#/dashboard", "#/processes",
+            "#/process-definition/" + definition + "/runtime")) {
+          browser.get(base + "cockpit/default/" + page);
+          settle();
+        }
+      }
+      HeadlessBrowser.quit(browser);
+      browser = null;
+    }
+    assertThat(output.getAll().lines().filter(line -> line.contains("EngineRouteWall"))
+        .filter(line -> line.contains("Refused")).toList())
+        .as("calls of Tasklist and Cockpit refused by the engine API's allow-list").isEmpty();
+  }
+
+  /** Until the page's AngularJS has no request in flight (Tasklist and Cockpit are AngularJS). */
+  private void settle() {
+    new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(250))
+        .until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+            "if (!window.angular) { return false; }"
+                + "var injector = angular.element(document.body).injector()"
+                + " || angular.element(document.querySelector('[ng-app],.ng-scope')).injector();"
+                + "return !!injector && injector.get('$http').pendingRequests.length === 0"
+                + " && document.readyState === 'complete';")));
+    try {
+      Thread.sleep(500); // a view's second wave of requests starts once the first has answered
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(250))
+        .until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+            "var injector = angular.element(document.body).injector()"
+                + " || angular.element(document.querySelector('[ng-app],.ng-scope')).injector();"
+                + "return !!injector && injector.get('$http').pendingRequests.length === 0;")));
+  }
+}
