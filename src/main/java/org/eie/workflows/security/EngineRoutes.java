@@ -35,7 +35,16 @@ import org.eie.workflows.identity.Groups;
  * ({@code start}: processes start through their start form, {@code submit-form}, or our API),
  * restart, modification, migration, jobs, deployments, identity and authorization writes, and
  * the counts across countries ({@code metrics}, the historic definition statistics, the cleanable
- * report). README's role table is checked against this table by {@code RouteCensusTest}.
+ * report). README's role table is checked against this table by {@code EngineRoutesTest}, and
+ * {@code RouteCensusTest} calls every documented engine operation as each role.
+ *
+ * <p>Why a list of routes and not the engine's variable permissions: with
+ * {@code enforceSpecificVariablePermission} on, writing a task's or an instance's variables needs
+ * {@code UPDATE_TASK_VARIABLE} / {@code UPDATE_VARIABLE} instead of {@code UPDATE}, but completing
+ * a task still writes whatever variables come with it, and the engine cannot tell a form's field
+ * from any other variable name; a grant model also stays open by default for every route added by
+ * a later engine release. The form's own fields are checked where the form is submitted
+ * ({@code forms/OnlyTheFormsFields}); every other way of writing is simply not on a list.
  */
 public final class EngineRoutes {
 
