@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -132,11 +133,16 @@ class AppealController {
         "decidedBy", decision.decidedBy(), "decidedAt", decision.decidedAt());
   }
 
-  /** The newest version of the appeal document, for users who may see the appeal; 404 otherwise. */
+  /**
+   * The newest version of the appeal document, in the language it was signed off in or in
+   * {@code ?lang=} (any of the five, laid out when first asked for), for users who may see the
+   * appeal; 404 otherwise.
+   */
   @GetMapping("/{id}/document")
-  ResponseEntity<byte[]> document(@PathVariable String id) {
-    StoredDocument document = documents.latestVisible(id, AppealVariables.DOCUMENT_KIND)
-        .orElseThrow(() -> new AppealNotFoundException(id));
+  ResponseEntity<byte[]> document(@PathVariable String id,
+      @RequestParam(required = false) String lang) {
+    StoredDocument document = documents.visibleRendering(id, AppealVariables.DOCUMENT_KIND,
+        null, lang).orElseThrow(() -> new AppealNotFoundException(id));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -144,6 +150,7 @@ class AppealController {
         .eTag("\"" + document.sha256() + "\"")
         .header("X-Document-Version", String.valueOf(document.version()))
         .header("X-Document-SHA256", document.sha256())
+        .header(HttpHeaders.CONTENT_LANGUAGE, document.language())
         .body(document.content());
   }
 

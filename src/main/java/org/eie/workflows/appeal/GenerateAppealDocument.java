@@ -29,30 +29,26 @@ import org.eie.workflows.partners.PartnerRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the donor-ready PDF of a signed-off appeal and stores it, versioned and checksummed,
- * for {@code GET /api/appeals/{id}/document}. Runs as an asynchronous job (asyncBefore in the
+ * Stores the next version of a signed-off appeal (its data, {@link AppealVersion}) with its PDF
+ * in the appeal's language, versioned and checksummed, for {@code GET /api/appeals/{id}/document}
+ * and the donors (who get it in their own language, laid out when first needed). Runs as an asynchronous job (asyncBefore in the
  * BPMN): a rendering or storage failure is retried and then shows as an incident in Cockpit,
  * while the signed-off appeal stays safe at this step.
  */
 @Component
 class GenerateAppealDocument implements JavaDelegate {
 
-  private final AppealDocumentWriter writer;
   private final DocumentStore store;
   private final EieProperties properties;
   private final IdentityService identity;
   private final FundingCoverage coverage;
   private final FourEyesCheck fourEyes;
   private final PartnerRegistry registry;
-  private final org.eie.workflows.donors.DonorLanguages donorLanguages;
 
-  GenerateAppealDocument(AppealDocumentWriter writer, DocumentStore store,
+  GenerateAppealDocument(DocumentStore store,
       EieProperties properties, IdentityService identity, FundingCoverage coverage,
-      FourEyesCheck fourEyes, PartnerRegistry registry,
-      org.eie.workflows.donors.DonorLanguages donorLanguages) {
-    this.donorLanguages = donorLanguages;
+      FourEyesCheck fourEyes, PartnerRegistry registry) {
     this.fourEyes = fourEyes;
-    this.writer = writer;
     this.store = store;
     this.properties = properties;
     this.identity = identity;
@@ -89,8 +85,8 @@ class GenerateAppealDocument implements JavaDelegate {
         (SignOffs) execution.getVariable(SIGN_OFFS));
     LocalDate today = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
         .toLocalDate();
-    int version = store.latest(execution.getProcessInstanceId(), DOCUMENT_KIND)
-        .map(d -> d.version() + 1).orElse(1);
+    int version = store.latestVersion(execution.getProcessInstanceId(), DOCUMENT_KIND)
+        .orElse(0) + 1;
     AppealDocument document = AppealDocumentMapper.map(
         properties.countries().getOrDefault(country, country),
         (AppealTrigger) execution.getVariable(TRIGGER),
@@ -111,26 +107,10 @@ class GenerateAppealDocument implements JavaDelegate {
       changes = AppealChanges.between(previous, figures,
           revision == null ? null : revision.reason());
     }
-    byte[] pdf = writer.write(document, locale, changes);
-    StoredDocument stored = store.store(execution.getProcessInstanceId(), DOCUMENT_KIND, country,
-        "emergency-funding-appeal-" + country + "-" + today + "-v" + version + ".pdf", pdf);
-    // The same version in the other languages the appeal's donors read (each render takes a
-    // few seconds: only those that someone will receive).
-    for (String other : new java.util.TreeSet<>(donorLanguages.of(country,
-        document.appealType().name()))) {
-      if (other.equals(locale.getLanguage()) || !AppealInputs.LANGUAGES.contains(other)) {
-        continue;
-      }
-      StoredDocument translation = store.store(execution.getProcessInstanceId(),
-          DOCUMENT_KIND + "-" + other, country, "emergency-funding-appeal-" + country + "-"
-              + today + "-v" + version + "-" + other + ".pdf",
-          writer.write(document, Locale.forLanguageTag(other), changes));
-      if (translation.version() != stored.version()) {
-        throw new IllegalStateException("Appeal " + execution.getProcessInstanceId()
-            + " has version " + stored.version() + " but its " + other + " text version "
-            + translation.version());
-      }
-    }
+    // The version is its signed-off data; the appeal's own language is laid out now (figures
+    // that do not add up stop here), every other language when a donor or a reader needs it.
+    StoredDocument stored = store.storeVersion(execution.getProcessInstanceId(), DOCUMENT_KIND,
+        version, country, locale.getLanguage(), new AppealVersion(document, changes).json());
     execution.setVariable("documentVersion", stored.version());
     execution.setVariable("documentSha256", stored.sha256());
     execution.setVariable(AppealVariables.PUBLISHED_FIGURES, AppealVariables.json(figures));

@@ -259,11 +259,16 @@ class AppealReads {
     return texts;
   }
 
-  /** Only for an appeal the caller may see (the engine decides). */
-  Optional<StoredDocument> document(String id, int version) {
-    boolean visible = history.createHistoricProcessInstanceQuery().processInstanceId(id)
+  /**
+   * Only for an appeal the caller may see (the engine decides).
+   *
+   * @param language null for the language the version was signed off in
+   */
+  Optional<StoredDocument> document(String id, int version, String language) {
+    boolean appeal = history.createHistoricProcessInstanceQuery().processInstanceId(id)
         .processDefinitionKey(PROCESS_KEY).count() > 0;
-    return visible ? documents.version(id, DOCUMENT_KIND, version) : Optional.empty();
+    return appeal ? documents.visibleRendering(id, DOCUMENT_KIND, version, language)
+        : Optional.empty();
   }
 
   private List<Appeal> summaries(List<HistoricProcessInstance> instances, String singleId) {
@@ -409,8 +414,11 @@ class AppealReads {
   }
 
   private List<DocumentVersion> documentVersions(String id) {
-    return jdbc.sql("select version, file_name, sha256, size_bytes, created_at from eie_document"
-            + " where process_instance_id = ? and kind = ? order by version")
+    return jdbc.sql("select d.version, d.file_name, d.sha256, d.size_bytes, v.created_at"
+            + " from eie_document_version v join eie_document d"
+            + " on d.process_instance_id = v.process_instance_id and d.kind = v.kind"
+            + " and d.version = v.version and d.language = v.language"
+            + " where v.process_instance_id = ? and v.kind = ? order by v.version")
         .params(id, DOCUMENT_KIND)
         .query((rs, row) -> new DocumentVersion(rs.getInt("version"), rs.getString("file_name"),
             rs.getString("sha256"), rs.getInt("size_bytes"),

@@ -98,7 +98,7 @@ class DashboardController {
 
   @GetMapping("/dashboard/appeals/{id}/documents/{version}")
   ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable int version) {
-    return appeals.document(id, version).map(ReadApiController::pdf)
+    return appeals.document(id, version, null).map(ReadApiController::pdf)
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 

@@ -70,10 +70,14 @@ class ReadApiController {
     return appeals.detail(id).orElseThrow(() -> new NotVisibleException("appeal", id));
   }
 
-  /** Any version of the appeal document (the appeal API's /document gives the newest). */
+  /**
+   * Any version of the appeal document (the appeal API's /document gives the newest), in the
+   * language it was signed off in or in {@code ?lang=}.
+   */
   @GetMapping("/api/appeals/{id}/documents/{version}")
-  ResponseEntity<byte[]> appealDocument(@PathVariable String id, @PathVariable int version) {
-    return pdf(appeals.document(id, version)
+  ResponseEntity<byte[]> appealDocument(@PathVariable String id, @PathVariable int version,
+      @RequestParam(required = false) String lang) {
+    return pdf(appeals.document(id, version, lang)
         .orElseThrow(() -> new NotVisibleException("appeal document", id + " v" + version)));
   }
 
@@ -119,6 +123,7 @@ class ReadApiController {
             ContentDisposition.attachment().filename(document.fileName()).build().toString())
         .eTag("\"" + document.sha256() + "\"")
         .header("X-Document-Version", String.valueOf(document.version()))
+        .header(HttpHeaders.CONTENT_LANGUAGE, document.language())
         .body(document.content());
   }
 

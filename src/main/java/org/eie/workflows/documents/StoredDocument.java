@@ -2,8 +2,8 @@ package org.eie.workflows.documents;
 
 import java.time.Instant;
 
-/** One stored version of a generated document. */
+/** One stored rendering of a document version, in one language. */
 public record StoredDocument(String id, String processInstanceId, String kind, int version,
-    String tenantId, String fileName, String contentType, String sha256, int sizeBytes,
-    Instant createdAt, byte[] content) {
+    String language, String tenantId, String fileName, String contentType, String sha256,
+    int sizeBytes, Instant createdAt, byte[] content) {
 }

@@ -48,8 +48,9 @@ class AppealDelivery {
     if (!mailServer.configured()) {
       throw new IllegalStateException(DeliveryLedger.NO_MAIL_SERVER);
     }
-    StoredDocument document = AppealDonorDelivery.documentFor(documents, appealId, version,
-        delivery.language()).orElseThrow(() -> new IllegalStateException(
+    // In the donor's language, laid out now if nobody needed that language of this version yet.
+    StoredDocument document = documents.renderingFor(appealId, AppealDonorDelivery.DOCUMENT_KIND,
+        version, delivery.language()).orElseThrow(() -> new IllegalStateException(
             "Appeal " + appealId + " has no stored document version " + version));
     Donor donor = registry.find(donorId).orElseThrow();
     // Committed before the e-mail leaves, so the link in any copy that leaves works.

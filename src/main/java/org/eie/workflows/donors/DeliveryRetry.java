@@ -34,8 +34,10 @@ class DeliveryRetry {
   /** Returns how many failed deliveries were sent back to the job executor. */
   int retry(String appealId, String reason) {
     // As the caller: another country's appeal yields nothing here, exactly like an unknown one.
+    // The publications' deliveries and those started for new subscribers alike.
     List<ProcessInstance> deliveries = runtime.createProcessInstanceQuery()
-        .superProcessInstanceId(appealId).processDefinitionKey(DELIVERY_PROCESS).list();
+        .processDefinitionKey(DELIVERY_PROCESS)
+        .variableValueEquals(AppealDonorDelivery.APPEAL_ID, appealId).list();
     if (deliveries.isEmpty()) {
       throw new NotFound("No donor delivery of appeal " + appealId + " is running");
     }

@@ -46,9 +46,9 @@ class DonorDownloadController {
           "This download link has expired. Please ask the Education Cluster for a new one.");
     }
     Delivery delivery = ledger.find(grant.deliveryId()).orElse(null);
-    StoredDocument document = delivery == null ? null : AppealDonorDelivery.documentFor(
-        documents, delivery.appealId(), delivery.documentVersion(), delivery.language())
-        .orElse(null);
+    StoredDocument document = delivery == null ? null : documents.renderingFor(
+        delivery.appealId(), AppealDonorDelivery.DOCUMENT_KIND, delivery.documentVersion(),
+        delivery.language()).orElse(null);
     if (document == null) {
       return refused(HttpStatus.NOT_FOUND, "No such download link.");
     }

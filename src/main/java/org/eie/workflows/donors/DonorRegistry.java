@@ -17,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 class DonorRegistry {
 
   private final JdbcClient jdbc;
+  private final CurrentVersions currentVersions;
 
-  DonorRegistry(JdbcClient jdbc) {
+  DonorRegistry(JdbcClient jdbc, CurrentVersions currentVersions) {
     this.jdbc = jdbc;
+    this.currentVersions = currentVersions;
   }
 
   /** Registers a validated donor; 400 on {@code email} if that address is already registered. */
@@ -37,7 +39,7 @@ class DonorRegistry {
       throw new InvalidInput("email", "a donor with this e-mail is already registered");
     }
     subscribe(id, donor);
-    return find(id).orElseThrow();
+    return welcomed(find(id).orElseThrow());
   }
 
   /** Replaces a donor's details and subscriptions; re-activates an unsubscribed donor. */
@@ -58,7 +60,16 @@ class DonorRegistry {
     jdbc.sql("delete from eie_donor_country where donor_id = ?").param(id).update();
     jdbc.sql("delete from eie_donor_appeal_type where donor_id = ?").param(id).update();
     subscribe(id, donor);
-    return find(id).orElseThrow();
+    return welcomed(find(id).orElseThrow());
+  }
+
+  /**
+   * A new subscriber (or one with new countries or appeal types, or back after unsubscribing)
+   * gets the current version of each open appeal they now receive and do not have yet.
+   */
+  private Donor welcomed(Donor donor) {
+    currentVersions.deliverTo(donor);
+    return donor;
   }
 
   /** Unsubscribes: no further appeals; deliveries and pledges stay on record. */

@@ -7,6 +7,7 @@ import static org.eie.workflows.donors.AppealDonorDelivery.DOCUMENT_KIND;
 import static org.eie.workflows.donors.AppealDonorDelivery.DOCUMENT_VERSION;
 import static org.eie.workflows.donors.AppealDonorDelivery.DONOR_COUNT;
 import static org.eie.workflows.donors.AppealDonorDelivery.DONOR_IDS;
+import static org.eie.workflows.donors.AppealDonorDelivery.SUBSCRIBER_ID;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Select subscribed donors": every active donor subscribed to the appeal's country or type gets
- * a delivery row for this version (an existing one is kept: a repeat selects, never duplicates).
+ * a delivery row for this version (an existing one is kept: a repeat selects, never duplicates);
+ * for a new subscriber's delivery of the current version ({@link CurrentVersions}), that donor
+ * alone. A publication is recorded as the appeal's current version.
  */
 @Component
 class SelectSubscribedDonors implements JavaDelegate {
@@ -25,8 +28,11 @@ class SelectSubscribedDonors implements JavaDelegate {
   private final DonorRegistry registry;
   private final DeliveryLedger ledger;
   private final DocumentStore documents;
+  private final CurrentVersions currentVersions;
 
-  SelectSubscribedDonors(DonorRegistry registry, DeliveryLedger ledger, DocumentStore documents) {
+  SelectSubscribedDonors(DonorRegistry registry, DeliveryLedger ledger, DocumentStore documents,
+      CurrentVersions currentVersions) {
+    this.currentVersions = currentVersions;
     this.registry = registry;
     this.ledger = ledger;
     this.documents = documents;
@@ -38,14 +44,21 @@ class SelectSubscribedDonors implements JavaDelegate {
     String country = (String) execution.getVariable(COUNTRY);
     String appealType = (String) execution.getVariable(APPEAL_TYPE);
     int version = ((Number) execution.getVariable(DOCUMENT_VERSION)).intValue();
-    if (documents.version(appealId, DOCUMENT_KIND, version).isEmpty()) {
+    if (documents.rendering(appealId, DOCUMENT_KIND, version, null).isEmpty()) {
       // Retried, then an incident: the appeal's document must exist before donors get it.
       throw new IllegalStateException("Appeal " + appealId + " has no stored document version "
           + version + " (kind '" + DOCUMENT_KIND + "')");
     }
+    String subscriber = (String) execution.getVariable(SUBSCRIBER_ID);
+    if (subscriber == null) {
+      currentVersions.published(
+          new CurrentVersions.Publication(appealId, version, country, appealType));
+    }
     var donorIds = new ArrayList<String>();
     for (Donor donor : registry.subscribedTo(country, appealType)) {
-      donorIds.add(ledger.open(appealId, version, country, appealType, donor).donorId());
+      if (subscriber == null || subscriber.equals(donor.id())) {
+        donorIds.add(ledger.open(appealId, version, country, appealType, donor).donorId());
+      }
     }
     execution.setVariable(DONOR_IDS, Variables.objectValue(donorIds)
         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());

@@ -42,7 +42,7 @@ class CompilePlanDocument implements JavaDelegate {
         CycleData.optional(execution, "consultationSummary"),
         CycleData.optional(execution, "memberFeedback"));
     var stored = store.store(execution.getProcessInstanceId(), PlanDocument.KIND, null,
-        PlanDocument.fileName(cycle), document.render(content));
+        content.language(), PlanDocument.fileName(cycle), document.render(content));
     execution.setVariable("planDocumentVersion", stored.version());
     execution.setVariable("planDocumentSha256", stored.sha256());
   }

@@ -49,9 +49,9 @@ class ProduceRolloutReport implements JavaDelegate {
         ((List<String>) execution.getVariable(COUNTRIES)).size(),
         ClockUtil.now().toInstant());
     Object language = execution.getVariable(REPORT_LANGUAGE);
-    byte[] pdf = report.render(content,
-        Locale.forLanguageTag(language == null ? "en" : language.toString()));
-    documents.store(execution.getProcessInstanceId(), KIND, null,
+    Locale locale = Locale.forLanguageTag(language == null ? "en" : language.toString());
+    byte[] pdf = report.render(content, locale);
+    documents.store(execution.getProcessInstanceId(), KIND, null, locale.getLanguage(),
         "training-rollout-report-" + version.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf", pdf);
   }
 }

@@ -29,6 +29,18 @@ class AppealDocumentJsonTest {
         .doesNotContain("\"coverage\"", "\"budgetUsd\":" + appeal.projects().get(0).budgetUsd() + ",\"");
   }
 
+  /** A stored version lays out every language later from exactly what was signed off. */
+  @Test
+  void aStoredVersionReadsBackAsSignedOff() {
+    var appeal = AppealDocumentSamples.lebanonBeirutExplosion();
+    var figures = AppealChanges.PublishedFigures.of(appeal);
+    var version = new AppealVersion(appeal, AppealChanges.between(figures, figures,
+        "The JENA results are in"));
+
+    assertThat(AppealVersion.of(version.json())).isEqualTo(version);
+    assertThat(AppealVersion.of(new AppealVersion(appeal, null).json()).changes()).isNull();
+  }
+
   @Test
   void missingListsAreEmptyAndMissingRequirementsAreConsolidatedFromProjects() throws Exception {
     var appeal = json.readValue("""

@@ -158,18 +158,7 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
     Donor english = register("LB");
     Donor french = register("LB", "fr");
 
-    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES",
-        "PSYCHOSOCIAL_SUPPORT");
-    scenario.submit("partner.lb", appeal, "Task_SubmitProject", AppealScenario.project(
-        "Learning spaces in Bourj Hammoud", "Beirut", Map.of(
-            "budgetTemporaryLearningSpaces", 250000.0, "budgetPsychosocialSupport", 50000.0)));
-    scenario.submit("partner2.lb", appeal, "Task_SubmitProject", AppealScenario.project(
-        "Norwegian Refugee Council", "Back to learning in Beirut", "Beirut",
-        Map.of("budgetTemporaryLearningSpaces", 400000.0)));
-    scenario.closeCall(appeal);
-    scenario.vetAll(appeal, "ACCEPT");
-    scenario.signOffByBoth(appeal);
-    scenario.publish(appeal);
+    ProcessInstance appeal = publishedWithTwoProjects();
     Assertions.assertThat(smtp.getReceivedMessages()).hasSize(2);
     assertThat(appeal).hasPassed("Event_AppealPublished").isWaitingAt("Gateway_RevisionWindow");
 
@@ -181,18 +170,7 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
     scenario.runJob(appeal, "Event_RevisionDue");
     assertThat(appeal).isWaitingAt("Task_ReviseAppeal");
     assertThat(scenario.task(appeal, "Task_ReviseAppeal")).hasCandidateGroup("coleads-LB");
-    scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal", AppealScenario.revision(
-        "The joint assessment found 10,000 more girls out of school.", 10000,
-        "LB-EDU-002 = 350000", "LB-EDU-001", 5));
-
-    // A new call for projects, vetting of the new project, consolidation, both sign-offs again.
-    scenario.submit("partner.lb", appeal, "Task_SubmitProject", AppealScenario.project(
-        "Teachers back to class", "Beirut", Map.of("budgetTemporaryLearningSpaces", 150000.0)));
-    scenario.closeRevisionCall(appeal, java.time.Duration.ofDays(5));
-    Assertions.assertThat(scenario.tasks(appeal, "Task_VetProject")).hasSize(1);
-    scenario.vetAll(appeal, "ACCEPT");
-    scenario.signOffByBoth(appeal);
-    scenario.publish(appeal);
+    reviseWithANewProject(appeal);
 
     assertThat(appeal).isWaitingAt("Gateway_RevisionWindow");
     Assertions.assertThat(scenario.variable(appeal, "documentVersion")).isEqualTo(2);
@@ -245,6 +223,156 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
     Assertions.assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
     assertThat(appeal).isEnded().hasPassed("Event_AppealClosed");
     Assertions.assertThat(received).hasSize(4);
+  }
+
+  /**
+   * Issue 23, finding 1: donors in other languages subscribe after version 1 was published. Each
+   * gets the current version at once, then every later version, once each and in their own
+   * language; the revisions publish without an incident; every language of every version
+   * passes veraPDF and can be read through the API by whoever may read the appeal.
+   */
+  @Test
+  void donorsSubscribingAfterPublicationGetTheCurrentVersionAndEveryLaterOneInTheirLanguage()
+      throws IOException, MessagingException {
+    Map<String, String> languageOf = new java.util.TreeMap<>();
+    for (String language : java.util.List.of("en", "fr")) {
+      languageOf.put(register("LB", language).email(), language);
+    }
+    ProcessInstance appeal = publishedWithTwoProjects();
+
+    for (String language : java.util.List.of("ar", "es", "pt")) {
+      languageOf.put(register("LB", language).email(), language);
+    }
+    runEveryDeliveryOf(appeal);
+
+    java.time.Instant published = ClockUtil.getCurrentTime().toInstant();
+    AppealScenario.clock(published.plus(java.time.Duration.ofDays(30)));
+    scenario.runJob(appeal, "Event_RevisionDue");
+    reviseWithANewProject(appeal);
+    runEveryDeliveryOf(appeal);
+    Assertions.assertThat(scenario.variable(appeal, "documentVersion")).isEqualTo(2);
+
+    AppealScenario.clock(ClockUtil.getCurrentTime().toInstant()
+        .plus(java.time.Duration.ofDays(30)));
+    scenario.runJob(appeal, "Event_RevisionDue");
+    scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal", AppealScenario.revision(
+        "Funding for teachers was confirmed.", 12000, "LB-EDU-003 = 120000", "", 5));
+    scenario.closeRevisionCall(appeal, java.time.Duration.ofDays(5));
+    scenario.signOffByBoth(appeal);
+    scenario.publish(appeal);
+    runEveryDeliveryOf(appeal);
+
+    assertThat(appeal).isWaitingAt("Gateway_RevisionWindow");
+    Assertions.assertThat(scenario.variable(appeal, "documentVersion")).isEqualTo(3);
+    scenario.asSystem();
+    var runtime = engine.getRuntimeService();
+    var appealAndItsDeliveries = new java.util.HashSet<>(java.util.Set.of(appeal.getId()));
+    runtime.createProcessInstanceQuery().processDefinitionKey("appealDonorDelivery")
+        .variableValueEquals("appealId", appeal.getId()).list()
+        .forEach(delivery -> appealAndItsDeliveries.add(delivery.getId()));
+    Assertions.assertThat(runtime.createIncidentQuery().list()).as("incidents")
+        .filteredOn(incident -> appealAndItsDeliveries.contains(incident.getProcessInstanceId()))
+        .isEmpty();
+
+    Map<String, Integer> copies = new java.util.TreeMap<>();
+    java.util.List<String> failures = new java.util.ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      String to = ((InternetAddress) message.getAllRecipients()[0]).getAddress();
+      int version = jdbc.sql("select document_version from eie_donor_delivery"
+          + " where message_id = ?").param(message.getMessageID()).query(Integer.class).single();
+      copies.merge(to + " v" + version, 1, Integer::sum);
+      byte[] attached = Mails.pdfAttachments(message).get(0);
+      try (var pdf = Loader.loadPDF(attached)) {
+        Assertions.assertThat(pdf.getDocumentCatalog().getLanguage()).as(to + " v" + version)
+            .isEqualTo(languageOf.get(to));
+      }
+      if (version > 1) {
+        org.eie.workflows.documents.PdfStandards.failures(attached)
+            .forEach(failure -> failures.add(languageOf.get(to) + " v" + version + ": " + failure));
+      }
+    }
+    Map<String, Integer> once = new java.util.TreeMap<>();
+    languageOf.keySet().forEach(to -> java.util.stream.IntStream.rangeClosed(1, 3)
+        .forEach(version -> once.put(to + " v" + version, 1)));
+    Assertions.assertThat(copies).isEqualTo(once);
+    Assertions.assertThat(failures).isEmpty();
+
+    // Any language of any version, for those who may read the appeal (the engine decides).
+    var portugueseV1 = http.getBytes("/api/appeals/" + appeal.getId() + "/documents/1?lang=pt",
+        "lb.savethechildren");
+    Assertions.assertThat(portugueseV1.statusCode()).isEqualTo(200);
+    try (var pdf = Loader.loadPDF(portugueseV1.body())) {
+      Assertions.assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("pt");
+    }
+    var arabicCurrent = http.getBytes("/api/appeals/" + appeal.getId() + "/document?lang=ar",
+        "lb.unicef");
+    Assertions.assertThat(arabicCurrent.statusCode()).isEqualTo(200);
+    Assertions.assertThat(arabicCurrent.headers().firstValue("X-Document-Version"))
+        .contains("3");
+    try (var pdf = Loader.loadPDF(arabicCurrent.body())) {
+      Assertions.assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("ar");
+    }
+    Assertions.assertThat(http.getBytes("/api/appeals/" + appeal.getId()
+        + "/documents/2?lang=fr", "co.unicef").statusCode()).isEqualTo(404);
+    Assertions.assertThat(http.getBytes("/api/appeals/" + appeal.getId()
+        + "/document?lang=es", "co.unicef").statusCode()).isEqualTo(404);
+    Assertions.assertThat(http.get("/api/appeals/" + appeal.getId() + "/document?lang=xx",
+        "lb.unicef").statusCode()).isEqualTo(400);
+  }
+
+  /** Version 1 with two partner projects, published to the donors subscribed now. */
+  private ProcessInstance publishedWithTwoProjects() {
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES",
+        "PSYCHOSOCIAL_SUPPORT");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject", AppealScenario.project(
+        "Learning spaces in Bourj Hammoud", "Beirut", Map.of(
+            "budgetTemporaryLearningSpaces", 250000.0, "budgetPsychosocialSupport", 50000.0)));
+    scenario.submit("partner2.lb", appeal, "Task_SubmitProject", AppealScenario.project(
+        "Norwegian Refugee Council", "Back to learning in Beirut", "Beirut",
+        Map.of("budgetTemporaryLearningSpaces", 400000.0)));
+    scenario.closeCall(appeal);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.signOffByBoth(appeal);
+    scenario.publish(appeal);
+    return appeal;
+  }
+
+  /**
+   * "Revise the appeal" after the JENA (one project withdrawn, one with a new budget), a new call
+   * with one new project, its vetting, consolidation, both sign-offs again, and publication.
+   */
+  private void reviseWithANewProject(ProcessInstance appeal) {
+    scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal", AppealScenario.revision(
+        "The joint assessment found 10,000 more girls out of school.", 10000,
+        "LB-EDU-002 = 350000", "LB-EDU-001", 5));
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject", AppealScenario.project(
+        "Teachers back to class", "Beirut", Map.of("budgetTemporaryLearningSpaces", 150000.0)));
+    scenario.closeRevisionCall(appeal, java.time.Duration.ofDays(5));
+    Assertions.assertThat(scenario.tasks(appeal, "Task_VetProject")).hasSize(1);
+    scenario.vetAll(appeal, "ACCEPT");
+    scenario.signOffByBoth(appeal);
+    scenario.publish(appeal);
+  }
+
+  /**
+   * Runs every donor delivery of the appeal, as the job executor would: those its publications
+   * started and those a new subscription started.
+   */
+  private void runEveryDeliveryOf(ProcessInstance appeal) {
+    scenario.asSystem();
+    var management = engine.getManagementService();
+    for (int round = 0; round < 20; round++) {
+      var instances = engine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey("appealDonorDelivery")
+          .variableValueEquals("appealId", appeal.getId()).list();
+      var jobs = instances.stream().flatMap(instance -> management.createJobQuery()
+          .processInstanceId(instance.getId()).executable().list().stream()).toList();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("The donor deliveries of " + appeal.getId() + " did not finish");
   }
 
   record Donor(String id, String email) {

@@ -86,7 +86,7 @@ final class DashboardFixture {
     pledge(http, donor, onTrack.getId(), "TEMPORARY_LEARNING_SPACES", "250000", "COMMITTED");
     pledge(http, donor, onTrack.getId(), null, "100000", "PLEDGED");
     // A first version of the appeal document, and the donor's copy waiting for a mail server.
-    documents.store(onTrack.getId(), "appeal", "LB", "appeal-v1.pdf",
+    documents.store(onTrack.getId(), "appeal", "LB", "en", "appeal-v1.pdf",
         "%PDF-1.7 dashboard test".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     Timestamp now = Timestamp.from(NOW);
     jdbc.sql("insert into eie_donor_delivery (id, donor_id, appeal_id, document_version, country,"

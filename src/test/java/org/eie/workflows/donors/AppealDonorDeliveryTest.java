@@ -290,7 +290,7 @@ class AppealDonorDeliveryTest extends DonorsTestBase {
     Assertions.assertThat(download.headers().firstValue("Content-Type")).hasValue(
         "application/pdf");
     Assertions.assertThat(download.body())
-        .isEqualTo(documents.version(appealId, "appeal", 1).orElseThrow().content());
+        .isEqualTo(documents.rendering(appealId, "appeal", 1, null).orElseThrow().content());
     String deliveryId = ledger.find(appealId, 1, donor.id()).orElseThrow().id();
     Assertions.assertThat(jdbc.sql("select count(*) from eie_donor_download where delivery_id = ?")
         .param(deliveryId).query(Integer.class).single()).isEqualTo(1);

@@ -55,7 +55,7 @@ class DonorsOnH2IT {
     Donor donor = registry.register(new DonorInput("Embedded Donor", "Contact", "h2@example.org",
         "fr", List.of("LB"), List.of()));
     String appealId = "h2-appeal";
-    documents.store(appealId, "appeal", "LB", "appeal.pdf", renderer.render(new DocumentRequest(
+    documents.store(appealId, "appeal", "LB", "fr", "appeal.pdf", renderer.render(new DocumentRequest(
         "sample/sample", Locale.FRENCH, Map.of("country", "LB", "partner", "P", "rows", List.of(1)),
         "Appel", "", "")));
     var instance = runtime.startProcessInstanceByKey(AppealDonorDelivery.PROCESS_KEY, Map.of(

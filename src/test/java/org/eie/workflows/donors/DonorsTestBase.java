@@ -103,7 +103,7 @@ abstract class DonorsTestBase extends PostgresApplicationTest {
     byte[] pdf = renderer.render(new DocumentRequest("sample/sample", Locale.ENGLISH,
         Map.of("country", country, "partner", "Partner of " + country, "rows", List.of(1, 2, 3)),
         "Appeal " + country, "Education Cluster appeal", "appeal," + country));
-    return documents.store(appealId, "appeal", country, "appeal-" + country + ".pdf", pdf);
+    return documents.store(appealId, "appeal", country, "en", "appeal-" + country + ".pdf", pdf);
   }
 
   ProcessInstance startDelivery(String appealId, String country, String appealType,

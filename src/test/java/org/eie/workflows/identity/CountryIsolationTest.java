@@ -158,7 +158,7 @@ class CountryIsolationTest extends PostgresApplicationTest {
 
   @Test
   void documentOfColombiaIsInvisibleToLebanon() {
-    documents.store(colombia.getId(), "probe", "CO", "probe.pdf", new byte[] {1, 2, 3});
+    documents.store(colombia.getId(), "probe", "CO", "en", "probe.pdf", new byte[] {1, 2, 3});
     identity.setAuthentication("lb.unicef", List.of(Groups.coLeadsOf("LB")), List.of("LB"));
     try {
       assertThat(documents.latestVisible(colombia.getId(), "probe")).isEmpty();

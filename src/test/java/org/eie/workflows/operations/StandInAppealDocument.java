@@ -32,7 +32,7 @@ class StandInAppealDocument implements JavaDelegate {
     byte[] pdf = renderer.render(new DocumentRequest("sample/sample", Locale.ENGLISH,
         Map.of("country", country, "partner", "Partner of " + country, "rows", List.of(1, 2, 3)),
         "Appeal " + country, "Education Cluster appeal", "appeal," + country));
-    var stored = documents.store(execution.getProcessInstanceId(), "appeal", country,
+    var stored = documents.store(execution.getProcessInstanceId(), "appeal", country, "en",
         "appeal-" + country + ".pdf", pdf);
     execution.setVariable("documentVersion", stored.version());
   }
