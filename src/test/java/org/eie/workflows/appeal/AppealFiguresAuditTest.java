@@ -245,7 +245,7 @@ class AppealFiguresAuditTest {
     byte[] csv = attachments.get(AppealFiguresCsv.fileName(appeal.document()));
     assertThat(csv).isNotNull();
     var rows = AppealFiguresCsv.read(csv);
-    assertThat(rows.get(1)).contains("#country+code", "#activity+appeal+id+external",
+    assertThat(rows.get(1)).contains("#country+code", "#activity+project+id", "#activity+code",
         "#value+funding+required+usd", "#org+impl", "#adm1+name");
     BigDecimal csvTotal = rows.stream().skip(2).map(r -> new BigDecimal(r.get(9)))
         .reduce(BigDecimal.ZERO, BigDecimal::add);
