@@ -331,6 +331,11 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
         signOff("SEND_BACK", "Add the partner's second location"));
     assertThat(appeal).isWaitingAt("Task_ReviewConsolidation");
+    // The note names the organisation as people write it, never its code.
+    Assertions.assertThat((String) engine.getTaskService().getVariable(
+            scenario.task(appeal, "Task_ReviewConsolidation").getId(), "sentBackComment"))
+        .startsWith("Save the Children (").doesNotContain("SAVE_THE_CHILDREN")
+        .contains("Add the partner's second location");
     scenario.submit("lb.unicef", appeal, "Task_ReviewConsolidation",
         Map.of("consolidationDecision", "CONFIRM", "reviewComment", "Second location is next phase"));
 
