@@ -113,7 +113,8 @@ class GenerateAppealDocument implements JavaDelegate {
     }
     byte[] pdf = writer.write(document, locale, changes);
     StoredDocument stored = store.store(execution.getProcessInstanceId(), DOCUMENT_KIND, country,
-        "emergency-funding-appeal-" + country + "-" + today + "-v" + version + ".pdf", pdf);
+        AppealFileName.of(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+            version, null), pdf);
     // The same version in the other languages the appeal's donors read (each render takes a
     // few seconds: only those that someone will receive).
     for (String other : new java.util.TreeSet<>(donorLanguages.of(country,
@@ -122,8 +123,8 @@ class GenerateAppealDocument implements JavaDelegate {
         continue;
       }
       StoredDocument translation = store.store(execution.getProcessInstanceId(),
-          DOCUMENT_KIND + "-" + other, country, "emergency-funding-appeal-" + country + "-"
-              + today + "-v" + version + "-" + other + ".pdf",
+          DOCUMENT_KIND + "-" + other, country, AppealFileName.of(
+              execution.getProcessBusinessKey(), execution.getProcessInstanceId(), version, other),
           writer.write(document, Locale.forLanguageTag(other), changes));
       if (translation.version() != stored.version()) {
         throw new IllegalStateException("Appeal " + execution.getProcessInstanceId()
