@@ -42,8 +42,8 @@ class AppealFiguresAuditTest {
       "TEMPORARY_LEARNING_SPACES", "Temporary learning spaces",
       "TEACHING_LEARNING_MATERIALS", "Teaching and learning materials",
       "PSYCHOSOCIAL_SUPPORT", "Psychosocial support",
-      "TEACHER_SUPPORT", "Teacher support and training",
-      "SCHOOL_REPAIR", "School repair and rehabilitation");
+      "TEACHER_SUPPORT", "Teacher support",
+      "SCHOOL_REPAIR", "School repair");
 
   /** One generated appeal: the process data and the document made from it. */
   record Generated(long seed, NeedsAssessment assessment, PlannedResponse plan,
