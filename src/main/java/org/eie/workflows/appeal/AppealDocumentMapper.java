@@ -28,15 +28,11 @@ import org.eie.workflows.appeal.AppealDocument.Schools;
  */
 final class AppealDocumentMapper {
 
-  /** English names of the standard activities, for codes a document bundle does not know. */
-  static final Map<String, String> ACTIVITY_NAMES = Map.of(
-      "TEMPORARY_LEARNING_SPACES", "Temporary learning spaces",
-      "TEACHING_LEARNING_MATERIALS", "Teaching and learning materials",
-      "PSYCHOSOCIAL_SUPPORT", "Psychosocial support",
-      "TEACHER_SUPPORT", "Teacher support",
-      "SCHOOL_REPAIR", "School repair");
-  static final Map<String, String> ORGANISATION_NAMES = Map.of(
-      RecordSignOff.UNICEF, "UNICEF", RecordSignOff.SAVE_THE_CHILDREN, "Save the Children");
+  /** The English name of a standard activity (its one label), null for another code. */
+  static String activityName(String code) {
+    return PriorityActivity.isKnown(code)
+        ? PriorityActivity.valueOf(code).label(java.util.Locale.ENGLISH) : null;
+  }
 
   /** A co-lead who signed, with the contact details the identity service knows. */
   record Signatory(String userId, String name, String email) {
@@ -96,7 +92,7 @@ final class AppealDocumentMapper {
     List<Activity> activities = plan.priorityActivities().stream()
         .map(code -> {
           PlannedResponse.ActivityPlan details = plan.activityPlan(code);
-          return new Activity(code, ACTIVITY_NAMES.getOrDefault(code, code),
+          return new Activity(code, activityName(code) == null ? code : activityName(code),
               details == null ? null : details.indicator(),
               details == null ? null : details.target(),
               details == null ? null : details.indicativeRequirementUsd());
@@ -113,8 +109,7 @@ final class AppealDocumentMapper {
     List<Approval> approvals = new ArrayList<>();
     List<CoLead> coLeads = new ArrayList<>();
     for (SignOff signOff : signOffs.currentApprovals()) {
-      String organisation = ORGANISATION_NAMES.getOrDefault(signOff.organisation(),
-          signOff.organisation());
+      String organisation = RecordSignOff.organisationName(signOff.organisation());
       approvals.add(new Approval(signOff.userName(), organisation,
           OffsetDateTime.parse(signOff.at()), signOff.comment()));
       Signatory who = signatories.getOrDefault(signOff.userId(),
@@ -200,7 +195,7 @@ final class AppealDocumentMapper {
   /** A project as the document shows it: teachers their own line, split by sex. */
   static Project project(PartnerProject project) {
     List<ActivityLine> lines = project.activities().stream()
-        .map(a -> new ActivityLine(a.activity(), ACTIVITY_NAMES.get(a.activity()), a.budgetUsd()))
+        .map(a -> new ActivityLine(a.activity(), activityName(a.activity()), a.budgetUsd()))
         .toList();
     return new Project(project.id(), project.partner(), project.title(), lines,
         project.locations(), people(project.targeted()), project.durationMonths());

@@ -5,26 +5,26 @@ import java.util.List;
 import org.eie.workflows.appeal.AppealDocument.ActivityLine;
 import org.eie.workflows.appeal.AppealDocument.Project;
 import org.eie.workflows.documents.Csv;
+import org.eie.workflows.documents.HxlColumn;
 
 /**
  * The appeal's figures as a CSV file embedded in its PDF, so a donor's analyst reads the numbers
  * without copying them from tables. One row per project activity line, the budget of a project
  * in several areas split evenly over them as the consolidation does; a second header row carries
  * HXL hashtags (the Humanitarian Exchange Language that OCHA's tools read), so HXL-aware tools
- * recognise each column without knowing our names. Amounts in whole US dollars with a dot as
- * decimal separator, whatever the document's language.
+ * recognise each column without knowing our names. Columns and hashtags are the exports' own
+ * ({@link HxlColumn}); amounts in US dollars with two decimals and a dot as decimal separator,
+ * whatever the document's language.
  */
 final class AppealFiguresCsv {
 
-  static final List<String> HEADER = List.of("Country code", "Country", "Appeal type",
-      "Appeal version", "Project code", "Partner", "Partner type", "Activity", "Area",
-      "Requirement (USD)", "Girls targeted", "Boys targeted", "Female teachers targeted",
-      "Male teachers targeted");
-  static final List<String> HASHTAGS = List.of("#country+code", "#country+name",
-      "#meta+appeal+type", "#meta+appeal+version", "#activity+appeal+id+external", "#org+impl",
-      "#org+impl+type", "#sector+activity+code", "#adm1+name", "#value+funding+required+usd",
-      "#targeted+f+children", "#targeted+m+children", "#targeted+f+adults+teachers",
-      "#targeted+m+adults+teachers");
+  static final List<HxlColumn> COLUMNS = List.of(HxlColumn.COUNTRY_CODE, HxlColumn.COUNTRY,
+      HxlColumn.APPEAL_TYPE, HxlColumn.APPEAL_VERSION, HxlColumn.PROJECT, HxlColumn.PARTNER,
+      HxlColumn.PARTNER_TYPE, HxlColumn.ACTIVITY_CODE, HxlColumn.AREA, HxlColumn.REQUIRED_USD,
+      HxlColumn.GIRLS_TARGETED, HxlColumn.BOYS_TARGETED, HxlColumn.FEMALE_TEACHERS_TARGETED,
+      HxlColumn.MALE_TEACHERS_TARGETED);
+  static final List<String> HEADER = COLUMNS.stream().map(HxlColumn::header).toList();
+  static final List<String> HASHTAGS = COLUMNS.stream().map(HxlColumn::hashtag).toList();
 
   private AppealFiguresCsv() {
   }
@@ -34,7 +34,7 @@ final class AppealFiguresCsv {
   }
 
   static byte[] write(AppealDocument appeal) {
-    Csv csv = new Csv().row(HEADER).row(HASHTAGS);
+    Csv csv = HxlColumn.header(COLUMNS, true);
     var types = new java.util.HashMap<String, String>();
     appeal.partners().forEach(p -> types.put(p.name(), p.type() == null ? "" : p.type().name()));
     for (Project project : appeal.projects()) {
@@ -50,7 +50,7 @@ final class AppealFiguresCsv {
           csv.text(appeal.countryCode()).text(appeal.countryName())
               .text(appeal.appealType().name()).number(appeal.version()).text(project.code())
               .text(project.partner()).text(types.getOrDefault(project.partner(), ""))
-              .text(line.activity()).text(areas.get(i)).number(shares.get(i))
+              .text(line.activity()).text(areas.get(i)).amount(shares.get(i))
               .number(people ? targeted.girls() : null)
               .number(people ? targeted.boys() : null)
               .number(people ? targeted.femaleTeachers() : null)

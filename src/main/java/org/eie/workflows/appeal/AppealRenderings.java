@@ -37,8 +37,6 @@ class AppealRenderings implements RenderedKind {
 
   @Override
   public String fileName(byte[] data, String language) {
-    AppealDocument document = AppealVersion.of(data).document();
-    return "emergency-funding-appeal-" + document.countryCode() + "-" + document.date() + "-v"
-        + document.version() + "-" + language + ".pdf";
+    return AppealVersion.of(data).fileName(language);
   }
 }

@@ -11,9 +11,23 @@ import java.io.UncheckedIOException;
  * the version ({@code eie_document_version}); every language's PDF is laid out from it, when
  * first needed ({@link AppealRenderings}).
  *
- * @param changes null for a first version
+ * @param fileName the PDF's file name without its language ({@link AppealFileName}); null in
+ *                 versions stored before it was kept, named by country and date
+ * @param changes  null for a first version
  */
-record AppealVersion(AppealDocument document, AppealChanges changes) {
+record AppealVersion(String fileName, AppealDocument document, AppealChanges changes) {
+
+  AppealVersion(AppealDocument document, AppealChanges changes) {
+    this(null, document, changes);
+  }
+
+  /** The file name of this version in a language. */
+  String fileName(String language) {
+    String name = fileName != null ? fileName
+        : "emergency-funding-appeal-" + document.countryCode() + "-" + document.date() + "-v"
+            + document.version() + ".pdf";
+    return name.replaceAll("\\.pdf$", "-" + language + ".pdf");
+  }
 
   /** Jackson as Spin configures it for the appeal's variables (java.time, ISO dates). */
   private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()

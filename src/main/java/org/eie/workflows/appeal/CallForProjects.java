@@ -23,6 +23,16 @@ public class CallForProjects {
     return ((AppealTrigger) appeal.getVariable(TRIGGER)).emergencyType();
   }
 
+  /**
+   * Whether a revision opens a new call for partner projects: only when it stays open at least a
+   * day. A call of 0 days would open a partner's task whose deadline has already passed, which
+   * the deadline's timer takes away again within a second.
+   */
+  public boolean opensAgain(DelegateExecution appeal) {
+    return appeal.getVariable(AppealVariables.REVISION) instanceof AppealRevision revision
+        && revision.newCallDays() > 0;
+  }
+
   /** The call's context as text for people. */
   public String summary(DelegateExecution appeal) {
     return text((AppealTrigger) appeal.getVariable(TRIGGER),

@@ -110,7 +110,9 @@ class GenerateAppealDocument implements JavaDelegate {
     // The version is its signed-off data; the appeal's own language is laid out now (figures
     // that do not add up stop here), every other language when a donor or a reader needs it.
     StoredDocument stored = store.storeVersion(execution.getProcessInstanceId(), DOCUMENT_KIND,
-        version, country, locale.getLanguage(), new AppealVersion(document, changes).json());
+        version, country, locale.getLanguage(), new AppealVersion(
+            AppealFileName.of(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+                version, null), document, changes).json());
     execution.setVariable("documentVersion", stored.version());
     execution.setVariable("documentSha256", stored.sha256());
     execution.setVariable(AppealVariables.PUBLISHED_FIGURES, AppealVariables.json(figures));

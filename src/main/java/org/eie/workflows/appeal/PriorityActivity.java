@@ -1,5 +1,8 @@
 package org.eie.workflows.appeal;
 
+import java.util.Locale;
+import java.util.ResourceBundle;
+
 /**
  * The standard priority activities of an education response (docs/domain.md, Process 1, step 4). A
  * response plan picks some of them; a partner project budgets by them, and a project budgeting an
@@ -24,20 +27,48 @@ public enum PriorityActivity {
   }
 
   /**
-   * The activity a person means, by its code ({@code TEMPORARY_LEARNING_SPACES}) or its readable
-   * name ("Temporary learning spaces"), whatever the case; null if none.
+   * The activity a person means, by its code ({@code TEMPORARY_LEARNING_SPACES}) or its name as
+   * the appeal document prints it in any of its languages ("Temporary learning spaces",
+   * "Espaces d’apprentissage temporaires"), whatever the case and spacing; null if none.
    */
   public static PriorityActivity parse(String text) {
     if (text == null) {
       return null;
     }
-    String key = text.strip().replaceAll("[\\s_-]+", "_").toUpperCase(java.util.Locale.ROOT);
+    String key = text.strip().replaceAll("[\\s_-]+", "_").toUpperCase(Locale.ROOT);
+    String name = comparable(text);
     for (PriorityActivity activity : values()) {
       if (activity.name().equals(key)) {
         return activity;
       }
     }
+    for (PriorityActivity activity : values()) {
+      for (String language : AppealInputs.LANGUAGES) {
+        if (comparable(activity.label(Locale.forLanguageTag(language))).equals(name)) {
+          return activity;
+        }
+      }
+    }
     return null;
+  }
+
+  /**
+   * The activity's one name in a language: the appeal document's ({@code activity.<CODE>} in
+   * {@code templates/appeal/appeal*.properties}), which the forms, Tasklist, the dashboard and the
+   * exports print too ({@code ActivityLabelsTest} holds them to it); English for a language the
+   * document has no bundle for.
+   */
+  public String label(Locale language) {
+    return ResourceBundle.getBundle("templates/" + AppealDocumentWriter.TEMPLATE, language,
+        PriorityActivity.class.getClassLoader(), NO_SERVER_LOCALE_FALLBACK)
+        .getString("activity." + name());
+  }
+
+  private static final ResourceBundle.Control NO_SERVER_LOCALE_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  private static String comparable(String name) {
+    return name.strip().replace('\u2019', '\'').replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
   /** The response plan form's field for this activity's indicator. */

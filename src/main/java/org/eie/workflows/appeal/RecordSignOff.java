@@ -34,6 +34,8 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
       "Task_SignOffUnicef", UNICEF, "Task_SignOffSaveTheChildren", SAVE_THE_CHILDREN);
   static final Map<String, String> GROUP_OF_ORGANISATION = Map.of(
       UNICEF, Groups.UNICEF, SAVE_THE_CHILDREN, Groups.SAVE_THE_CHILDREN);
+  private static final Map<String, String> ORGANISATION_NAMES = Map.of(
+      UNICEF, "UNICEF", SAVE_THE_CHILDREN, "Save the Children");
   static final Set<String> DECISIONS = Set.of("APPROVE", "SEND_BACK");
   static final List<String> FORM_FIELDS = List.of("signOffDecision", "signOffComment",
       "appealSummary");
@@ -44,6 +46,11 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
   RecordSignOff(CurrentUser user, EngineRecord record) {
     this.user = user;
     this.record = record;
+  }
+
+  /** An organisation's name as people write it ("Save the Children"), for its code. */
+  static String organisationName(String organisation) {
+    return ORGANISATION_NAMES.getOrDefault(organisation, organisation);
   }
 
   @Override
@@ -90,7 +97,7 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
     String organisation = ORGANISATION_OF_TASK.get(execution.getCurrentActivityId());
     String userId = user.id();
     if (!user.groups().contains(GROUP_OF_ORGANISATION.get(organisation))) {
-      throw new InvalidInput("signOffDecision", "the " + organisation
+      throw new InvalidInput("signOffDecision", "the " + organisationName(organisation)
           + " sign-off must be given by a member of " + GROUP_OF_ORGANISATION.get(organisation)
           + "; " + userId + " is not");
     }

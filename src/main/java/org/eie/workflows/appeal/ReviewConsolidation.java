@@ -46,7 +46,8 @@ class ReviewConsolidation extends TaskCompletion implements TaskListener {
     if (signOffs != null && !signOffs.decisions().isEmpty()
         && !signOffs.decisions().get(signOffs.decisions().size() - 1).approved()) {
       SignOff back = signOffs.decisions().get(signOffs.decisions().size() - 1);
-      scope.setVariableLocal("sentBackComment", back.organisation() + " (" + back.userName()
+      scope.setVariableLocal("sentBackComment", RecordSignOff.organisationName(
+          back.organisation()) + " (" + back.userName()
           + ") sent the appeal back: " + back.comment());
     }
     scope.setVariableLocal("priorityActivities",

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
+import org.eie.workflows.documents.Clock24;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -57,8 +58,7 @@ class DashboardPages {
       this.locale = locale;
       this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
           .withZone(ZoneOffset.UTC);
-      this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-          .withLocale(locale).withZone(ZoneOffset.UTC);
+      this.dateTime = Clock24.dateAndTime(FormatStyle.MEDIUM, locale).withZone(ZoneOffset.UTC);
     }
 
     public String date(Instant instant) {

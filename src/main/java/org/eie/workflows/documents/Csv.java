@@ -2,6 +2,7 @@ package org.eie.workflows.documents;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.List;
  * are looked past, so {@code '=x} is written {@code ''=x} and every text reads back as entered
  * through {@link #original}. Numbers go through {@link #number} and are written as numbers, so a
  * negative amount stays a negative amount; text that merely looks like {@code -5} is defused.
+ * Money goes through {@link #amount}, always with two decimals; the columns and their HXL
+ * hashtags are {@link HxlColumn}'s.
  */
 public final class Csv {
 
@@ -44,6 +47,16 @@ public final class Csv {
       return append(value.toString());
     }
     return append(new BigDecimal(value.toString()).toPlainString());
+  }
+
+  /**
+   * An amount of money: always two decimals ({@code 350000.00}, {@code 60000.50}), the one number
+   * format for money in every file, whatever scale the figure was stored with; null is an empty
+   * cell. Amounts are entered to the cent, so nothing is rounded away.
+   */
+  public Csv amount(BigDecimal value) {
+    return value == null ? append("")
+        : append(value.setScale(2, RoundingMode.HALF_UP).toPlainString());
   }
 
   /** A whole row of text cells, such as a header. */

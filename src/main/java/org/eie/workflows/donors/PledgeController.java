@@ -31,9 +31,12 @@ class PledgeController {
   private final FundingCoverage coverage;
   private final DonorAccess access;
   private final HistoryService history;
+  private final ActivityNames activityNames;
 
   PledgeController(PledgeBook pledges, DonorRegistry donors, AppealRequirements requirements,
-      FundingCoverage coverage, DonorAccess access, HistoryService history) {
+      FundingCoverage coverage, DonorAccess access, HistoryService history,
+      ActivityNames activityNames) {
+    this.activityNames = activityNames;
     this.pledges = pledges;
     this.donors = donors;
     this.requirements = requirements;
@@ -85,7 +88,7 @@ class PledgeController {
   private PledgeInput validated(PledgeInput pledge) {
     Optional<AppealRequirements.Requirements> known = requirements.of(pledge.appealId());
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
-    return pledge.validated(id -> donors.find(id).isPresent(), known, today);
+    return pledge.validated(id -> donors.find(id).isPresent(), known, today, activityNames);
   }
 
   private void requireVisible(String appealId) {

@@ -22,9 +22,11 @@ record PledgeInput(String donorId, String appealId, String activity, BigDecimal 
    * @param donorExists  whether a donor id is registered
    * @param requirements the appeal's requirements if known (the activity must be one of them)
    * @param today        today's date (a pledge cannot be dated in the future)
+   * @param names        the activities' codes by their names
    */
   PledgeInput validated(java.util.function.Predicate<String> donorExists,
-      Optional<AppealRequirements.Requirements> requirements, LocalDate today) {
+      Optional<AppealRequirements.Requirements> requirements, LocalDate today,
+      ActivityNames names) {
     List<FieldError> errors = new ArrayList<>();
     if (FormReader.isBlank(donorId)) {
       errors.add(new FieldError("donorId", "is required"));
@@ -55,16 +57,18 @@ record PledgeInput(String donorId, String appealId, String activity, BigDecimal 
         errors.add(new FieldError("status", "'" + status + "' is not PLEDGED, COMMITTED or PAID"));
       }
     }
-    // Earmarked by the activity's name as the appeal states it, in any case ("Temporary
-    // learning spaces", as the README's example); free text while no requirements are known.
+    // Earmarked by the activity's code or its name as the appeal document prints it, in any
+    // case ("Temporary learning spaces", as the README's example); stored as the code. Free
+    // text while no requirements are known.
     String earmark = FormReader.isBlank(activity) ? null : activity.strip();
     if (earmark != null && (earmark.length() > 200 || earmark.contains("${")
         || earmark.contains("#{"))) {
       errors.add(new FieldError("activity", "is an activity's name of at most 200 characters"));
     } else if (earmark != null && requirements.isPresent()) {
       String named = earmark;
-      earmark = requirements.get().byActivityUsd().keySet().stream()
-          .filter(key -> key.equalsIgnoreCase(named)).findFirst().orElse(null);
+      var activities = requirements.get().byActivityUsd().keySet();
+      earmark = activities.stream().filter(key -> key.equalsIgnoreCase(named)).findFirst()
+          .or(() -> names.codeOf(named).filter(activities::contains)).orElse(null);
       if (earmark == null) {
         errors.add(new FieldError("activity", "'" + named + "' is not an activity of this appeal"
             + " (activities: " + String.join(", ", requirements.get().byActivityUsd().keySet())

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eie.workflows.documents.Clock24;
 import org.eie.workflows.documents.DocumentRenderer;
 import org.eie.workflows.documents.DocumentRequest;
 import org.eie.workflows.planning.PlanModel.AlignmentMap;
@@ -58,8 +59,7 @@ class PlanDocument {
 
   Map<String, Object> model(Content c, Locale locale) {
     DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-    DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-        .withLocale(locale);
+    DateTimeFormatter times = Clock24.dateAndTime(FormatStyle.LONG, locale);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("cycle", c.cycleLabel());
     model.put("generatedOn", dates.format(CycleData.nowInstant().atZone(ZoneOffset.UTC)));

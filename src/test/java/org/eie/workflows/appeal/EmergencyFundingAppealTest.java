@@ -331,6 +331,11 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
         signOff("SEND_BACK", "Add the partner's second location"));
     assertThat(appeal).isWaitingAt("Task_ReviewConsolidation");
+    // The note names the organisation as people write it, never its code.
+    Assertions.assertThat((String) engine.getTaskService().getVariable(
+            scenario.task(appeal, "Task_ReviewConsolidation").getId(), "sentBackComment"))
+        .startsWith("Save the Children (").doesNotContain("SAVE_THE_CHILDREN")
+        .contains("Add the partner's second location");
     scenario.submit("lb.unicef", appeal, "Task_ReviewConsolidation",
         Map.of("consolidationDecision", "CONFIRM", "reviewComment", "Second location is next phase"));
 
@@ -492,7 +497,6 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     scenario.asSystem();
     scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal", AppealScenario.revision(
         "The JENA confirms the rapid assessment", 0, "", "", 0));
-    scenario.closeRevisionCall(appeal, Duration.ZERO);
     assertThat(appeal).isWaitingAt("Task_SignOffUnicef");
 
     // Version 1's two signers count for nothing now: version 2 needs two people again.
@@ -511,6 +515,26 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     failDocumentJobUntilIncident(appeal, "is not published");
     Assertions.assertThat(documents.latest(appeal.getId(), "appeal").orElseThrow().version())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aRevisionWithNoNewCallOpensNoPartnerTaskAndGoesStraightToConsolidation() {
+    ProcessInstance appeal = atSignOff();
+    scenario.signOffByBoth(appeal);
+    scenario.publish(appeal);
+    scenario.as("lb.unicef");
+    appeals.decideRevision(appeal.getId(), RevisionDecision.REVISE_NOW, "The JENA is in");
+    scenario.asSystem();
+    scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal", AppealScenario.revision(
+        "The JENA confirms the rapid assessment", 0, "", "", 0));
+
+    // No partner sees a task that the passed deadline would take away a second later.
+    Assertions.assertThat(engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(appeal.getBusinessKey()).taskDefinitionKey("Task_SubmitProject")
+        .list()).isEmpty();
+    Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(appeal.getId()).list()).isEmpty();
+    assertThat(appeal).hasPassed("Task_ConsolidateRequirements").isWaitingAt("Task_SignOffUnicef");
   }
 
   @Test

@@ -274,7 +274,7 @@ class ReadApiTest extends PostgresApplicationTest {
     String row = List.of(lines).stream().filter(line -> line.contains(fixture.onTrackKey))
         .findFirst().orElseThrow();
     assertThat(row).startsWith("LB,Lebanon,").contains(",2026-11-20,", ",Education,",
-        ",1000000,250000,100000,25.0,no");
+        ",1000000.00,250000.00,100000.00,25.0,no");
 
     String plain = http.get("/api/exports/appeals.csv?hxl=false", "secretariat").body();
     assertThat(plain.split("\r\n")[1]).doesNotStartWith("#");
