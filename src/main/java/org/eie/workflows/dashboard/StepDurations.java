@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
@@ -33,9 +32,6 @@ class StepDurations {
       long p90Minutes, boolean slowest) {
   }
 
-  record OverdueTasks(Map<String, Long> byCountry, Map<String, Long> byProcess, long total) {
-  }
-
   /** Per step of the finished instances of these processes, slowest first within each. */
   List<StepTime> of(String... processKeys) {
     List<StepTime> all = new ArrayList<>();
@@ -61,20 +57,6 @@ class StepDurations {
       }
     }
     return all;
-  }
-
-  /** Open tasks past their due date, by country (tenant) and by process. */
-  OverdueTasks overdueTasks() {
-    Map<String, Long> byCountry = new TreeMap<>();
-    Map<String, Long> byProcess = new TreeMap<>();
-    long total = 0;
-    for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().unfinished()
-        .taskDueBefore(java.util.Date.from(EngineReads.now())).list()) {
-      byCountry.merge(task.getTenantId() == null ? "—" : task.getTenantId(), 1L, Long::sum);
-      byProcess.merge(task.getProcessDefinitionKey(), 1L, Long::sum);
-      total++;
-    }
-    return new OverdueTasks(byCountry, byProcess, total);
   }
 
   /** Nearest-rank percentile of sorted values. */
