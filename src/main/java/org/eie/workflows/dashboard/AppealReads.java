@@ -185,7 +185,7 @@ class AppealReads {
     Coverage covered = coverage.coverageOf(id);
     return Optional.of(new AppealDetail(appeal, EngineReads.text(trigger, "situationSummary"),
         areas == null ? List.of() : areas, covered, documentVersions(id), deliveries(id),
-        timeline(id, appeal), union(appeal.damaged(), variables.damaged(), covered.damaged())));
+        timeline(id), union(appeal.damaged(), variables.damaged(), covered.damaged())));
   }
 
   private static List<String> affectedAreas(JsonNode trigger) {
@@ -265,13 +265,17 @@ class AppealReads {
         .list();
   }
 
-  /** Each step from the engine's history: who completed it, when, how long, against what deadline. */
-  private List<Step> timeline(String id, Appeal appeal) {
+  /**
+   * Each step from the engine's history: who completed it, when, how long, and against the
+   * deadline in force when it began — a revision moves the appeal's deadlines, and version 1's
+   * steps are still judged against version 1's.
+   */
+  private List<Step> timeline(String id) {
     Map<String, HistoricTaskInstance> tasks = new HashMap<>();
     history.createHistoricTaskInstanceQuery().processInstanceId(id).list()
         .forEach(task -> tasks.put(task.getId(), task));
-    Map<String, Instant> due = new HashMap<>();
-    appeal.deadlines().forEach(deadline -> due.put(deadline.name(), deadline.dueAt()));
+    StoredVariables.Past deadlines = StoredVariables.past(history, id, DEADLINES.values()
+        .toArray(String[]::new));
     List<Step> steps = new ArrayList<>();
     for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
         .processInstanceId(id).orderByHistoricActivityInstanceStartTime().asc()
@@ -287,9 +291,11 @@ class AppealReads {
       if (task != null && activity.getEndTime() != null) {
         completedBy = record.completedBy(task.getId()).orElse(task.getAssignee());
       }
-      Instant deadline = task != null && task.getDueDate() != null
-          ? task.getDueDate().toInstant() : deadlineOf(activity.getActivityId(), due);
       Instant start = activity.getStartTime().toInstant();
+      String deadlineName = deadlineOf(activity.getActivityId());
+      Instant deadline = task != null && task.getDueDate() != null
+          ? task.getDueDate().toInstant() : deadlineName == null ? null
+          : deadlines.at(start).instant(DEADLINES.get(deadlineName));
       Instant end = activity.getEndTime() == null ? null : activity.getEndTime().toInstant();
       Boolean onTime = deadline == null || end == null ? null : !end.isAfter(deadline);
       Long against = deadline == null ? null
@@ -301,13 +307,17 @@ class AppealReads {
     return steps;
   }
 
-  private static Instant deadlineOf(String activityId, Map<String, Instant> due) {
+  /** The deadlines a step can have, and the variable each is kept in. */
+  private static final Map<String, String> DEADLINES = Map.of("assessment", "assessmentDue",
+      "submission", "submissionDeadline", "publication", "publicationDeadline");
+
+  private static String deadlineOf(String activityId) {
     if ("Task_RapidNeedsAssessment".equals(activityId)) {
-      return due.get("assessment");
+      return "assessment";
     }
     if ("Task_SubmitProject".equals(activityId)) {
-      return due.get("submission");
+      return "submission";
     }
-    return PREPARATION_STEPS.contains(activityId) ? due.get("publication") : null;
+    return PREPARATION_STEPS.contains(activityId) ? "publication" : null;
   }
 }
