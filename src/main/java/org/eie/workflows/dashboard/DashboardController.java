@@ -100,9 +100,9 @@ class DashboardController {
   ResponseEntity<String> durations(HttpServletRequest request, Authentication viewer,
       @RequestParam(required = false) String lang) {
     Map<String, Object> model = base(request, viewer);
-    model.put("appealSteps", durations.of(AppealReads.PROCESS_KEY, "appealPartnerSubmission",
-        "appealProjectRevision"));
-    model.put("rolloutSteps", durations.of(TrainingReads.PROCESS_KEY, TrainingReads.COUNTRY_KEY));
+    model.put("appealSteps", durations.of(StepDurations.APPEALS));
+    model.put("rolloutSteps", durations.of(StepDurations.TRAINING_ROLLOUTS));
+    model.put("planningSteps", durations.of(StepDurations.PLANNING_CYCLES));
     return html(HttpStatus.OK, "durations", language(lang, request), model);
   }
 
