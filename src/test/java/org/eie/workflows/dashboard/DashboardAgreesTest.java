@@ -319,15 +319,7 @@ class DashboardAgreesTest extends PostgresApplicationTest {
     landslide.put("emergencyType", "Landslide");
     landslide.put("onset", READ.minus(Duration.ofDays(4)).toString());
     landslide.put("affectedAreas", "Mocoa");
-    scenario.as("co.unicef");
-    ProcessInstance notActivated;
-    try {
-      notActivated = engine.getRuntimeService().createProcessInstanceByKey(
-          "emergencyFundingAppeal").businessKey("DASHCOUNTS-CO-" + System.nanoTime())
-          .setVariables(landslide).execute();
-    } finally {
-      scenario.asSystem();
-    }
+    ProcessInstance notActivated = scenario.start("co.unicef", landslide);
 
     // A rollout at the package stage: no country has started yet.
     var rollout = http.post("/api/training-rollouts", "secretariat", """
