@@ -8,27 +8,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.Date;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
 import org.eie.workflows.donors.AppealRequirements;
 import org.eie.workflows.donors.Coverage;
 import org.eie.workflows.donors.FundingCoverage;
-import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.EngineRecord;
 import org.eie.workflows.variables.StoredVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,11 +37,6 @@ class AppealReads {
 
   static final String PROCESS_KEY = "emergencyFundingAppeal";
   static final String DOCUMENT_KIND = "appeal";
-  /** Loose variables only: a JSON variable costs one more read per appeal (its byte array). */
-  private static final String[] FACTS = {"appealType", "onset", "assessmentDue",
-      "publicationDeadline", "submissionDeadline", "signedOff", "revisionDue"};
-  private static final String ASSESSMENT = "Task_RapidNeedsAssessment";
-  private static final String LAST_SIGN_OFF = "Task_SignOffSaveTheChildren";
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
   /** Steps within the preparation that the publication deadline covers (they have none of their own). */
@@ -64,11 +52,11 @@ class AppealReads {
   private final DocumentStore documents;
   private final EngineRecord record;
   private final JdbcClient jdbc;
-  private final EieProperties properties;
+  private final AppealStanding standing;
 
   AppealReads(HistoryService history, EngineReads reads, FundingCoverage coverage,
       AppealRequirements requirements, DocumentStore documents, EngineRecord record,
-      JdbcClient jdbc, EieProperties properties) {
+      JdbcClient jdbc, AppealStanding standing) {
     this.history = history;
     this.reads = reads;
     this.coverage = coverage;
@@ -76,10 +64,13 @@ class AppealReads {
     this.documents = documents;
     this.record = record;
     this.jdbc = jdbc;
-    this.properties = properties;
+    this.standing = standing;
   }
 
-  /** Filters of a list; null means any. {@code status}: OPEN or CLOSED. */
+  /**
+   * Filters of a list; null means any. {@code status}: OPEN, CLOSED (ended, however), or how it
+   * ended: PUBLISHED, NOT_ACTIVATED, CANCELLED.
+   */
   record Filter(String country, String status, String appealType, Boolean overdue) {
     static final Filter ANY = new Filter(null, null, null, null);
   }
@@ -140,64 +131,14 @@ class AppealReads {
     return Stream.of(lists).flatMap(List::stream).distinct().sorted().toList();
   }
 
-  /**
-   * The appeals a caller sees, filtered and in the lists' order — overdue first, then open
-   * ones, each group by trigger date, oldest first — without their facts: which are overdue is
-   * asked of the engine (two queries on the deadline variables and the active steps), so a page
-   * reads the variables of its own appeals only.
-   */
-  record Listing(List<HistoricProcessInstance> ordered, Set<String> overdue) {
-  }
-
-  Listing listing(Filter filter) {
-    List<HistoricProcessInstance> instances = query(filter).list().stream()
-        .filter(instance -> filter.status() == null
-            || Set.of("OPEN", "CLOSED").contains(filter.status().toUpperCase())
-            || status(instance).equalsIgnoreCase(filter.status()))
-        .toList();
-    Set<String> overdue = new HashSet<>();
-    Date now = Date.from(EngineReads.now());
-    if (!"CLOSED".equalsIgnoreCase(filter.status())) {
-      // Open steps past their deadline, exactly the OVERDUE states of Deadline.of.
-      query(filter).unfinished().variableValueLessThan("assessmentDue", now)
-          .activeActivityIdIn("Task_RapidNeedsAssessment").list()
-          .forEach(instance -> overdue.add(instance.getId()));
-      query(filter).unfinished().variableValueLessThan("publicationDeadline", now)
-          .activeActivityIdIn("SubProcess_PrepareAppeal").list()
-          .forEach(instance -> overdue.add(instance.getId()));
-    }
-    List<HistoricProcessInstance> ordered = instances.stream()
-        .filter(instance -> filter.overdue() == null
-            || overdue.contains(instance.getId()) == filter.overdue())
-        .sorted(Comparator.comparing((HistoricProcessInstance instance) ->
-                !overdue.contains(instance.getId()))
-            .thenComparing(instance -> instance.getEndTime() != null)
-            .thenComparing(HistoricProcessInstance::getStartTime)
-            .thenComparing(HistoricProcessInstance::getId))
-        .toList();
-    return new Listing(ordered, overdue);
-  }
-
-  private HistoricProcessInstanceQuery query(Filter filter) {
-    HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY);
-    if (filter.country() != null) {
-      query.tenantIdIn(filter.country());
-    }
-    if ("OPEN".equalsIgnoreCase(filter.status())) {
-      query.unfinished();
-    } else if (filter.status() != null) {
-      query.finished();
-    }
-    if (filter.appealType() != null) {
-      query.variableValueEquals("appealType", filter.appealType());
-    }
-    return query;
-  }
-
   /** Every appeal the caller sees, filtered, in the lists' order, with its deadlines. */
   List<Appeal> all(Filter filter) {
-    return summaries(listing(filter).ordered(), null);
+    return standing.listing(filter).ordered();
+  }
+
+  /** The appeals a caller sees, filtered, in the lists' order, and their counts. */
+  AppealStanding.Listing listing(Filter filter) {
+    return standing.listing(filter);
   }
 
   /** A page of the list, its appeals with deadlines, stage and funding. */
@@ -205,10 +146,9 @@ class AppealReads {
     return page(listing(filter), page, size);
   }
 
-  PageOf<Appeal> page(Listing listing, int page, int size) {
-    PageOf<HistoricProcessInstance> instances = PageOf.of(listing.ordered(), page, size);
-    return new PageOf<>(completed(summaries(instances.items(), null)), page, size,
-        instances.total());
+  PageOf<Appeal> page(AppealStanding.Listing listing, int page, int size) {
+    PageOf<Appeal> appeals = PageOf.of(listing.ordered(), page, size);
+    return new PageOf<>(completed(appeals.items()), page, size, appeals.total());
   }
 
   /**
@@ -238,14 +178,14 @@ class AppealReads {
     if (instance == null) {
       return Optional.empty();
     }
-    Appeal appeal = completed(summaries(List.of(instance), id)).get(0);
+    Appeal appeal = completed(standing.appeals(List.of(instance), id)).get(0);
     StoredVariables variables = reads.variables(List.of(id), "trigger").get(id);
     JsonNode trigger = variables.object("trigger");
     List<String> areas = variables.json("trigger", AppealReads::affectedAreas);
     Coverage covered = coverage.coverageOf(id);
     return Optional.of(new AppealDetail(appeal, EngineReads.text(trigger, "situationSummary"),
         areas == null ? List.of() : areas, covered, documentVersions(id), deliveries(id),
-        timeline(id, appeal), union(appeal.damaged(), variables.damaged(), covered.damaged())));
+        timeline(id), union(appeal.damaged(), variables.damaged(), covered.damaged())));
   }
 
   private static List<String> affectedAreas(JsonNode trigger) {
@@ -269,114 +209,6 @@ class AppealReads {
         .processDefinitionKey(PROCESS_KEY).count() > 0;
     return appeal ? documents.visibleRendering(id, DOCUMENT_KIND, version, language)
         : Optional.empty();
-  }
-
-  private List<Appeal> summaries(List<HistoricProcessInstance> instances, String singleId) {
-    List<String> ids = instances.stream().map(HistoricProcessInstance::getId).toList();
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<String, StoredVariables> facts = reads.variables(ids, FACTS);
-    Map<String, Instant> assessed = new HashMap<>();
-    Map<String, Instant> prepared = new HashMap<>();
-    stepsDone(singleId, instances, facts, assessed, prepared);
-    Instant now = EngineReads.now();
-    List<Appeal> appeals = new ArrayList<>(instances.size());
-    for (HistoricProcessInstance instance : instances) {
-      StoredVariables values = facts.get(instance.getId());
-      boolean ended = instance.getEndTime() != null;
-      List<Deadline> deadlines = Stream.of(
-          Deadline.of("assessment", values.instant("assessmentDue"),
-              assessed.get(instance.getId()), ended, now),
-          Deadline.closing("submission", values.instant("submissionDeadline"), ended, now),
-          Deadline.of("publication", values.instant("publicationDeadline"),
-              prepared.get(instance.getId()), ended, now),
-          // When the published version's revision falls due; gone while a revision is under way.
-          Deadline.closing("revision", values.instant("revisionDue"), ended, now))
-          .filter(Objects::nonNull).toList();
-      Deadline next = deadlines.stream().filter(Deadline::open)
-          .min(Comparator.comparing(Deadline::dueAt)).orElse(null);
-      Instant onset = values.instant("onset");
-      String country = instance.getTenantId();
-      appeals.add(new Appeal(instance.getId(), instance.getBusinessKey(), country,
-          country == null ? null : properties.countries().get(country),
-          null, values.text("appealType"),
-          onset, onset == null || ended ? null : Duration.between(onset, now).toDays(),
-          status(instance), instance.getStartTime().toInstant(),
-          ended ? instance.getEndTime().toInstant() : null, List.of(), deadlines, next,
-          deadlines.stream().anyMatch(Deadline::overdue), null, values.damaged()));
-    }
-    return appeals;
-  }
-
-  /**
-   * When each appeal's assessment was done, and when its preparation ended (the Save the
-   * Children sign-off that approved it, the last step before "Appeal signed off"), in one read
-   * of the task history, which is far smaller than the activity history.
-   */
-  private void stepsDone(String singleId, List<HistoricProcessInstance> instances,
-      Map<String, StoredVariables> facts, Map<String, Instant> assessed,
-      Map<String, Instant> prepared) {
-    List<HistoricTaskInstance> tasks = new ArrayList<>();
-    if (singleId != null) {
-      tasks.addAll(stepTasks().processInstanceId(singleId).list());
-    } else {
-      List<String> keys = instances.stream().map(HistoricProcessInstance::getBusinessKey)
-          .filter(Objects::nonNull).distinct().toList();
-      for (int from = 0; from < keys.size(); from += 500) {
-        tasks.addAll(stepTasks().processInstanceBusinessKeyIn(keys.subList(from,
-            Math.min(keys.size(), from + 500)).toArray(String[]::new)).list());
-      }
-      if (instances.stream().anyMatch(instance -> instance.getBusinessKey() == null)) {
-        tasks.clear(); // an appeal without a business key: read them all
-        tasks.addAll(stepTasks().list());
-      }
-    }
-    Map<String, HistoricTaskInstance> lastSignOff = new HashMap<>();
-    for (HistoricTaskInstance task : tasks) {
-      String appeal = task.getProcessInstanceId();
-      if (ASSESSMENT.equals(task.getTaskDefinitionKey())) {
-        if ("completed".equals(task.getDeleteReason())) {
-          assessed.merge(appeal, task.getEndTime().toInstant(),
-              (a, b) -> a.isAfter(b) ? a : b);
-        }
-      } else {
-        lastSignOff.merge(appeal, task, (a, b) -> a.getStartTime().after(b.getStartTime()) ? a : b);
-      }
-    }
-    // The preparation is over when the newest sign-off was completed and approved it.
-    lastSignOff.forEach((appeal, task) -> {
-      StoredVariables values = facts.get(appeal);
-      if ("completed".equals(task.getDeleteReason()) && values != null
-          && Boolean.TRUE.equals(values.flag("signedOff"))) {
-        prepared.put(appeal, task.getEndTime().toInstant());
-      }
-    });
-  }
-
-  private org.camunda.bpm.engine.history.HistoricTaskInstanceQuery stepTasks() {
-    return history.createHistoricTaskInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .taskDefinitionKeyIn(ASSESSMENT, LAST_SIGN_OFF);
-  }
-
-  private static String status(HistoricProcessInstance instance) {
-    if (instance.getEndTime() == null) {
-      return "OPEN";
-    }
-    String end = instance.getEndActivityId();
-    // Published, then closed with or without revisions (appeals ended at "Appeal published"
-    // before revisions existed).
-    if ("Event_AppealPublished".equals(end) || "Event_AppealClosed".equals(end)
-        || "Event_AppealClosedAtRevision".equals(end)) {
-      return "PUBLISHED";
-    }
-    if ("Event_NotActivated".equals(end)) {
-      return "NOT_ACTIVATED";
-    }
-    if ("Event_Cancelled".equals(end)) {
-      return "CANCELLED";
-    }
-    return "CLOSED";
   }
 
   /**
@@ -441,13 +273,17 @@ class AppealReads {
         .list();
   }
 
-  /** Each step from the engine's history: who completed it, when, how long, against what deadline. */
-  private List<Step> timeline(String id, Appeal appeal) {
+  /**
+   * Each step from the engine's history: who completed it, when, how long, and against the
+   * deadline in force when it began — a revision moves the appeal's deadlines, and version 1's
+   * steps are still judged against version 1's.
+   */
+  private List<Step> timeline(String id) {
     Map<String, HistoricTaskInstance> tasks = new HashMap<>();
     history.createHistoricTaskInstanceQuery().processInstanceId(id).list()
         .forEach(task -> tasks.put(task.getId(), task));
-    Map<String, Instant> due = new HashMap<>();
-    appeal.deadlines().forEach(deadline -> due.put(deadline.name(), deadline.dueAt()));
+    StoredVariables.Past deadlines = StoredVariables.past(history, id, DEADLINES.values()
+        .toArray(String[]::new));
     List<Step> steps = new ArrayList<>();
     for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
         .processInstanceId(id).orderByHistoricActivityInstanceStartTime().asc()
@@ -463,9 +299,11 @@ class AppealReads {
       if (task != null && activity.getEndTime() != null) {
         completedBy = record.completedBy(task.getId()).orElse(task.getAssignee());
       }
-      Instant deadline = task != null && task.getDueDate() != null
-          ? task.getDueDate().toInstant() : deadlineOf(activity.getActivityId(), due);
       Instant start = activity.getStartTime().toInstant();
+      String deadlineName = deadlineOf(activity.getActivityId());
+      Instant deadline = task != null && task.getDueDate() != null
+          ? task.getDueDate().toInstant() : deadlineName == null ? null
+          : deadlines.at(start).instant(DEADLINES.get(deadlineName));
       Instant end = activity.getEndTime() == null ? null : activity.getEndTime().toInstant();
       Boolean onTime = deadline == null || end == null ? null : !end.isAfter(deadline);
       Long against = deadline == null ? null
@@ -477,13 +315,17 @@ class AppealReads {
     return steps;
   }
 
-  private static Instant deadlineOf(String activityId, Map<String, Instant> due) {
+  /** The deadlines a step can have, and the variable each is kept in. */
+  private static final Map<String, String> DEADLINES = Map.of("assessment", "assessmentDue",
+      "submission", "submissionDeadline", "publication", "publicationDeadline");
+
+  private static String deadlineOf(String activityId) {
     if ("Task_RapidNeedsAssessment".equals(activityId)) {
-      return due.get("assessment");
+      return "assessment";
     }
     if ("Task_SubmitProject".equals(activityId)) {
-      return due.get("submission");
+      return "submission";
     }
-    return PREPARATION_STEPS.contains(activityId) ? due.get("publication") : null;
+    return PREPARATION_STEPS.contains(activityId) ? "publication" : null;
   }
 }

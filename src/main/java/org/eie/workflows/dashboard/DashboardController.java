@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,14 +31,16 @@ class DashboardController {
   private final PlanningReads planning;
   private final TrainingReads training;
   private final StepDurations durations;
+  private final AppealStanding standing;
   private final DashboardPages pages;
 
   DashboardController(AppealReads appeals, PlanningReads planning, TrainingReads training,
-      StepDurations durations, DashboardPages pages) {
+      StepDurations durations, AppealStanding standing, DashboardPages pages) {
     this.appeals = appeals;
     this.planning = planning;
     this.training = training;
     this.durations = durations;
+    this.standing = standing;
     this.pages = pages;
   }
 
@@ -56,25 +57,18 @@ class DashboardController {
   @GetMapping("/dashboard")
   ResponseEntity<String> overview(HttpServletRequest request, Authentication viewer,
       @RequestParam(required = false) String lang) {
+    // One listing gives the header, the table per country and the rows: they cannot disagree.
     var open = appeals.listing(new AppealReads.Filter(null, "OPEN", null, null));
     var page = appeals.page(open, 0, OVERVIEW_ROWS);
-    Map<String, long[]> byCountry = new TreeMap<>();
-    for (var appeal : open.ordered()) {
-      long[] counts = byCountry.computeIfAbsent(appeal.getTenantId(), c -> new long[2]);
-      counts[0]++;
-      if (open.overdue().contains(appeal.getId())) {
-        counts[1]++;
-      }
-    }
     List<AppealReads.Appeal> shown = page.items();
     Map<String, Object> model = base(request, viewer);
     model.put("appeals", shown);
-    model.put("openCount", open.ordered().size());
-    model.put("overdueCount", open.overdue().size());
-    model.put("byCountry", byCountry);
+    model.put("openCount", open.counts().all().open());
+    model.put("overdueCount", open.counts().all().overdue());
+    model.put("byCountry", open.counts().byCountry());
     model.put("funded", shown.stream().filter(a -> a.funding() != null
         && a.funding().requiredUsd() != null).toList());
-    model.put("overdueTasks", durations.overdueTasks());
+    model.put("overdueTasks", standing.overdueTasks(open));
     List<PlanningReads.Cycle> cycles = planning.open();
     model.put("cycles", cycles);
     model.put("timeline", Timeline.of(cycles));
@@ -106,9 +100,9 @@ class DashboardController {
   ResponseEntity<String> durations(HttpServletRequest request, Authentication viewer,
       @RequestParam(required = false) String lang) {
     Map<String, Object> model = base(request, viewer);
-    model.put("appealSteps", durations.of(AppealReads.PROCESS_KEY, "appealPartnerSubmission",
-        "appealProjectRevision"));
-    model.put("rolloutSteps", durations.of(TrainingReads.PROCESS_KEY, TrainingReads.COUNTRY_KEY));
+    model.put("appealSteps", durations.of(StepDurations.APPEALS));
+    model.put("rolloutSteps", durations.of(StepDurations.TRAINING_ROLLOUTS));
+    model.put("planningSteps", durations.of(StepDurations.PLANNING_CYCLES));
     return html(HttpStatus.OK, "durations", language(lang, request), model);
   }
 

@@ -69,11 +69,15 @@ class DashboardPages {
       return instant == null ? "" : dateTime.format(instant) + " UTC";
     }
 
+    /** Whole dollars without decimals, an amount with cents with its two digits of cents. */
     public String usd(BigDecimal amount) {
       if (amount == null) {
         return "—";
       }
-      NumberFormat format = NumberFormat.getIntegerInstance(locale);
+      NumberFormat format = NumberFormat.getNumberInstance(locale);
+      int cents = amount.stripTrailingZeros().scale() > 0 ? 2 : 0;
+      format.setMinimumFractionDigits(cents);
+      format.setMaximumFractionDigits(Math.max(cents, amount.stripTrailingZeros().scale()));
       return format.format(amount) + " USD";
     }
 

@@ -107,13 +107,13 @@ class ReadApiController {
     return training.detail(id).orElseThrow(() -> new NotVisibleException("training rollout", id));
   }
 
-  /** Time per step across finished appeals and rollouts (median, 90th percentile). */
+  /** Time per human step that somebody completed (median, 90th percentile), per process. */
   @GetMapping("/api/step-durations")
   Map<String, List<StepDurations.StepTime>> stepDurations() {
     return Map.of(
-        "appeals", durations.of(AppealReads.PROCESS_KEY, "appealPartnerSubmission",
-            "appealProjectRevision"),
-        "trainingRollouts", durations.of(TrainingReads.PROCESS_KEY, TrainingReads.COUNTRY_KEY));
+        "appeals", durations.of(StepDurations.APPEALS),
+        "trainingRollouts", durations.of(StepDurations.TRAINING_ROLLOUTS),
+        "planningCycles", durations.of(StepDurations.PLANNING_CYCLES));
   }
 
   static ResponseEntity<byte[]> pdf(StoredDocument document) {

@@ -5,18 +5,26 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
 
 /**
- * What Cockpit Community Edition does not show: how long each human step took across finished
- * processes (median and 90th percentile), and which step holds them up. From the engine's task
+ * What Cockpit Community Edition does not show: how long each human step took when somebody did
+ * it (median and 90th percentile), and which step holds a process up. From the engine's task
  * history, read as the caller: a country co-lead's figures cover their country only.
  */
 @Service
 class StepDurations {
+
+  /** The processes of each section: every process that has user steps. */
+  static final String[] APPEALS = {AppealReads.PROCESS_KEY, "appealPartnerSubmission",
+      "appealProjectRevision"};
+  static final String[] TRAINING_ROLLOUTS = {TrainingReads.PROCESS_KEY,
+      TrainingReads.COUNTRY_KEY};
+  static final String[] PLANNING_CYCLES = {PlanningReads.PROCESS_KEY};
+  /** The delete reason of a task a user completed (not cancelled by a deadline or deleted). */
+  private static final String COMPLETED = "completed";
 
   private final HistoryService history;
   private final StepNames names;
@@ -33,16 +41,17 @@ class StepDurations {
       long p90Minutes, boolean slowest) {
   }
 
-  record OverdueTasks(Map<String, Long> byCountry, Map<String, Long> byProcess, long total) {
-  }
-
-  /** Per step of the finished instances of these processes, slowest first within each. */
+  /**
+   * Per step of these processes, slowest first within each: the tasks somebody completed, in
+   * running processes too (an appeal runs for months). A task nobody worked on — cancelled by a
+   * deadline, deleted with its process — took no one's time and is left out.
+   */
   List<StepTime> of(String... processKeys) {
     List<StepTime> all = new ArrayList<>();
     for (String key : processKeys) {
       Map<String, List<HistoricTaskInstance>> bySteps = new LinkedHashMap<>();
       history.createHistoricTaskInstanceQuery().processDefinitionKey(key).finished()
-          .processFinished().list().stream()
+          .taskDeleteReason(COMPLETED).list().stream()
           .filter(task -> task.getDurationInMillis() != null)
           .forEach(task -> bySteps.computeIfAbsent(task.getTaskDefinitionKey(),
               step -> new ArrayList<>()).add(task));
@@ -61,20 +70,6 @@ class StepDurations {
       }
     }
     return all;
-  }
-
-  /** Open tasks past their due date, by country (tenant) and by process. */
-  OverdueTasks overdueTasks() {
-    Map<String, Long> byCountry = new TreeMap<>();
-    Map<String, Long> byProcess = new TreeMap<>();
-    long total = 0;
-    for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().unfinished()
-        .taskDueBefore(java.util.Date.from(EngineReads.now())).list()) {
-      byCountry.merge(task.getTenantId() == null ? "—" : task.getTenantId(), 1L, Long::sum);
-      byProcess.merge(task.getProcessDefinitionKey(), 1L, Long::sum);
-      total++;
-    }
-    return new OverdueTasks(byCountry, byProcess, total);
   }
 
   /** Nearest-rank percentile of sorted values. */

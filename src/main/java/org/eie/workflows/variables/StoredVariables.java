@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
@@ -70,6 +72,55 @@ public final class StoredVariables {
     Map<String, StoredVariables> read = new HashMap<>();
     ids.forEach(id -> read.put(id, new StoredVariables(values.getOrDefault(id, Map.of()))));
     return read;
+  }
+
+  /**
+   * The values the named variables of one process instance have had, from the engine's history
+   * of variable updates (one query per name, as the caller), for a read that asks which value was
+   * in force at a moment: a deadline a step was given before a revision moved it.
+   */
+  public static Past past(HistoryService history, String instanceId, String... names) {
+    List<Past.Update> updates = new ArrayList<>();
+    for (String name : names) {
+      for (HistoricDetail detail : history.createHistoricDetailQuery()
+          .processInstanceId(instanceId).variableUpdates().variableNameLike(name)
+          .disableCustomObjectDeserialization().orderByTime().asc()
+          .orderPartiallyByOccurrence().asc().list()) {
+        if (detail instanceof HistoricVariableUpdate update && name.equals(
+            update.getVariableName())) {
+          updates.add(new Past.Update(name, update.getTime().toInstant(),
+              plain(update.getTypedValue())));
+        }
+      }
+    }
+    return new Past(updates);
+  }
+
+  /** Values over time: {@link #at} gives those in force at a moment, read as usual. */
+  public static final class Past {
+    record Update(String name, Instant at, Object value) {
+    }
+
+    private final List<Update> updates;
+
+    Past(List<Update> updates) {
+      this.updates = updates;
+    }
+
+    /** The value each variable was last given at or before {@code moment} (absent if none). */
+    public StoredVariables at(Instant moment) {
+      Map<String, Object> values = new HashMap<>();
+      for (Update update : updates) {
+        if (!update.at().isAfter(moment)) {
+          if (update.value() == null) {
+            values.remove(update.name());
+          } else {
+            values.put(update.name(), update.value());
+          }
+        }
+      }
+      return new StoredVariables(values);
+    }
   }
 
   /** Text, or null if absent or not text. */

@@ -71,7 +71,12 @@ public final class AppealScenario {
   }
 
   public ProcessInstance start(Map<String, Object> trigger) {
-    as("lb.unicef");
+    return start("lb.unicef", trigger);
+  }
+
+  /** Triggered by a co-lead of the trigger's country. */
+  public ProcessInstance start(String coLead, Map<String, Object> trigger) {
+    as(coLead);
     try {
       return engine.getRuntimeService().createProcessInstanceByKey("emergencyFundingAppeal")
           .businessKey("SCENARIO-" + System.nanoTime()).setVariables(trigger).execute();

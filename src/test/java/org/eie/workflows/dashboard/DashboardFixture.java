@@ -112,14 +112,7 @@ final class DashboardFixture {
     floods.put("emergencyType", "Floods");
     floods.put("onset", NOW.minus(Duration.ofHours(1)).toString());
     floods.put("affectedAreas", "Arauca");
-    scenario.as("co.unicef");
-    ProcessInstance colombia;
-    try {
-      colombia = runtime.createProcessInstanceByKey("emergencyFundingAppeal")
-          .businessKey("DASHBOARD-CO-" + System.nanoTime()).setVariables(floods).execute();
-    } finally {
-      scenario.asSystem();
-    }
+    ProcessInstance colombia = scenario.start("co.unicef", floods);
 
     var cycle = http.post("/api/planning-cycles", "secretariat", "{\"firstYear\": 2036}");
     assertThat(cycle.statusCode()).as(cycle.body()).isEqualTo(201);
