@@ -80,7 +80,8 @@ public class DocumentRenderer {
 
   /** The filled template as XHTML: what goes to the PDF library. */
   public String html(DocumentRequest request) {
-    var context = new Context(request.locale(), request.model());
+    // Messages format their numbers (versions, counts) with the same digits as the figures.
+    var context = new Context(Digits.western(request.locale()), request.model());
     return templates.process(request.template(), context);
   }
 
