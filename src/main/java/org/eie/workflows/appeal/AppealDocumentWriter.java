@@ -10,6 +10,7 @@ import org.eie.workflows.appeal.AppealDocument.PartnerRequirement;
 import org.eie.workflows.documents.Digits;
 import org.eie.workflows.documents.DocumentRenderer;
 import org.eie.workflows.documents.DocumentRequest;
+import org.eie.workflows.documents.Names;
 import org.springframework.stereotype.Component;
 
 /**
@@ -115,12 +116,7 @@ public class AppealDocumentWriter {
    * fallback for a code CLDR does not know.
    */
   static String countryName(AppealDocument document, Locale language) {
-    String code = document.countryCode();
-    if (code == null || code.isBlank()) {
-      return document.countryName();
-    }
-    String name = new Locale("", code).getDisplayCountry(language);
-    return name.isBlank() || name.equalsIgnoreCase(code) ? document.countryName() : name;
+    return Names.country(document.countryCode(), language, document.countryName());
   }
 
   private static String format(ResourceBundle messages, Locale locale, String key,

@@ -243,23 +243,14 @@ public final class AppealFormats {
     return value == null ? null : FSI + value + PDI;
   }
 
-  /**
-   * A figure as a reader of the language writes it, kept together left to right in a
-   * right-to-left document (Unicode isolates, which the layout honours and never draws): the
-   * sign stays before the number ({@code -185,000.50}, not {@code 185,000.50-}), the percent
-   * sign after it. The bidirectional marks CLDR puts into Arabic figures go, because they are
-   * drawn and copied with the text and would make the figure unsearchable.
-   */
+  /** A figure kept together left to right in a right-to-left document (see {@link Digits#figure}). */
   private String figure(String formatted) {
-    String plain = BIDI_MARKS.matcher(formatted).replaceAll("");
-    return rightToLeft ? LRI + plain + PDI : plain;
+    return Digits.figure(formatted, rightToLeft);
   }
 
   private static final String LRI = "\u2066";
   private static final String FSI = "\u2068";
   private static final String PDI = "\u2069";
-  private static final java.util.regex.Pattern BIDI_MARKS =
-      java.util.regex.Pattern.compile("[\u200E\u200F\u061C]");
 
   public Locale locale() {
     return locale;

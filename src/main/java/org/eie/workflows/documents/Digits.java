@@ -21,4 +21,23 @@ public final class Digits {
   public static Locale western(Locale locale) {
     return new Locale.Builder().setLocale(locale).setUnicodeLocaleKeyword("nu", "latn").build();
   }
+
+  /**
+   * A figure as a reader of the language writes it, kept together left to right in a
+   * right-to-left document (Unicode isolates, U+2066 and U+2069, which the layout honours and
+   * never draws): the sign stays before the number ({@code -185,000.50}, not
+   * {@code 185,000.50-}), the percent sign after it. The bidirectional marks CLDR puts into
+   * Arabic figures go, because they are drawn and copied with the text and would make the figure
+   * unsearchable. Left-to-right documents get the figure as it is, without marks.
+   */
+  public static String figure(String formatted, boolean rightToLeft) {
+    if (formatted == null) {
+      return null;
+    }
+    String plain = BIDI_MARKS.matcher(formatted).replaceAll("");
+    return rightToLeft ? "\u2066" + plain + "\u2069" : plain;
+  }
+
+  private static final java.util.regex.Pattern BIDI_MARKS =
+      java.util.regex.Pattern.compile("[\u200E\u200F\u061C]");
 }
