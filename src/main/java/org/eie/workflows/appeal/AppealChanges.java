@@ -51,7 +51,7 @@ public record AppealChanges(int sinceVersion, String reason, Figure requirementU
     static PublishedFigures of(AppealDocument document) {
       return new PublishedFigures(document.version(), document.requirements().totalUsd(),
           document.peopleTargeted().total(), document.peopleInNeed().total(),
-          document.funding() == null ? null : document.funding().fundedUsd(),
+          document.funding() == null ? BigDecimal.ZERO : document.funding().fundedUsd(),
           document.projects().stream().map(p -> new ProjectLine(p.code(), p.partner(),
               p.title(), p.budgetUsd())).toList());
     }
@@ -79,7 +79,17 @@ public record AppealChanges(int sinceVersion, String reason, Figure requirementU
             BigDecimal.valueOf(after.peopleTargeted())),
         new Figure(BigDecimal.valueOf(before.peopleInNeed()),
             BigDecimal.valueOf(after.peopleInNeed())),
-        new Figure(before.fundedUsd(), after.fundedUsd()), added, changed, withdrawn);
+        new Figure(received(before), received(after)), added, changed, withdrawn);
+  }
+
+  /**
+   * Funding received as a version printed it. A version without a funding section was written
+   * while no pledge was recorded (the document then says nothing rather than "0 % funded"), so
+   * it had received nothing: zero, not "not known", or a revision after the first pledges could
+   * never say how funding changed. Figures kept before this rule carry a null for that.
+   */
+  private static BigDecimal received(PublishedFigures figures) {
+    return figures.fundedUsd() == null ? BigDecimal.ZERO : figures.fundedUsd();
   }
 
   /** The few figures the donors' e-mail states. */

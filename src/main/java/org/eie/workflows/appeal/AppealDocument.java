@@ -222,6 +222,17 @@ public record AppealDocument(
     public ResponsePlan(List<String> objectives, List<Activity> priorityActivities) {
       this(objectives, priorityActivities, null, null);
     }
+
+    /**
+     * The total row of the priority activities: the sum of the activities' indicative
+     * requirements as printed above it, or null when no activity has one. It is not the plan's
+     * own estimate ({@link #indicativeRequirementUsd}), which a revision may change on its own
+     * and which may cover more than the ticked activities.
+     */
+    public BigDecimal activitiesRequirementUsd() {
+      return priorityActivities.stream().map(Activity::indicativeRequirementUsd)
+          .filter(java.util.Objects::nonNull).reduce(BigDecimal::add).orElse(null);
+    }
   }
 
   /**

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import org.eie.workflows.appeal.AppealDocument.PartnerRequirement;
+import org.eie.workflows.documents.Digits;
 import org.eie.workflows.documents.DocumentRenderer;
 import org.eie.workflows.documents.DocumentRequest;
+import org.eie.workflows.documents.Names;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,16 +69,17 @@ public class AppealDocumentWriter {
     // it (en-GB writes 13 August 2020, en-US August 13, 2020; fr-CH other separators than fr-FR).
     Locale formats = locale.getLanguage().equals(language.getLanguage()) ? locale : language;
     String appealType = messages.getString("appealType." + document.appealType().name());
-    String title = format(messages, language, "pdf.title",
-        document.countryName(), appealType, document.version());
-    String subject = format(messages, language, "pdf.subject",
-        document.countryName(), appealType);
-    String keywords = format(messages, language, "pdf.keywords",
-        document.countryName(), appealType, document.countryCode());
+    String country = countryName(document, language);
+    String title = format(messages, language, "pdf.title", country, appealType,
+        document.version());
+    String subject = format(messages, language, "pdf.subject", country, appealType);
+    String keywords = format(messages, language, "pdf.keywords", country, appealType,
+        document.countryCode());
     Map<String, Object> model = new HashMap<>(Map.of(
         "appeal", document,
         "fmt", new AppealFormats(formats),
         "documentTitle", title,
+        "countryName", country,
         "appealTypeName", appealType,
         "activityNames", activityNames(document),
         "rtl", DocumentRequest.rightToLeft(language),
@@ -107,8 +110,17 @@ public class AppealDocumentWriter {
     return names;
   }
 
+  /**
+   * The country as the reader's language names it (CLDR, through the JDK, as the donors' e-mail
+   * names it): Liban, لبنان. The name the deployment configures is English and stays the
+   * fallback for a code CLDR does not know.
+   */
+  static String countryName(AppealDocument document, Locale language) {
+    return Names.country(document.countryCode(), language, document.countryName());
+  }
+
   private static String format(ResourceBundle messages, Locale locale, String key,
       Object... arguments) {
-    return new MessageFormat(messages.getString(key), locale).format(arguments);
+    return new MessageFormat(messages.getString(key), Digits.western(locale)).format(arguments);
   }
 }

@@ -18,6 +18,8 @@ import org.eie.workflows.appeal.AppealDocument.AgeGroup;
 import org.eie.workflows.appeal.AppealDocument.PartnerRequirement;
 import org.eie.workflows.appeal.AppealDocument.People;
 import org.eie.workflows.appeal.AppealDocument.Project;
+import org.eie.workflows.documents.Digits;
+import org.eie.workflows.documents.DocumentRequest;
 
 /**
  * The template's helper ({@code ${fmt...}}): numbers and dates as a reader of the document's language writes them ({@code 1,234,567} and
@@ -29,6 +31,7 @@ import org.eie.workflows.appeal.AppealDocument.Project;
 public final class AppealFormats {
 
   private final Locale locale;
+  private final boolean rightToLeft;
   private final DateTimeFormatter date;
   private final DateTimeFormatter time;
   // Made once per document rather than per figure (a 200-project appeal has thousands). A
@@ -40,8 +43,12 @@ public final class AppealFormats {
   private final NumberFormat millions;
   private final NumberFormat percent;
 
-  public AppealFormats(Locale locale) {
-    this.locale = locale;
+  public AppealFormats(Locale language) {
+    this.locale = language;
+    this.rightToLeft = DocumentRequest.rightToLeft(language);
+    // One digit system in the whole document (see Digits): dates already come with Western
+    // digits, numbers would otherwise be Arabic-Indic in Arabic.
+    Locale locale = Digits.western(language);
     this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
     // Hours and minutes on the 24-hour clock in every language, as humanitarian reports give
     // times: "6:08 PM" is easily misread, and the onset is kept to the minute.
@@ -64,7 +71,7 @@ public final class AppealFormats {
 
   /** A count: people, schools. */
   public String number(Number value) {
-    return value == null ? null : integer.format(value);
+    return value == null ? null : figure(integer.format(value));
   }
 
   /** A figure that may have decimals (an indicator target, a context figure). */
@@ -72,7 +79,7 @@ public final class AppealFormats {
     if (value == null) {
       return null;
     }
-    return decimal.format(value);
+    return figure(decimal.format(value));
   }
 
   /**
@@ -84,6 +91,10 @@ public final class AppealFormats {
     if (value == null) {
       return null;
     }
+    return figure(plainUsd(value));
+  }
+
+  private String plainUsd(BigDecimal value) {
     return value.stripTrailingZeros().scale() <= 0 ? wholeUsd.format(value)
         : cents.format(value);
   }
@@ -96,9 +107,9 @@ public final class AppealFormats {
     if (difference == null) {
       return null;
     }
-    String magnitude = usd(difference.abs());
-    return difference.signum() > 0 ? "+" + magnitude
-        : difference.signum() < 0 ? "-" + magnitude : magnitude;
+    String magnitude = plainUsd(difference.abs());
+    return figure(difference.signum() > 0 ? "+" + magnitude
+        : difference.signum() < 0 ? "-" + magnitude : magnitude);
   }
 
   /** An amount in millions of US dollars with one decimal ({@code 12.4}), for the cover. */
@@ -106,7 +117,7 @@ public final class AppealFormats {
     if (value == null) {
       return null;
     }
-    return millions.format(value.movePointLeft(6));
+    return figure(millions.format(value.movePointLeft(6)));
   }
 
   /** A share ({@code 0.42}) as a percentage ({@code 42%}, {@code 42 %}). */
@@ -114,7 +125,7 @@ public final class AppealFormats {
     if (share == null) {
       return null;
     }
-    return percent.format(share);
+    return figure(percent.format(share));
   }
 
   /** Share of a part in a whole as a percentage, or null when the whole is zero. */
@@ -211,8 +222,35 @@ public final class AppealFormats {
       return null;
     }
     String offset = value.getOffset().getTotalSeconds() == 0 ? "" : value.getOffset().getId();
-    return date.format(value) + ", " + time.format(value) + " (UTC" + offset + ")";
+    return date.format(value) + (rightToLeft ? "\u060C " : ", ") + figure(time.format(value))
+        + " (" + figure("UTC" + offset) + ")";
   }
+
+  /**
+   * A code or a name in Latin letters ({@code LB-EDU-001}) as one left-to-right unit in a
+   * right-to-left document, so that it reads whole and keeps its place before or after the
+   * words around it; as it is elsewhere.
+   */
+  public String code(String value) {
+    return value == null || !rightToLeft ? value : LRI + value + PDI;
+  }
+
+  /**
+   * A name as entered (a project, a partner, a place), in either script: isolated so that its
+   * own direction does not reorder the words and figures around it.
+   */
+  public String name(String value) {
+    return value == null ? null : FSI + value + PDI;
+  }
+
+  /** A figure kept together left to right in a right-to-left document (see {@link Digits#figure}). */
+  private String figure(String formatted) {
+    return Digits.figure(formatted, rightToLeft);
+  }
+
+  private static final String LRI = "\u2066";
+  private static final String FSI = "\u2068";
+  private static final String PDI = "\u2069";
 
   public Locale locale() {
     return locale;

@@ -31,7 +31,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Renders a template under {@code templates/} to PDF: Thymeleaf fills the XHTML with data and
  * the wording of the template's message bundle, openhtmltopdf lays it out on PDFBox with the
  * fonts shipped in {@code templates/fonts/} embedded (DejaVu Sans covers accented Latin and
- * Arabic), Arabic shaped and ordered right to left, and title, subject, keywords and language set
+ * Arabic), Arabic shaped and ordered right to left (and copied as its base letters: see
+ * {@link SearchableText}), and title, subject, keywords and language set
  * in the PDF.
  *
  * <p>Templates are XHTML (well-formed: {@code <br/>}, no HTML-only entities), because the PDF
@@ -80,7 +81,8 @@ public class DocumentRenderer {
 
   /** The filled template as XHTML: what goes to the PDF library. */
   public String html(DocumentRequest request) {
-    var context = new Context(request.locale(), request.model());
+    // Messages format their numbers (versions, counts) with the same digits as the figures.
+    var context = new Context(Digits.western(request.locale()), request.model());
     return templates.process(request.template(), context);
   }
 
@@ -123,7 +125,8 @@ public class DocumentRenderer {
       document.getDocumentCatalog().setLanguage(request.locale().toLanguageTag());
       Attachments.embed(document, request.attachments());
       document.save(out);
-      return out.toByteArray();
+      // The fonts' ToUnicode maps exist once saved; Arabic in them becomes base letters.
+      return SearchableText.withBaseLetters(out.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render " + request.template(), e);
     }

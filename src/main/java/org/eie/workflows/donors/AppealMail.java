@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.eie.workflows.documents.Names;
 import org.eie.workflows.documents.StoredDocument;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
@@ -51,8 +52,7 @@ class AppealMail {
     Locale locale = bundle.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH
         : bundle.getLocale();
     String appealType = bundle.getString("appealType." + delivery.appealType());
-    @SuppressWarnings("deprecation") // Locale.of is Java 19+
-    String country = new Locale("", delivery.country()).getDisplayCountry(locale);
+    String country = Names.country(delivery.country(), locale, delivery.country());
     DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
         .withLocale(locale).withZone(ZoneOffset.UTC);
 

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eie.workflows.documents.Clock24;
+import org.eie.workflows.documents.Digits;
 import org.eie.workflows.documents.DocumentRenderer;
 import org.eie.workflows.documents.DocumentRequest;
+import org.eie.workflows.documents.Names;
 import org.eie.workflows.planning.PlanModel.AlignmentMap;
 import org.eie.workflows.planning.PlanModel.Approvals;
 import org.eie.workflows.planning.PlanModel.Evaluation;
@@ -57,7 +59,9 @@ class PlanDocument {
     return "strategic-plans-" + cycleLabel + ".pdf";
   }
 
-  Map<String, Object> model(Content c, Locale locale) {
+  Map<String, Object> model(Content c, Locale language) {
+    // Western digits in every language, as in every document (Digits).
+    Locale locale = Digits.western(language);
     DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
     DateTimeFormatter times = Clock24.dateAndTime(FormatStyle.LONG, locale);
     Map<String, Object> model = new LinkedHashMap<>();
@@ -113,7 +117,7 @@ class PlanDocument {
       model.put("publicationLink", c.launch().publicationLink());
       model.put("launchedOn", dates.format(Instant.parse(c.launch().at()).atZone(ZoneOffset.UTC)));
       model.put("translations", c.launch().translations().stream().map(t -> Map.of(
-          "language", Locale.forLanguageTag(t.language()).getDisplayLanguage(locale),
+          "language", Names.language(t.language(), language),
           "who", t.userName() == null ? String.valueOf(t.userId()) : t.userName(),
           "link", t.link(),
           "when", dates.format(Instant.parse(t.at()).atZone(ZoneOffset.UTC)))).toList());

@@ -12,14 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eie.workflows.documents.Digits;
 import org.eie.workflows.documents.DocumentRenderer;
 import org.eie.workflows.documents.DocumentRequest;
+import org.eie.workflows.documents.Names;
 import org.eie.workflows.training.TrainingRecords.TrainingOfTrainers;
 import org.springframework.stereotype.Component;
 
 /**
  * The rollout report: the consolidated figures laid out by {@code templates/training/report.html},
- * wording from its bundles, numbers and dates in the report's language.
+ * wording from its bundles, numbers and dates in the report's language. Countries and languages
+ * are named as the report's language names them (CLDR, {@link Names}, as in the appeal); figures
+ * have Western digits in every language and read left to right inside Arabic text
+ * ({@link Digits}).
  */
 @Component
 class RolloutReport {
@@ -45,14 +50,17 @@ class RolloutReport {
         "INEE, Education Cluster, training, rollout, " + content.packageVersion()));
   }
 
-  Map<String, Object> model(Content content, Locale locale) {
+  Map<String, Object> model(Content content, Locale language) {
     var results = content.results();
+    boolean rtl = DocumentRequest.rightToLeft(language);
+    Locale locale = Digits.western(language);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("packageVersion", content.packageVersion());
     model.put("generatedOn", date(LocalDate.ofInstant(content.generatedAt(), ZoneOffset.UTC)
         .toString(), locale));
     model.put("modules", content.modules());
-    model.put("languages", content.languages());
+    model.put("languages", content.languages().stream()
+        .map(tag -> Names.language(tag, language)).toList());
     model.put("countriesTargeted", content.countriesTargeted());
     model.put("countriesReachedCount", results.countriesReached().size());
     model.put("countriesWithdrawnCount", results.countriesWithdrawn().size());
@@ -61,9 +69,13 @@ class RolloutReport {
     model.put("male", results.participantsMale());
     model.put("other", results.participantsOther());
     model.put("total", results.participantsTotal());
-    model.put("averagePre", score(results.averagePreTestScore(), locale));
-    model.put("averagePost", score(results.averagePostTestScore(), locale));
-    model.put("averageGain", gain(results.averageScoreGain(), locale));
+    model.put("reachedOfTargeted", Digits.figure(results.countriesReached().size() + " / "
+        + content.countriesTargeted(), rtl));
+    model.put("femaleOfMale", Digits.figure(results.participantsFemale() + " / "
+        + results.participantsMale(), rtl));
+    model.put("averagePre", Digits.figure(score(results.averagePreTestScore(), locale), rtl));
+    model.put("averagePost", Digits.figure(score(results.averagePostTestScore(), locale), rtl));
+    model.put("averageGain", Digits.figure(gain(results.averageScoreGain(), locale), rtl));
     model.put("lateEvaluations", results.lateEvaluations());
     model.put("facilitatorsTrained", results.facilitatorsTrained());
     model.put("lessonsLearned", content.lessonsLearned());
@@ -83,7 +95,7 @@ class RolloutReport {
     List<Map<String, Object>> reached = new ArrayList<>();
     for (var country : results.countriesReached()) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("name", country.countryName());
+      row.put("name", Names.country(country.country(), language, country.countryName()));
       row.put("code", country.country());
       row.put("location", country.location() == null ? "" : country.location());
       row.put("start", date(country.startDate(), locale));
@@ -92,9 +104,9 @@ class RolloutReport {
       row.put("male", country.male());
       row.put("other", country.other());
       row.put("total", country.total());
-      row.put("pre", score(country.averagePreTestScore(), locale));
-      row.put("post", score(country.averagePostTestScore(), locale));
-      row.put("gain", gain(country.averageScoreGain(), locale));
+      row.put("pre", Digits.figure(score(country.averagePreTestScore(), locale), rtl));
+      row.put("post", Digits.figure(score(country.averagePostTestScore(), locale), rtl));
+      row.put("gain", Digits.figure(gain(country.averageScoreGain(), locale), rtl));
       row.put("late", country.evaluationLate());
       row.put("reminders", country.remindersSent());
       row.put("submitted", country.evaluationSubmittedAt() == null ? ""
@@ -107,7 +119,7 @@ class RolloutReport {
     model.put("organisations", RolloutConsolidation.organisations(results).entrySet().stream()
         .map(e -> Map.of("name", e.getKey(), "count", e.getValue())).toList());
     model.put("withdrawn", results.countriesWithdrawn().stream().map(w -> Map.of(
-        "name", w.countryName(), "code", w.country(),
+        "name", Names.country(w.country(), language, w.countryName()), "code", w.country(),
         "reason", w.reason() == null ? "" : w.reason(),
         "stage", w.stage() == null ? "unknown" : w.stage(),
         "date", w.withdrawnAt() == null ? "" : date(w.withdrawnAt().substring(0, 10), locale)))

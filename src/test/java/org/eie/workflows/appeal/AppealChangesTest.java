@@ -36,8 +36,10 @@ class AppealChangesTest {
     assertThat(changes.requirementUsd().difference()).isEqualByComparingTo("-200000");
     assertThat(changes.peopleInNeed().difference()).isEqualByComparingTo("10000");
     assertThat(changes.peopleTargeted().changed()).isFalse();
-    // Funding not known in version 1: no difference is invented.
-    assertThat(changes.fundedUsd().difference()).isNull();
+    // Version 1 had no funding section (no pledge recorded then): it had received nothing, so
+    // the change is all that was received since, not "not known".
+    assertThat(changes.fundedUsd().before()).isEqualByComparingTo("0");
+    assertThat(changes.fundedUsd().difference()).isEqualByComparingTo("100000");
     assertThat(changes.fundedUsd().changed()).isTrue();
 
     var summary = changes.summary();

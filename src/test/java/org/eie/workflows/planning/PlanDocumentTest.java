@@ -105,7 +105,32 @@ class PlanDocumentTest {
     assertThat(org.eie.workflows.documents.PdfStandards.failures(pdf)).as("veraPDF, PDF/A-3u and PDF/UA-1").isEmpty();
     try (var document = Loader.loadPDF(pdf)) {
       assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo(language);
-      assertThat(new PDFTextStripper().getText(document)).doesNotContain("??");
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).doesNotContain("??");
+      assertThat(org.eie.workflows.documents.PrintedCodes.in(text)).as("codes printed").isEmpty();
     }
+  }
+
+  /**
+   * A longer review of the previous cycle moves everything after it down: with 15, 25 and 34
+   * more lines the table headers of the reviews and of the priorities, and the heading
+   * "Strategic priorities side by side", ended a page before headings and tables asked for
+   * room below them (bb1576b).
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} more lines")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {15, 25, 34})
+  void noHeadingOrTableHeaderIsLeftAloneAtTheFootOfAPage(int lines) {
+    var content = new PlanDocument.Content(CONTENT.cycleLabel(), "en", CONTENT.inee(),
+        CONTENT.cluster(), CONTENT.alignment(), CONTENT.approvals(), CONTENT.launch(),
+        CONTENT.implementation(), CONTENT.evaluation(),
+        CONTENT.previousCycleReview() + "\nA finding of the review".repeat(lines),
+        CONTENT.consultationSummary(), CONTENT.memberFeedback());
+    var renderer = new DocumentRenderer();
+    var plan = new PlanDocument(renderer);
+    java.util.Locale english = java.util.Locale.ENGLISH;
+    String html = renderer.html(new org.eie.workflows.documents.DocumentRequest(
+        PlanDocument.TEMPLATE, english, plan.model(content, english), "", "", ""));
+    assertThat(org.eie.workflows.documents.PageFoot.headingsAtTheFoot(plan.render(content),
+        org.eie.workflows.documents.PageFoot.headings(html))).isEmpty();
   }
 }

@@ -86,7 +86,19 @@ class RolloutReportTest {
     assertThat(org.eie.workflows.documents.PdfStandards.failures(pdf)).as("veraPDF, PDF/A-3u and PDF/UA-1").isEmpty();
     try (var document = Loader.loadPDF(pdf)) {
       assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo(language);
-      assertThat(new PDFTextStripper().getText(document)).doesNotContain("??");
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).doesNotContain("??");
+      assertThat(org.eie.workflows.documents.PrintedCodes.in(text)).as("codes printed").isEmpty();
     }
+  }
+
+  @Test
+  void arabicNamesTheCountriesAndLanguagesInArabicWithOneDigitSystem() throws Exception {
+    String text = text(report.render(content(), Locale.forLanguageTag("ar")));
+    // the countries reached and withdrawn by their codes; a facilitator's country stays as entered
+    assertThat(text).contains("السنغال", "مالي", "الفرنسية").doesNotContain("Mali")
+        .doesNotContainPattern("[\\x{0660}-\\x{0669}\\x{06F0}-\\x{06F9}]")
+        .contains("50.0", "+25.0");
+    assertThat(text(report.render(content(), Locale.FRENCH))).contains("Sénégal");
   }
 }
