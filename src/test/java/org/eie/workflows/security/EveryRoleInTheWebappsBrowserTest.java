@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -91,24 +90,35 @@ class EveryRoleInTheWebappsBrowserTest extends PostgresApplicationTest {
         .as("calls of Tasklist and Cockpit refused by the engine API's allow-list").isEmpty();
   }
 
-  /** Until the page's AngularJS has no request in flight (Tasklist and Cockpit are AngularJS). */
+  /**
+   * Until the page's AngularJS (Tasklist and Cockpit are AngularJS) has had no request in flight
+   * for a second: a view's second wave of requests starts once the first has answered. On a
+   * timeout the message names the page and the requests still waiting.
+   */
   private void settle() {
-    new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(250))
-        .until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-            "if (!window.angular) { return false; }"
-                + "var injector = angular.element(document.body).injector()"
-                + " || angular.element(document.querySelector('[ng-app],.ng-scope')).injector();"
-                + "return !!injector && injector.get('$http').pendingRequests.length === 0"
-                + " && document.readyState === 'complete';")));
-    try {
-      Thread.sleep(500); // a view's second wave of requests starts once the first has answered
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    String pending = "var injector = window.angular && (angular.element(document.body).injector()"
+        + " || angular.element(document.documentElement).injector());"
+        + "if (!injector || document.readyState !== 'complete') { return ['(loading)']; }"
+        + "return injector.get('$http').pendingRequests.map(function (r) { return r.url; });";
+    long quietSince = -1;
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    List<?> waiting = List.of();
+    while (System.nanoTime() < deadline) {
+      waiting = (List<?>) ((JavascriptExecutor) browser).executeScript(pending);
+      if (!waiting.isEmpty()) {
+        quietSince = -1;
+      } else if (quietSince < 0) {
+        quietSince = System.nanoTime();
+      } else if (System.nanoTime() - quietSince > Duration.ofSeconds(1).toNanos()) {
+        return;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
-    new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(250))
-        .until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-            "var injector = angular.element(document.body).injector()"
-                + " || angular.element(document.querySelector('[ng-app],.ng-scope')).injector();"
-                + "return !!injector && injector.get('$http').pendingRequests.length === 0;")));
+    throw new AssertionError(browser.getCurrentUrl() + " kept requests waiting: " + waiting);
   }
 }
