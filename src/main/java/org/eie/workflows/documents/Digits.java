@@ -34,8 +34,16 @@ public final class Digits {
     if (formatted == null) {
       return null;
     }
-    String plain = BIDI_MARKS.matcher(formatted).replaceAll("");
+    String plain = unmarked(formatted);
     return rightToLeft ? "\u2066" + plain + "\u2069" : plain;
+  }
+
+  /**
+   * The text without the bidirectional marks (U+200E, U+200F, U+061C) CLDR puts into Arabic
+   * figures and numeric dates: they are copied with the text and keep it from being found.
+   */
+  public static String unmarked(String formatted) {
+    return formatted == null ? null : BIDI_MARKS.matcher(formatted).replaceAll("");
   }
 
   private static final java.util.regex.Pattern BIDI_MARKS =

@@ -59,6 +59,7 @@ class RolloutReport {
     model.put("generatedOn", date(LocalDate.ofInstant(content.generatedAt(), ZoneOffset.UTC)
         .toString(), locale));
     model.put("modules", content.modules());
+    model.put("separator", separator(rtl));
     model.put("languages", content.languages().stream()
         .map(tag -> Names.language(tag, language)).toList());
     model.put("countriesTargeted", content.countriesTargeted());
@@ -111,7 +112,7 @@ class RolloutReport {
       row.put("reminders", country.remindersSent());
       row.put("submitted", country.evaluationSubmittedAt() == null ? ""
           : date(country.evaluationSubmittedAt().substring(0, 10), locale));
-      row.put("organisations", String.join(", ", country.participantsByOrganisation().entrySet()
+      row.put("organisations", String.join(separator(rtl), country.participantsByOrganisation().entrySet()
           .stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()));
       reached.add(row);
     }
@@ -127,12 +128,18 @@ class RolloutReport {
     return model;
   }
 
+  /** Lists read with the language's comma: Arabic's is U+060C. */
+  private static String separator(boolean rightToLeft) {
+    return rightToLeft ? "\u060C " : ", ";
+  }
+
+  /** A date without the bidirectional marks CLDR puts between an Arabic date's parts (Digits). */
   private static String date(String isoDate, Locale locale) {
     if (isoDate == null) {
       return "";
     }
-    return LocalDate.parse(isoDate)
-        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+    return Digits.unmarked(LocalDate.parse(isoDate)
+        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)));
   }
 
   private static String score(BigDecimal value, Locale locale) {

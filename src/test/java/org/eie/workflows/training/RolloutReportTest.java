@@ -101,4 +101,12 @@ class RolloutReportTest {
         .contains("50.0", "+25.0");
     assertThat(text(report.render(content(), Locale.FRENCH))).contains("Sénégal");
   }
+
+  @Test
+  void arabicListsAndDatesReadAndSearchAsArabic() throws Exception {
+    String text = text(report.render(content(), Locale.forLanguageTag("ar")));
+    // Arabic's own comma between the languages, and dates without the right-to-left marks the
+    // numeric styles put between their parts (copied with the text, they keep it from being found)
+    assertThat(text).contains("\u060C").doesNotContain("\u200F", "\u200E", "\u061C");
+  }
 }
