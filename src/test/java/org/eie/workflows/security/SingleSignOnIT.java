@@ -144,9 +144,9 @@ class SingleSignOnIT {
     try {
       HeadlessBrowser.waitFor(browser, ExpectedConditions.urlContains("/login?logout"));
     } catch (RuntimeException failure) {
-      System.out.println("DIAG open: " + ((JavascriptExecutor) browser).executeScript(
+      System.out.println("XMLHttpRequest.open: " + ((JavascriptExecutor) browser).executeScript(
           "return XMLHttpRequest.prototype.open.toString().slice(0, 300)"));
-      browser.manage().logs().get("browser").forEach(entry -> System.out.println("DIAG " + entry));
+      browser.manage().logs().get("browser").forEach(entry -> System.out.println("browser console: " + entry));
       throw failure;
     }
     assertThat(browser.findElement(By.id("signed-out")).isDisplayed()).isTrue();

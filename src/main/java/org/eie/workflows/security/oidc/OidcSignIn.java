@@ -20,7 +20,6 @@ import org.springframework.security.authentication.AuthenticationManagerResolver
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -190,9 +189,6 @@ public class OidcSignIn {
 
   /** Ends the provider's session too (RP-initiated logout), then back to the sign-in page. */
   private LogoutSuccessHandler signedOut() {
-    var handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-    handler.setPostLogoutRedirectUri("{baseUrl}/login?logout");
-    handler.setDefaultTargetUrl("/login?logout");
-    return handler;
+    return new SignedOut(registrations);
   }
 }

@@ -1,7 +1,7 @@
 // After "Log out" in Tasklist or Cockpit the webapps only drop their own login (an XHR). A user
 // who signed in with an identity provider must also be signed out here and there: the page
-// posts where the server's X-EiE-Sign-Out header says (/logout), which ends the session and,
-// through the provider's end-session endpoint, the provider's. Local accounts get no header.
+// posts where the server's X-EiE-Sign-Out header says (/logout), which ends the session here,
+// and goes to the provider's end-session endpoint, which ends the provider's. Local accounts get no header.
 const logoutPath = /\/camunda\/api\/admin\/auth\/user\/[^/]+\/logout$/;
 const open = XMLHttpRequest.prototype.open;
 
@@ -10,11 +10,13 @@ XMLHttpRequest.prototype.open = function (method, url, ...rest) {
     this.addEventListener('load', () => {
       const signOut = this.getResponseHeader('X-EiE-Sign-Out');
       if (this.status < 300 && signOut) {
-        const form = document.createElement('form');
-        form.method = 'post';
-        form.action = signOut;
-        document.body.appendChild(form);
-        form.submit();
+        // A form would be stopped by the webapps' CSP (form-action 'self') when its answer
+        // redirects to the provider: ask for the address and go there.
+        fetch(signOut, {method: 'POST', credentials: 'same-origin',
+          headers: {'Accept': 'application/json'}})
+          .then(answer => answer.json())
+          .then(answer => location.assign(answer.location))
+          .catch(() => location.assign('/login'));
       }
     });
   }
