@@ -21,8 +21,10 @@ final class Callers {
   /** The caller's groups, or empty if nobody is logged in. */
   static Optional<List<String>> groupsOf(HttpServletRequest request) {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof EieUser user) {
-      return Optional.of(user.groups());
+    var signedIn = authentication == null ? Optional.<EieUser>empty()
+        : EieUser.of(authentication.getPrincipal());
+    if (signedIn.isPresent()) {
+      return Optional.of(signedIn.get().groups());
     }
     var session = request.getSession(false);
     if (session == null) {

@@ -26,10 +26,13 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication == null || !(authentication.getPrincipal() instanceof EieUser user)) {
+    var caller = authentication == null ? java.util.Optional.<EieUser>empty()
+        : EieUser.of(authentication.getPrincipal());
+    if (caller.isEmpty()) {
       chain.doFilter(request, response);
       return;
     }
+    var user = caller.get();
     identity.setAuthentication(user.id(), user.groups(), user.tenants());
     try {
       chain.doFilter(request, response);

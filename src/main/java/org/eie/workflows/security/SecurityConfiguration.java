@@ -5,6 +5,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.eie.workflows.security.oidc.OidcSignIn;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,15 +36,21 @@ class SecurityConfiguration {
 
   /** Waits after failed logins, checked before any password (ThrottledLogins). */
   private final LoginThrottle logins;
+  /** Single sign-on with identity providers, when any is configured (README, "Signing in with your organisation"). */
+  private final OidcSignIn singleSignOn;
 
-  SecurityConfiguration(LoginThrottle logins) {
+  SecurityConfiguration(LoginThrottle logins, ObjectProvider<OidcSignIn> singleSignOn) {
     this.logins = logins;
+    this.singleSignOn = singleSignOn.getIfAvailable();
   }
 
   @Bean
   @Order(1)
   SecurityFilterChain restApi(HttpSecurity http, IdentityService identity, ProcessEngine engine)
       throws Exception {
+    if (singleSignOn != null) {
+      singleSignOn.acceptTokens(http);
+    }
     return http
         .securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
         .authorizeHttpRequests(requests -> requests
@@ -71,6 +79,9 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain dashboard(HttpSecurity http, IdentityService identity) throws Exception {
+    if (singleSignOn != null) {
+      singleSignOn.signInDashboard(http);
+    }
     return http
         .securityMatcher(new OrRequestMatcher(path("/dashboard"), path("/dashboard/**")))
         .authorizeHttpRequests(requests -> requests
@@ -90,15 +101,23 @@ class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain everythingElse(HttpSecurity http, ProcessEngine engine) throws Exception {
+    if (singleSignOn != null) {
+      singleSignOn.signInWebapps(http);
+    }
     return http
-        .authorizeHttpRequests(requests -> requests
+        .authorizeHttpRequests(requests -> {
+          if (singleSignOn != null) {
+            requests.requestMatchers(path(HttpMethod.GET, "/login")).permitAll(); // sign-in page
+          }
+          requests
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
             // CVE-2026-77226: the Admin webapp's first-run setup must never create a user.
             .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
             // Error pages render for requests that failed; asked for directly they are refused.
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
             .requestMatchers(path("/"), path("/camunda/**")).permitAll()
-            .anyRequest().denyAll())
+            .anyRequest().denyAll();
+        })
         // The webapps send Camunda's own CSRF token (CsrfPreventionFilter); a second scheme
         // would break them.
         .csrf(csrf -> csrf.disable())

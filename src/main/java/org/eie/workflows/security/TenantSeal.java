@@ -274,7 +274,10 @@ final class TenantSeal extends OncePerRequestFilter {
   /** The REST API's caller (HTTP Basic), or the webapps' (their session), or {@code null}. */
   private static Caller callerOf(HttpServletRequest request, String engineName) {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof EieUser user) {
+    var signedIn = authentication == null ? java.util.Optional.<EieUser>empty()
+        : EieUser.of(authentication.getPrincipal());
+    if (signedIn.isPresent()) {
+      var user = signedIn.get();
       return new Caller(user.id(), user.groups(), user.tenants());
     }
     var session = request.getSession(false);

@@ -2,7 +2,7 @@
 // defaults are kept; the custom scripts add a link to the EiE dashboard (/dashboard) and hide
 // what the user may not use (eie/dead-ends, with styles/user-styles.css).
 export default {
-  customScripts: ['../eie/dashboard-link', 'eie/dead-ends'],
+  customScripts: ['../eie/dashboard-link', 'eie/dead-ends', '../eie/sign-out'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
