@@ -1,4 +1,4 @@
-// After "Log out" in Tasklist or Cockpit the webapps only drop their own login (an XHR). A user
+// After "Log out" in Tasklist, Cockpit or Admin the webapps only drop their own login (an XHR). A user
 // who signed in with an identity provider must also be signed out here and there: the page
 // posts where the server's X-EiE-Sign-Out header says (/logout), which ends the session here,
 // and goes to the provider's end-session endpoint, which ends the provider's. Local accounts get no header.
