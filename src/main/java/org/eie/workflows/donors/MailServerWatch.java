@@ -117,7 +117,10 @@ class MailServerWatch implements HealthIndicator {
         released++;
       }
     }
-    runtime.createIncidentQuery().incidentType(INCIDENT_TYPE).list()
+    // Only the outages' own incidents: the copies the engine keeps on the calling appeal are
+    // resolved with them (resolving a copy after its cause answered "not found").
+    runtime.createIncidentQuery().incidentType(INCIDENT_TYPE).list().stream()
+        .filter(incident -> incident.getId().equals(incident.getCauseIncidentId()))
         .forEach(incident -> runtime.resolveIncident(incident.getId()));
     return released;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.eie.workflows.HeadlessBrowser;
 import org.eie.workflows.Http;
 import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.TestSmtp;
 import org.eie.workflows.appeal.AppealScenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +68,15 @@ class DashboardAgreesTest extends PostgresApplicationTest {
     http = new Http(port);
     synchronized (DashboardAgreesTest.class) {
       if (built == null) {
-        built = appeals();
+        // The revised appeal is published to whichever donors the other test classes left
+        // subscribed: a real mail server takes their e-mails.
+        var smtp = new GreenMail(TestSmtp.setup());
+        smtp.start();
+        try {
+          built = appeals();
+        } finally {
+          smtp.stop();
+        }
       }
     }
     AppealScenario.clock(READ);
