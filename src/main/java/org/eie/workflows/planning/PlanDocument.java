@@ -132,7 +132,7 @@ class PlanDocument {
           "kind", r.kind(), "status", r.status(), "summary", r.summary(),
           "when", dates.format(Instant.parse(r.at()).atZone(ZoneOffset.UTC)))).toList());
       m.put("reminders", c.implementation().reminders().stream().filter(r -> r.year() == y.year())
-          .map(r -> Map.of("review", r.review(), "group", r.group(),
+          .map(r -> Map.of("review", r.review(), "groups", groupKeys(r.group()),
               "sent", dates.format(Instant.parse(r.sentAt()).atZone(ZoneOffset.UTC))))
           .toList());
       return m;
@@ -152,5 +152,14 @@ class PlanDocument {
   private static Map<String, Object> priority(Priority p) {
     return Map.of("code", p.code(), "title", p.title(), "outcomes", p.outcomes(),
         "indicators", p.indicators());
+  }
+
+  /**
+   * The bundle keys naming the groups a reminder went to ({@code group.inee-secretariat}, ...):
+   * the document names them in its language, never by their ids.
+   */
+  static List<String> groupKeys(String groups) {
+    return java.util.Arrays.stream(groups == null ? new String[0] : groups.split(",\\s*"))
+        .filter(group -> !group.isBlank()).map(group -> "group." + group).toList();
   }
 }

@@ -63,6 +63,8 @@ class PlanDocumentTest {
         .contains("Year 2027").contains("Six-monthly review (mid-year)").contains("At risk")
         .contains("Annual report 2027: 40 trainings")
         .contains("reminder sent on July 31, 2027")
+        // the groups a reminder went to by name, not by their ids
+        .contains("to the INEE Secretariat").doesNotContain("inee-secretariat")
         .contains("Education chapters in 80% of response plans").contains("Sofia Marques")
         .contains("Arabic").contains("1 / ")
         .doesNotContain("??");
