@@ -14,6 +14,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.eie.workflows.identity.EngineRecord;
 import org.eie.workflows.identity.Groups;
@@ -66,46 +67,56 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
 
   /**
    * Four eyes at the claim: an organisation's sign-off is held (claimed, or assigned by anyone)
-   * only by a co-lead of the appeal's country in that organisation who has not approved this
-   * round for the other one, so the wrong person never holds it. The engine then refuses the
-   * claim (403) and the task stays with its candidates.
+   * only by someone who may give it ({@link #refusal}), so the wrong person never holds it. The
+   * engine then refuses the claim (403) and the task stays with its candidates.
    */
   private void requireMayHold(DelegateTask task) {
     String assignee = task.getAssignee();
     if (assignee == null) {
       return; // given back
     }
-    String organisation = ORGANISATION_OF_TASK.get(task.getTaskDefinitionKey());
+    String refused = refusal(assignee, record.groupsOf(assignee),
+        ORGANISATION_OF_TASK.get(task.getTaskDefinitionKey()),
+        (String) task.getVariable(AppealVariables.COUNTRY), signOffsOf(task));
+    if (refused != null) {
+      throw new AuthorizationException(assignee + " may not hold '" + task.getName() + "': "
+          + refused);
+    }
+  }
+
+  /**
+   * Why this person may not give this organisation's sign-off, or null if they may: it is given
+   * by a co-lead of the appeal's country in the organisation, who has not approved this round
+   * for the other organisation. The one rule for holding the task and for completing it.
+   */
+  static String refusal(String userId, List<String> groups, String organisation, String country,
+      SignOffs signOffs) {
     String group = GROUP_OF_ORGANISATION.get(organisation);
-    String country = (String) task.getVariable("country");
-    List<String> groups = record.groupsOf(assignee);
     if (!groups.contains(group) || !groups.contains(Groups.coLeadsOf(country))) {
-      throw new AuthorizationException(assignee + " may not hold '" + task.getName()
-          + "': it is held only by a co-lead of " + country + " in " + group);
+      return "the " + organisationName(organisation) + " sign-off is given by a co-lead of "
+          + country + " in " + group + "; " + userId + " is not one";
     }
-    SignOffs signOffs = task.getVariable(SIGN_OFFS) == null ? SignOffs.NONE
-        : (SignOffs) task.getVariable(SIGN_OFFS);
-    if (signOffs.currentApprovals().stream().anyMatch(s -> s.userId().equals(assignee))) {
-      throw new AuthorizationException(assignee + " may not hold '" + task.getName()
-          + "': they approved this round for the other organisation, four eyes need a second"
-          + " person");
+    if (signOffs.currentApprovals().stream().anyMatch(s -> s.userId().equals(userId))) {
+      return userId + " has already signed this appeal off for the other organisation: four"
+          + " eyes need a second person";
     }
+    return null;
+  }
+
+  private static SignOffs signOffsOf(VariableScope scope) {
+    return scope.getVariable(SIGN_OFFS) == null ? SignOffs.NONE
+        : (SignOffs) scope.getVariable(SIGN_OFFS);
   }
 
   @Override
   protected void completed(DelegateExecution execution) {
     String organisation = ORGANISATION_OF_TASK.get(execution.getCurrentActivityId());
     String userId = user.id();
-    if (!user.groups().contains(GROUP_OF_ORGANISATION.get(organisation))) {
-      throw new InvalidInput("signOffDecision", "the " + organisationName(organisation)
-          + " sign-off must be given by a member of " + GROUP_OF_ORGANISATION.get(organisation)
-          + "; " + userId + " is not");
-    }
-    SignOffs signOffs = execution.getVariable(SIGN_OFFS) == null ? SignOffs.NONE
-        : (SignOffs) execution.getVariable(SIGN_OFFS);
-    if (signOffs.currentApprovals().stream().anyMatch(s -> s.userId().equals(userId))) {
-      throw new InvalidInput("signOffDecision", userId + " has already signed"
-          + " this appeal off for the other organisation: four eyes need a second person");
+    SignOffs signOffs = signOffsOf(execution);
+    String refused = refusal(userId, user.groups(), organisation,
+        (String) execution.getVariable(AppealVariables.COUNTRY), signOffs);
+    if (refused != null) {
+      throw new InvalidInput("signOffDecision", refused);
     }
     var form = new FormReader(submittedForm(execution));
     String decision = form.text("signOffDecision", true);

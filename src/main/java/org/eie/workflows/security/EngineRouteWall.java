@@ -6,10 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import org.eie.workflows.identity.Groups;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,44 +25,57 @@ final class EngineRouteWall extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(EngineRouteWall.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 1 << 20;
+  /** The engine list: {@code /engine-rest/engine} and the webapps' {@code /camunda/api/engine/engine}. */
+  private static final Pattern ENGINE_LIST =
+      Pattern.compile("(/engine-rest|/camunda/api/engine)/engine/?");
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !TenantSeal.ENGINE_API.matcher(TenantSeal.pathOf(request)).matches()
-        && !isEngineList(TenantSeal.pathOf(request));
+    String path = TenantSeal.pathOf(request);
+    return !TenantSeal.ENGINE_API.matcher(path).matches() && !ENGINE_LIST.matcher(path).matches();
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     String path = routeOf(TenantSeal.pathOf(request));
-    Optional<List<String>> groups = Callers.groupsOf(request);
-    if (groups.isEmpty() && !"/engine".equals(path)) {
+    String method = request.getMethod();
+    Optional<EieUser> caller = Callers.of(request);
+    if ("/engine".equals(path)) {
+      chain.doFilter(request, response); // the engine list answers everyone
+    } else if (caller.isEmpty()) {
       TenantSeal.answer(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
           "Log in first");
-      return;
+    } else if (caller.get().isAdmin()) {
+      passWithAReasonIfNeeded(request, response, chain, method, path);
+    } else if (EngineRoutes.allows(EngineRoutes.Role.of(caller.get().groups()), method, path)) {
+      chain.doFilter(request, response);
+    } else {
+      LOG.info("Refused {} {}: not on the allow-list of groups {}", method, path,
+          caller.get().groups());
+      TenantSeal.answer(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+          method + " " + path + " is not open to your role");
     }
-    List<String> callerGroups = groups.orElse(List.of());
-    if (callerGroups.contains(Groups.ADMINS)
-        && EngineRoutes.needsAReason(request.getMethod(), path)) {
-      byte[] body = request.getInputStream().readNBytes(MAX_BODY);
-      if (!hasAnnotation(body)) {
-        TenantSeal.answer(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
-            "annotation: say why; it is kept on the engine's operation log with your name");
-        return;
-      }
-      chain.doFilter(new ReplayedBody(request, body), response);
-      return;
-    }
-    if (callerGroups.contains(Groups.ADMINS) || "/engine".equals(path)
-        || EngineRoutes.allows(EngineRoutes.Role.of(callerGroups), request.getMethod(), path)) {
+  }
+
+  /** An administrator's call; one that changes a process's path must carry its annotation. */
+  private static void passWithAReasonIfNeeded(HttpServletRequest request,
+      HttpServletResponse response, FilterChain chain, String method, String path)
+      throws ServletException, IOException {
+    if (!EngineRoutes.needsAReason(method, path)) {
       chain.doFilter(request, response);
       return;
     }
-    LOG.info("Refused {} {}: not on the allow-list of groups {}", request.getMethod(), path,
-        callerGroups);
-    TenantSeal.answer(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
-        request.getMethod() + " " + path + " is not open to your role");
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      TenantSeal.answer(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+          "InvalidRequestException", "The body is larger than 1 MB");
+    } else if (!hasAnnotation(body)) {
+      TenantSeal.answer(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+          "annotation: say why; it is kept on the engine's operation log with your name");
+    } else {
+      chain.doFilter(new ReplayedBody(request, body), response);
+    }
   }
 
   private static boolean hasAnnotation(byte[] body) {
@@ -74,10 +86,6 @@ final class EngineRouteWall extends OncePerRequestFilter {
     }
   }
 
-  /** The engine list: {@code /engine-rest/engine} and the webapps' {@code /camunda/api/engine/engine}. */
-  private static boolean isEngineList(String path) {
-    return path.matches("(/engine-rest|/camunda/api/engine)/engine/?");
-  }
 
   /**
    * The route below the engine's root: {@code /engine-rest/engine/default/task/x} and
@@ -85,7 +93,7 @@ final class EngineRouteWall extends OncePerRequestFilter {
    * is {@code /engine}.
    */
   static String routeOf(String path) {
-    if (isEngineList(path)) {
+    if (ENGINE_LIST.matcher(path).matches()) {
       return "/engine";
     }
     Matcher api = TenantSeal.ENGINE_API.matcher(path);

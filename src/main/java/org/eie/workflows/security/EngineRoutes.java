@@ -239,9 +239,13 @@ public final class EngineRoutes {
    * root ({@code /task/abc/claim}) without a trailing slash.
    */
   public static boolean allows(Set<Role> roles, String method, String path) {
-    return ROUTES.stream().anyMatch(route -> route.matches(method, path)
-        && route.roles.stream().anyMatch(roles::contains));
+    return BY_METHOD.getOrDefault(method, List.of()).stream().anyMatch(route ->
+        route.roles.stream().anyMatch(roles::contains) && route.matches(method, path));
   }
+
+  /** The list by method, so that a call is matched only against its own method's routes. */
+  private static final Map<String, List<Route>> BY_METHOD = ROUTES.stream()
+      .collect(Collectors.groupingBy(Route::method));
 
   /**
    * The engine API's own words that stand where another route has an id ({@code /task/count}

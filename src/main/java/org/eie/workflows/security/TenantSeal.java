@@ -24,9 +24,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -120,10 +117,6 @@ final class TenantSeal extends OncePerRequestFilter {
     }
   }
 
-  /** Who calls, as the engine knows them. */
-  private record Caller(String userId, List<String> groups, List<String> tenants) {
-  }
-
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     return !ENGINE_API.matcher(pathOf(request)).matches();
@@ -138,7 +131,8 @@ final class TenantSeal extends OncePerRequestFilter {
       return;
     }
     String engineName = api.group(1) != null ? api.group(1) : api.group(2);
-    Caller caller = callerOf(request, engineName == null ? engine.getName() : engineName);
+    EieUser caller = Callers.of(request, engineName == null ? engine.getName() : engineName)
+        .orElse(null);
     if (caller == null || (engineName != null && !engineName.equals(engine.getName()))) {
       // Not logged in (the REST API and the webapps answer that themselves), or an engine that
       // does not exist here.
@@ -181,7 +175,7 @@ final class TenantSeal extends OncePerRequestFilter {
    * file it under any process instance id the body names, another country's included).
    */
   private void guardTaskWrite(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain, Caller caller, String taskId, List<String> segments)
+      FilterChain chain, EieUser caller, String taskId, List<String> segments)
       throws IOException, ServletException {
     // The caller sees this task (perhaps only in its history): whether it is still open is no
     // secret to them, so the engine is asked without their authorizations.
@@ -245,9 +239,9 @@ final class TenantSeal extends OncePerRequestFilter {
   }
 
   /** Runs an engine call as the caller, whatever the request's engine authentication was. */
-  private <T> T asCaller(Caller caller, Supplier<T> call) {
+  private <T> T asCaller(EieUser caller, Supplier<T> call) {
     Authentication previous = identity.getCurrentAuthentication();
-    identity.setAuthentication(caller.userId(), caller.groups(), caller.tenants());
+    identity.setAuthentication(caller.id(), caller.groups(), caller.tenants());
     try {
       return call.get();
     } finally {
@@ -269,32 +263,6 @@ final class TenantSeal extends OncePerRequestFilter {
         identity.setAuthentication(previous);
       }
     }
-  }
-
-  /** The REST API's caller (HTTP Basic), or the webapps' (their session), or {@code null}. */
-  private static Caller callerOf(HttpServletRequest request, String engineName) {
-    var authentication = SecurityContextHolder.getContext().getAuthentication();
-    var signedIn = authentication == null ? java.util.Optional.<EieUser>empty()
-        : EieUser.of(authentication.getPrincipal());
-    if (signedIn.isPresent()) {
-      var user = signedIn.get();
-      return new Caller(user.id(), user.groups(), user.tenants());
-    }
-    var session = request.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    return AuthenticationUtil.getAuthsFromSession(session).getAuthentications().stream()
-        .filter(auth -> engineName.equals(auth.getProcessEngineName()))
-        .findFirst()
-        .map(TenantSeal::callerOf)
-        .orElse(null);
-  }
-
-  private static Caller callerOf(UserAuthentication user) {
-    return new Caller(user.getIdentityId(),
-        user.getGroupIds() == null ? List.of() : user.getGroupIds(),
-        user.getTenantIds() == null ? List.of() : user.getTenantIds());
   }
 
   /**

@@ -5,10 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -27,23 +24,14 @@ class WebappSessionAuthentication extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     var current = SecurityContextHolder.getContext().getAuthentication();
-    var session = request.getSession(false);
-    if ((current == null || current instanceof AnonymousAuthenticationToken) && session != null) {
-      AuthenticationUtil.getAuthsFromSession(session).getAuthentications().stream()
-          .filter(auth -> ProcessEngines.NAME_DEFAULT.equals(auth.getProcessEngineName()))
-          .filter(UserAuthentication.class::isInstance).map(UserAuthentication.class::cast)
-          .findFirst().ifPresent(webapp -> {
-            List<String> groups = webapp.getGroupIds() == null ? List.of()
-                : List.copyOf(webapp.getGroupIds());
-            List<String> tenants = webapp.getTenantIds() == null ? List.of()
-                : List.copyOf(webapp.getTenantIds());
-            var user = new EieUser(webapp.getName(), groups, tenants);
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
-                groups.stream().map(group -> new SimpleGrantedAuthority("GROUP_" + group))
-                    .toList()));
-            SecurityContextHolder.setContext(context);
-          });
+    if (current == null || current instanceof AnonymousAuthenticationToken) {
+      Callers.webappLogin(request, ProcessEngines.NAME_DEFAULT).ifPresent(user -> {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
+            user.groups().stream().map(group -> new SimpleGrantedAuthority("GROUP_" + group))
+                .toList()));
+        SecurityContextHolder.setContext(context);
+      });
     }
     chain.doFilter(request, response);
   }

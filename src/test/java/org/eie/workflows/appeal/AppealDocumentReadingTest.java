@@ -24,6 +24,7 @@ import org.eie.workflows.documents.DocumentRenderer;
 import org.eie.workflows.documents.DrawnLines;
 import org.eie.workflows.documents.PageFoot;
 import org.eie.workflows.documents.PrintedCodes;
+import org.eie.workflows.documents.PdfText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +91,7 @@ class AppealDocumentReadingTest {
             .stream().map(Activity::indicativeRequirementUsd)
             .reduce(BigDecimal.ZERO, BigDecimal::add)));
     // The plan's own estimate is still printed, as what it is, against the projects.
-    assertThat(flat(text(V2.get("en")))).contains("Requirement (US$) 2,700,000");
+    assertThat(flat(PdfText.of(V2.get("en")))).contains("Requirement (US$) 2,700,000");
   }
 
   @Test
@@ -107,7 +108,7 @@ class AppealDocumentReadingTest {
       }
       byte[] pdf = WRITER.write(document, Locale.UK, document == first ? null : changes);
       String usd = new AppealFormats(Locale.UK).usd(total);
-      assertThat(lines(text(pdf)).stream().filter(l -> l.startsWith("Total") && l.contains(usd)))
+      assertThat(lines(PdfText.of(pdf)).stream().filter(l -> l.startsWith("Total") && l.contains(usd)))
           .as("total rows printing %s", usd).hasSizeGreaterThanOrEqualTo(3);
     }
   }
@@ -124,7 +125,7 @@ class AppealDocumentReadingTest {
   @Test
   void arabicUsesOneDigitSystemThroughout() throws IOException {
     for (byte[] pdf : List.of(V1.get("ar"), V2.get("ar"))) {
-      String text = text(pdf);
+      String text = PdfText.of(pdf);
       assertThat(ARABIC_INDIC_DIGITS.matcher(text).find()).as("Arabic-Indic digits").isFalse();
       // figures, dates, page numbers and versions alike
       assertThat(text).contains("2020").containsPattern("\\d{1,3}(,\\d{3})+");
@@ -151,7 +152,7 @@ class AppealDocumentReadingTest {
           assertThat(PRESENTATION_FORMS.matcher(line).find()).as(line).isTrue());
     }
     // PDFBox's extraction, as search tools and indexers use it: logical order, base letters.
-    String extracted = text(V2.get("ar"));
+    String extracted = PdfText.of(V2.get("ar"));
     assertThat(PRESENTATION_FORMS.matcher(extracted).find()).isFalse();
     assertThat(extracted).contains("الاحتياجات حسب النشاط", "لبنان");
   }
@@ -188,7 +189,7 @@ class AppealDocumentReadingTest {
       others.put(language, WRITER.write(revised, Locale.forLanguageTag(language), changes));
     }
     for (var documents : List.of(V1, V2, others)) {
-      documents.forEach((language, pdf) -> assertThat(PrintedCodes.in(text(pdf)))
+      documents.forEach((language, pdf) -> assertThat(PrintedCodes.in(PdfText.of(pdf)))
           .as("codes printed in %s", language).isEmpty());
     }
   }
@@ -198,14 +199,14 @@ class AppealDocumentReadingTest {
     try (var document = Loader.loadPDF(V2.get("en"))) {
       int changesPage = -1;
       for (int page = 3; page <= document.getNumberOfPages(); page++) {
-        if (pageText(document, page).contains("The joint assessment found more children")) {
+        if (PdfText.ofPage(document, page).contains("The joint assessment found more children")) {
           changesPage = page;
         }
       }
       assertThat(changesPage).isPositive();
-      String page = flat(pageText(document, changesPage));
+      String page = flat(PdfText.ofPage(document, changesPage));
       assertThat(page).doesNotContain("Crisis summary", "Onset");
-      assertThat(flat(pageText(document, changesPage - 1))).doesNotContain("This version");
+      assertThat(flat(PdfText.ofPage(document, changesPage - 1))).doesNotContain("This version");
       // version 1 had no funding section (nothing pledged yet): it had received 0
       assertThat(page).contains("Funding received (US$) 0 3,250,000 +3,250,000")
           .doesNotContain("not known");
@@ -225,9 +226,9 @@ class AppealDocumentReadingTest {
           java.nio.charset.StandardCharsets.UTF_8);
       assertThat(xmp).contains(name);
       // the cover sets the name in capitals
-      assertThat(pageText(document, 1)).as("cover").containsIgnoringCase(name);
+      assertThat(PdfText.ofPage(document, 1)).as("cover").containsIgnoringCase(name);
       for (int page = 2; page <= document.getNumberOfPages(); page++) {
-        assertThat(pageText(document, page)).as("footer of page %d", page)
+        assertThat(PdfText.ofPage(document, page)).as("footer of page %d", page)
             .contains(name + " · ");
       }
     }
@@ -235,27 +236,12 @@ class AppealDocumentReadingTest {
 
   /** The last figure of the total row that follows a heading. */
   private static String priorityTotal(byte[] pdf, String heading, String total) {
-    List<String> lines = lines(text(pdf));
+    List<String> lines = lines(PdfText.of(pdf));
     int from = lines.indexOf(heading);
     assertThat(from).as(heading).isNotNegative();
     String row = lines.subList(from, lines.size()).stream().filter(l -> l.startsWith(total))
         .findFirst().orElseThrow();
     return row.substring(total.length()).strip();
-  }
-
-  private static String text(byte[] pdf) {
-    try (var document = Loader.loadPDF(pdf)) {
-      return squeeze(new PDFTextStripper().getText(document));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String pageText(PDDocument document, int page) throws IOException {
-    var stripper = new PDFTextStripper();
-    stripper.setStartPage(page);
-    stripper.setEndPage(page);
-    return squeeze(stripper.getText(document));
   }
 
   private static List<String> lines(String text) {
@@ -264,10 +250,6 @@ class AppealDocumentReadingTest {
 
   private static String flat(String text) {
     return text.replaceAll("\\s+", " ");
-  }
-
-  private static String squeeze(String text) {
-    return text.replaceAll("[ \\u00A0]+", " ");
   }
 
   private static AppealDocument with(AppealDocument a, int version, ResponsePlan plan) {

@@ -21,6 +21,7 @@ import com.ibm.icu.text.ArabicShaping;
 import org.eie.workflows.appeal.AppealDocument.Project;
 import org.eie.workflows.documents.DocumentRenderer;
 import org.eie.workflows.documents.DrawnLines;
+import org.eie.workflows.documents.PdfText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +44,9 @@ class AppealDocumentWriterTest {
   @BeforeAll
   static void render() throws IOException {
     english = WRITER.write(APPEAL, Locale.UK);
-    englishText = text(english);
+    englishText = PdfText.of(english);
     french = WRITER.write(APPEAL, Locale.FRANCE);
-    frenchText = text(french);
+    frenchText = PdfText.of(french);
     keep("lebanon-en.pdf", english);
     keep("lebanon-fr.pdf", french);
   }
@@ -137,7 +138,7 @@ class AppealDocumentWriterTest {
             .endsWith(new AppealFormats(Locale.UK).percent(repair.coverage())));
 
     var unfunded = withFunding(APPEAL, null);
-    String text = text(WRITER.write(unfunded, Locale.UK));
+    String text = PdfText.of(WRITER.write(unfunded, Locale.UK));
     assertThat(text).doesNotContain("Funding received", "Unmet requirements", "Coverage");
   }
 
@@ -214,7 +215,7 @@ class AppealDocumentWriterTest {
   @Test
   void aLanguageWithoutBundleFallsBackToEnglish() throws IOException {
     byte[] pdf = WRITER.write(APPEAL, Locale.forLanguageTag("de-DE"));
-    assertThat(text(pdf)).contains("Key figures", "Flash Appeal").doesNotContain("??");
+    assertThat(PdfText.of(pdf)).contains("Key figures", "Flash Appeal").doesNotContain("??");
     try (var document = Loader.loadPDF(pdf)) {
       assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
     }
@@ -226,9 +227,9 @@ class AppealDocumentWriterTest {
       int pages = document.getNumberOfPages();
       assertThat(pages).isGreaterThan(4);
       for (int page = 2; page <= pages; page++) {
-        assertThat(pageText(document, page)).contains("Page " + page + " of " + pages);
+        assertThat(PdfText.ofPage(document, page)).contains("Page " + page + " of " + pages);
       }
-      assertThat(pageText(document, 1)).doesNotContain("Page 1 of");
+      assertThat(PdfText.ofPage(document, 1)).doesNotContain("Page 1 of");
     }
   }
 
@@ -260,7 +261,7 @@ class AppealDocumentWriterTest {
       assertThat(pages).isGreaterThan(20);
       var projectPages = new ArrayList<Integer>();
       for (int page = 2; page <= pages; page++) {
-        String text = pageText(document, page);
+        String text = PdfText.ofPage(document, page);
         assertThat(text).contains("Page " + page + " of " + pages);
         if (Pattern.compile("LB-EDU-\\d{3}").matcher(text).find()) {
           projectPages.add(page);
@@ -268,10 +269,10 @@ class AppealDocumentWriterTest {
       }
       assertThat(projectPages).hasSizeGreaterThan(10);
       for (int page : projectPages) {
-        assertThat(pageText(document, page)).as("page %d", page)
+        assertThat(PdfText.ofPage(document, page)).as("page %d", page)
             .contains("Project, partner, duration", "Activities (US$)", "Budget (US$)");
       }
-      String all = squeeze(new PDFTextStripper().getText(document));
+      String all = PdfText.squeeze(new PDFTextStripper().getText(document));
       assertThat(all).contains("LB-EDU-001", "LB-EDU-200", "Total, 200 projects",
           english(large.requirements().totalUsd()));
     }
@@ -283,7 +284,7 @@ class AppealDocumentWriterTest {
         java.time.LocalDate.of(2021, 2, 1), "FLOOD", null, null, null, null, null, null,
         null, null, null, null, null, null, null, null, null, null, null, null, null);
 
-    String text = flat(text(WRITER.write(bare, Locale.UK)));
+    String text = flat(PdfText.of(WRITER.write(bare, Locale.UK)));
 
     assertThat(text).contains("Humanitarian Response Plan revision", "Version 3",
         "1 February 2021", "Flood", "not assessed", "This appeal has not been signed off yet.",
@@ -306,7 +307,7 @@ class AppealDocumentWriterTest {
         appeal.teachersAffected(), appeal.response(), null, List.of(renamed), appeal.partners(),
         appeal.coLeads(), appeal.signOff(), appeal.dataGaps(), appeal.risks(), appeal.funding());
 
-    String text = flat(text(WRITER.write(changed, Locale.UK)));
+    String text = flat(PdfText.of(WRITER.write(changed, Locale.UK)));
 
     assertThat(text).contains(partner, "Repairs & <b>rebuilding</b>", "Custom emergency");
   }
@@ -366,7 +367,7 @@ class AppealDocumentWriterTest {
           .contains(new Locale("", "LB").getDisplayCountry(Locale.forLanguageTag(language)));
       assertThat(org.eie.workflows.documents.Attachments.read(document))
           .containsKey("appeal-figures-LB-v1.csv");
-      assertThat(squeeze(new PDFTextStripper().getText(document))).doesNotContain("??");
+      assertThat(PdfText.squeeze(new PDFTextStripper().getText(document))).doesNotContain("??");
     }
   }
 
@@ -387,7 +388,7 @@ class AppealDocumentWriterTest {
     keep("lebanon-" + language + "-revised.pdf", pdf);
     assertThat(org.eie.workflows.documents.PdfStandards.failures(pdf))
         .as("veraPDF, PDF/A-3u and PDF/UA-1").isEmpty();
-    String text = text(pdf).replaceAll("\\s+", " ");
+    String text = PdfText.of(pdf).replaceAll("\\s+", " ");
     assertThat(text).contains(heading).doesNotContain("??");
     if ("en".equals(language)) {
       assertThat(text).contains("The joint assessment found more children out of school.",
@@ -411,8 +412,8 @@ class AppealDocumentWriterTest {
 
   @Test
   void everyLanguageHasItsOwnWordsAndNumbers() {
-    String spanish = text(WRITER.write(APPEAL, Locale.forLanguageTag("es")));
-    String portuguese = text(WRITER.write(APPEAL, Locale.forLanguageTag("pt")));
+    String spanish = PdfText.of(WRITER.write(APPEAL, Locale.forLanguageTag("es")));
+    String portuguese = PdfText.of(WRITER.write(APPEAL, Locale.forLanguageTag("pt")));
     String total = APPEAL.requirements().totalUsd().toBigInteger().toString();
     assertThat(spanish).contains("Cifras clave", "Necesidades por actividad", "no evaluado",
         NumberFormat.getIntegerInstance(Locale.forLanguageTag("es")).format(new BigDecimal(total)))
@@ -442,7 +443,7 @@ class AppealDocumentWriterTest {
   void theOnsetIsPrintedToTheMinuteOnTheTwentyFourHourClock() {
     assertThat(flat(englishText)).contains("Onset 4 August 2020, 18:08 (UTC+03:00)");
     assertThat(englishText).doesNotContain("6:08 PM", "6:00 PM");
-    String american = text(WRITER.write(APPEAL, Locale.US));
+    String american = PdfText.of(WRITER.write(APPEAL, Locale.US));
     assertThat(flat(american)).contains("August 4, 2020, 18:08 (UTC+03:00)");
   }
 
@@ -460,7 +461,7 @@ class AppealDocumentWriterTest {
         null, null, null, null, new AppealDocument.ResponsePlan(List.of("Learn again"),
             List.of(new AppealDocument.Activity("SCHOOL_REPAIR", null, null, null, null))),
         null, null, null, null, null, null, null, null);
-    String text = flat(text(WRITER.write(bare, Locale.UK)));
+    String text = flat(PdfText.of(WRITER.write(bare, Locale.UK)));
     assertThat(text).contains("School repair not assessed not assessed not assessed",
         "of whom migrants, refugees or displaced not assessed not assessed");
   }
@@ -536,7 +537,7 @@ class AppealDocumentWriterTest {
           "Code Project, partner", "Organisation Acronym Type");
       for (int page = 1; page <= document.getNumberOfPages(); page++) {
         String footer = "Page " + page + " of";
-        List<String> pageLines = lines(pageText(document, page)).stream()
+        List<String> pageLines = lines(PdfText.ofPage(document, page)).stream()
             .filter(l -> !l.isBlank() && !l.contains(footer)).toList();
         for (int i = 0; i < pageLines.size(); i++) {
           String line = pageLines.get(i);
@@ -559,31 +560,12 @@ class AppealDocumentWriterTest {
     return properties;
   }
 
-  private static String text(byte[] pdf) {
-    try (var document = Loader.loadPDF(pdf)) {
-      return squeeze(new PDFTextStripper().getText(document));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String pageText(PDDocument document, int page) throws IOException {
-    var stripper = new PDFTextStripper();
-    stripper.setStartPage(page);
-    stripper.setEndPage(page);
-    return squeeze(stripper.getText(document));
-  }
-
   /** The text as one line: phrases that wrap in the layout are still found. */
   private static String flat(String text) {
     return text.replaceAll("\\s+", " ");
   }
 
   /** Gaps between spans come out of text extraction as runs of spaces: one is enough. */
-  private static String squeeze(String text) {
-    return text.replaceAll("[ \\u00A0]+", " ");
-  }
-
   /** How right-to-left Arabic looks from left to right once shaped: contextual forms, reversed. */
   /**
    * The glyphs the shaped word is drawn with, left to right, in the regular and in the bold

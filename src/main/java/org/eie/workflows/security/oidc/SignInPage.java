@@ -1,9 +1,11 @@
 package org.eie.workflows.security.oidc;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpStatus;
@@ -46,6 +48,20 @@ class SignInPage {
     templates.setTemplateEngineMessageSource(messages);
   }
 
+  /** The page's five languages; the browser's first choice among them, else English. */
+  private static final List<Locale> LANGUAGES = Stream.of("en", "fr", "es", "pt", "ar")
+      .map(Locale::forLanguageTag).toList();
+
+  static Locale languageOf(String acceptLanguage) {
+    try {
+      Locale chosen = acceptLanguage == null ? null
+          : Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
+      return chosen == null ? Locale.ENGLISH : chosen;
+    } catch (IllegalArgumentException malformed) {
+      return Locale.ENGLISH;
+    }
+  }
+
   @GetMapping("/login")
   ResponseEntity<String> signIn(@RequestParam(required = false) String refused,
       @RequestParam(required = false) String logout,
@@ -53,10 +69,10 @@ class SignInPage {
     Map<String, String> providers = new LinkedHashMap<>();
     signIn.providers().forEach((id, provider) -> providers.put(id, provider.displayName(id)));
     String reason = refused == null ? null : REFUSALS.contains(refused) ? refused : "error";
-    Locale locale = languages != null && languages.toLowerCase(Locale.ROOT).startsWith("fr")
-        ? Locale.FRENCH : Locale.ENGLISH;
+    Locale locale = languageOf(languages);
     var context = new Context(locale);
     context.setVariable("lang", locale.getLanguage());
+    context.setVariable("dir", "ar".equals(locale.getLanguage()) ? "rtl" : "ltr");
     context.setVariable("providers", providers);
     context.setVariable("refused", reason);
     context.setVariable("loggedOut", logout != null);
