@@ -5,15 +5,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.management.Metrics;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +23,12 @@ import org.springframework.stereotype.Component;
  * time, donor e-mails sent and failed attempts):
  *
  * <ul>
- *   <li>{@code camunda_jobs_executed} / {@code camunda_jobs_failed}: the engine's own job
- *       metrics, all nodes together (each node reports to the database every minute);</li>
+ *   <li>{@code camunda_jobs_executed} / {@code camunda_jobs_failed}: successful and failed job
+ *       executions, all nodes together, counted in the engine's job log. The log is written in
+ *       the job's own transaction, so the figures match the record even after a node is killed;
+ *       the engine's in-memory job counters, written out every few minutes, lose a killed node's
+ *       last ones. History clean-up removes a process's log after its history time to live (ten
+ *       years): these count what the record still holds.</li>
  *   <li>{@code camunda_jobs_failing}: jobs whose last run failed, {@code camunda_incidents_open}
  *       by process and incident type;</li>
  *   <li>{@code camunda_tasks_open} and {@code eie_tasks_overdue} by process;</li>
@@ -43,15 +47,16 @@ class WorkloadMetrics implements MeterBinder {
 
   private final JdbcClient jdbc;
   private final ManagementService management;
-  private final Clock clock = Clock.systemUTC();
+  private final HistoryService history;
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
   private volatile Map<String, Double> values = Map.of();
   private volatile Instant readAt = Instant.EPOCH;
   private MeterRegistry registry;
 
-  WorkloadMetrics(JdbcClient jdbc, ManagementService management) {
+  WorkloadMetrics(JdbcClient jdbc, ManagementService management, HistoryService history) {
     this.jdbc = jdbc;
     this.management = management;
+    this.history = history;
   }
 
   @Override
@@ -76,19 +81,22 @@ class WorkloadMetrics implements MeterBinder {
     return name + tags;
   }
 
-  /** The figures, read again from the database when older than 15 seconds. */
+  /**
+   * The figures, read again from the database when older than 15 seconds by the engine's clock
+   * (or when that clock was set back).
+   */
   synchronized Map<String, Double> current() {
-    Instant now = clock.instant();
-    if (Duration.between(readAt, now).compareTo(FRESH) < 0) {
+    Instant now = now();
+    if (!now.isBefore(readAt) && Duration.between(readAt, now).compareTo(FRESH) < 0) {
       return values;
     }
     readAt = now;
     var read = new HashMap<String, Double>();
     try {
       read.put(key("camunda.jobs.executed", Tags.empty()),
-          (double) management.createMetricsQuery().name(Metrics.JOB_SUCCESSFUL).sum());
+          (double) history.createHistoricJobLogQuery().successLog().count());
       read.put(key("camunda.jobs.failed", Tags.empty()),
-          (double) management.createMetricsQuery().name(Metrics.JOB_FAILED).sum());
+          (double) history.createHistoricJobLogQuery().failureLog().count());
       read.put(key("camunda.jobs.failing", Tags.empty()),
           (double) management.createJobQuery().withException().count());
       grouped(read, "camunda.incidents.open", "Open incidents",
@@ -122,7 +130,7 @@ class WorkloadMetrics implements MeterBinder {
       String... tagColumns) {
     var statement = jdbc.sql(sql);
     if (sql.contains("?")) {
-      statement = statement.param(Timestamp.from(clock.instant()));
+      statement = statement.param(Timestamp.from(now()));
     }
     statement.query(rs -> {
       String[] pairs = new String[tagColumns.length * 2];
@@ -135,5 +143,10 @@ class WorkloadMetrics implements MeterBinder {
       read.put(key(name, tags), rs.getDouble("n"));
       gauge(name, tags, description);
     });
+  }
+
+  /** The engine's clock, which decides what is overdue. */
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
   }
 }
