@@ -1,5 +1,6 @@
 package org.eie.workflows.appeal;
 
+import org.eie.workflows.documents.PdfDownload;
 import org.eie.workflows.forms.InvalidInput;
 import org.eie.workflows.forms.FieldError;
 import java.net.URI;
@@ -10,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -143,15 +141,7 @@ class AppealController {
       @RequestParam(required = false) String lang) {
     StoredDocument document = documents.visibleRendering(id, AppealVariables.DOCUMENT_KIND,
         null, lang).orElseThrow(() -> new AppealNotFoundException(id));
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(document.fileName()).build().toString())
-        .eTag("\"" + document.sha256() + "\"")
-        .header("X-Document-Version", String.valueOf(document.version()))
-        .header("X-Document-SHA256", document.sha256())
-        .header(HttpHeaders.CONTENT_LANGUAGE, document.language())
-        .body(document.content());
+    return PdfDownload.of(document);
   }
 
   /** The REST body of a project, flattened to the Tasklist form's fields (and errors renamed back). */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eie.workflows.documents.PdfDownload;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -92,7 +93,7 @@ class DashboardController {
 
   @GetMapping("/dashboard/appeals/{id}/documents/{version}")
   ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable int version) {
-    return appeals.document(id, version, null).map(ReadApiController::pdf)
+    return appeals.document(id, version, null).map(PdfDownload::of)
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 

@@ -1,15 +1,12 @@
 package org.eie.workflows.dashboard;
 
+import org.eie.workflows.documents.PdfDownload;
 import org.eie.workflows.forms.InvalidInput;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eie.workflows.documents.StoredDocument;
 import org.eie.workflows.identity.EieProperties;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,7 +74,7 @@ class ReadApiController {
   @GetMapping("/api/appeals/{id}/documents/{version}")
   ResponseEntity<byte[]> appealDocument(@PathVariable String id, @PathVariable int version,
       @RequestParam(required = false) String lang) {
-    return pdf(appeals.document(id, version, lang)
+    return PdfDownload.of(appeals.document(id, version, lang)
         .orElseThrow(() -> new NotVisibleException("appeal document", id + " v" + version)));
   }
 
@@ -114,17 +111,6 @@ class ReadApiController {
         "appeals", durations.of(StepDurations.APPEALS),
         "trainingRollouts", durations.of(StepDurations.TRAINING_ROLLOUTS),
         "planningCycles", durations.of(StepDurations.PLANNING_CYCLES));
-  }
-
-  static ResponseEntity<byte[]> pdf(StoredDocument document) {
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(document.fileName()).build().toString())
-        .eTag("\"" + document.sha256() + "\"")
-        .header("X-Document-Version", String.valueOf(document.version()))
-        .header(HttpHeaders.CONTENT_LANGUAGE, document.language())
-        .body(document.content());
   }
 
   static void checkPage(int page, int size) {

@@ -4,12 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.documents.PdfDownload;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,14 +52,7 @@ class DonorDownloadController {
       return refused(HttpStatus.NOT_FOUND, "No such download link.");
     }
     tokens.logDownload(grant, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(document.fileName()).build().toString())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .header("Referrer-Policy", "no-referrer")
-        .header("X-Content-SHA256", document.sha256())
-        .body(document.content());
+    return PdfDownload.privately(document);
   }
 
   private static ResponseEntity<Map<String, Object>> refused(HttpStatus status, String message) {

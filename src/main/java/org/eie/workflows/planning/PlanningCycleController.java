@@ -7,10 +7,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.eie.workflows.documents.PdfDownload;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -75,13 +74,7 @@ class PlanningCycleController {
     if (document == null) {
       return ResponseEntity.notFound().build();
     }
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.inline().filename(document.fileName()).build().toString())
-        .header("X-Document-Version", String.valueOf(document.version()))
-        .header("X-Document-SHA256", document.sha256())
-        .body(document.content());
+    return PdfDownload.of(document);
   }
 
 }

@@ -1,5 +1,6 @@
 package org.eie.workflows.training;
 
+import org.eie.workflows.documents.PdfDownload;
 import org.eie.workflows.forms.InvalidInput;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,6 @@ import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.Groups;
 import org.eie.workflows.identity.RoleActions;
 import org.eie.workflows.training.TrainingRecords.Withdrawal;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -130,13 +129,7 @@ class TrainingRolloutController {
   @GetMapping("/{id}/document")
   ResponseEntity<byte[]> document(@PathVariable String id) {
     return documents.latestVisible(id, ProduceRolloutReport.KIND)
-        .map(document -> ResponseEntity.ok()
-            .contentType(MediaType.APPLICATION_PDF)
-            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                .filename(document.fileName()).build().toString())
-            .header("X-Document-Version", Integer.toString(document.version()))
-            .header("X-Document-SHA256", document.sha256())
-            .body(document.content()))
+        .map(PdfDownload::of)
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
 }
