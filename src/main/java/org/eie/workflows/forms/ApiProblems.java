@@ -142,7 +142,9 @@ class ApiProblems {
 
   @ExceptionHandler(StateConflict.class)
   ResponseEntity<ProblemDetail> conflict(StateConflict e, HttpServletRequest request) {
-    return answer(request, HttpStatus.CONFLICT, e.getMessage());
+    var answer = answer(request, HttpStatus.CONFLICT, e.getMessage());
+    e.error().ifPresent(error -> answer.getBody().setProperty("errors", List.of(error)));
+    return answer;
   }
 
   /** The engine refused a request as malformed (outside our own checks). */

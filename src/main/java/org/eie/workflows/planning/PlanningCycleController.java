@@ -3,14 +3,13 @@ package org.eie.workflows.planning;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.Optional;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.eie.workflows.forms.NotFound;
 import org.eie.workflows.documents.PdfDownload;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,13 +51,8 @@ class PlanningCycleController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> start(@Valid @RequestBody StartCycleRequest request) {
-    int firstYear = PrepareCycle.firstYear(request.firstYear()); // 400 naming the field if out of range
-    if (cycles.isRunning(firstYear)) {
-      return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("errors", List.of(Map.of(
-          "field", "firstYear",
-          "message", "a planning cycle for " + firstYear + "-" + (firstYear + 2)
-              + " is already running"))));
-    }
+    // Out of range: 400 naming the field; already running: 409 (both from the cycle's start).
+    int firstYear = PrepareCycle.firstYear(request.firstYear());
     var instance = cycles.start(firstYear, request.documentLanguage());
     return ResponseEntity.created(URI.create("/api/planning-cycles/" + instance.getId()))
         .body(new StartedCycle(instance.getId(), instance.getBusinessKey(), firstYear,
@@ -69,12 +63,9 @@ class PlanningCycleController {
   ResponseEntity<byte[]> document(@PathVariable String id) {
     var isCycle = history.createHistoricProcessInstanceQuery()
         .processInstanceId(id).processDefinitionKey(PlanningCycles.PROCESS_KEY).count() > 0;
-    StoredDocument document = isCycle
-        ? documents.latestVisible(id, PlanDocument.KIND).orElse(null) : null;
-    if (document == null) {
-      return ResponseEntity.notFound().build();
-    }
-    return PdfDownload.of(document);
+    return PdfDownload.of((isCycle ? documents.latestVisible(id, PlanDocument.KIND)
+        : Optional.<StoredDocument>empty())
+        .orElseThrow(() -> new NotFound("No plan document of a cycle " + id + " that you may see")));
   }
 
 }

@@ -22,11 +22,6 @@ class PlanningCycles {
     return "strategic-plan-" + firstYear + "-" + (firstYear + 2);
   }
 
-  /** Whether a cycle for the same years is running (as far as the caller may see). */
-  boolean isRunning(int firstYear) {
-    return !running(runtime, firstYear).isEmpty();
-  }
-
   static java.util.List<ProcessInstance> running(RuntimeService runtime, int firstYear) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
         .variableValueEquals("firstYear", firstYear).list();

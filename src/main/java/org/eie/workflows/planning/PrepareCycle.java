@@ -1,6 +1,7 @@
 package org.eie.workflows.planning;
 
 import org.eie.workflows.forms.InvalidInput;
+import org.eie.workflows.forms.StateConflict;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -46,7 +47,7 @@ class PrepareCycle implements ExecutionListener {
     int firstYear = followsOn ? ((Number) execution.getVariable("firstYear")).intValue()
         : firstYear(execution.getVariable("firstYear"));
     if (!withoutAuthorization(() -> PlanningCycles.running(runtime, firstYear)).isEmpty()) {
-      throw new InvalidInput("firstYear", "a planning cycle for " + firstYear + "-"
+      throw new StateConflict("firstYear", "a planning cycle for " + firstYear + "-"
           + (firstYear + 2) + " is already running");
     }
     if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {

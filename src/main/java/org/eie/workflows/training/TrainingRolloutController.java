@@ -1,5 +1,6 @@
 package org.eie.workflows.training;
 
+import org.eie.workflows.forms.NotFound;
 import org.eie.workflows.documents.PdfDownload;
 import org.eie.workflows.forms.InvalidInput;
 import java.util.LinkedHashMap;
@@ -103,7 +104,8 @@ class TrainingRolloutController {
         .variableValueEquals(TrainingVariables.COUNTRY, country.toUpperCase(java.util.Locale.ROOT))
         .active().singleResult();
     if (countryRollout == null) {
-      return ResponseEntity.notFound().build();
+      throw new NotFound("No running rollout in " + country + " of a rollout " + id
+          + " that you may see");
     }
     List<String> waitingAt = runtime.getActiveActivityIds(countryRollout.getId());
     String stage = waitingAt.contains("Task_PlanWorkshop") ? "planning"
@@ -130,6 +132,7 @@ class TrainingRolloutController {
   ResponseEntity<byte[]> document(@PathVariable String id) {
     return documents.latestVisible(id, ProduceRolloutReport.KIND)
         .map(PdfDownload::of)
-        .orElseGet(() -> ResponseEntity.notFound().build());
+        .orElseThrow(() -> new NotFound("No rollout report of a rollout " + id
+            + " that you may see"));
   }
 }

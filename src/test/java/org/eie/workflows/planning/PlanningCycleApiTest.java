@@ -74,6 +74,9 @@ class PlanningCycleApiTest extends PostgresApplicationTest {
     var again = http.post(CYCLES, "gec.unicef", "{\"firstYear\": " + (YEAR + 1) + "}");
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(json.readTree(again.body()).at("/errors/0/field").asText()).isEqualTo("firstYear");
+    assertThat(json.readTree(again.body()).at("/detail").asText())
+        .isEqualTo("First year of the plan: a planning cycle for " + (YEAR + 1) + "-" + (YEAR + 3)
+            + " is already running");
     assertThat(runtime.createProcessInstanceQuery()
         .processInstanceBusinessKey(PlanningCycles.businessKey(YEAR + 1)).count()).isEqualTo(1);
   }
