@@ -56,7 +56,10 @@ public final class Axe {
     }
     String found = (String) script.executeAsyncScript("""
         const done = arguments[arguments.length - 1];
-        axe.run(document, {resultTypes: ['violations']}).then(results => done(JSON.stringify(
+        // Two frames first: what the page's scripts do on the last change (names) is done.
+        new Promise(frame => requestAnimationFrame(() => requestAnimationFrame(frame)))
+          .then(() => axe.run(document, {resultTypes: ['violations']}))
+          .then(results => done(JSON.stringify(
             results.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 count: v.nodes.length,
                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.html
