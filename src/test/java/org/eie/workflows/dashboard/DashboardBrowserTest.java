@@ -189,12 +189,17 @@ class DashboardBrowserTest extends PostgresApplicationTest {
     assertThat(appealRow(fixture.onTrack).findElement(By.className("coverage")).getText())
         .isEqualTo("25.0 %");
 
+    onTheAppealAndTimePerStepPages(this::assertNoSidewaysScrolling);
+  }
+
+  /** The on-track appeal's page and the time per step, each followed by a check there. */
+  private void onTheAppealAndTimePerStepPages(java.util.function.Consumer<String> check) {
     browser.get(base + "/dashboard/appeals/" + fixture.onTrack);
     shown(By.id("timeline"));
-    assertNoSidewaysScrolling("appeal");
+    check.accept("dashboard appeal");
     browser.get(base + "/dashboard/durations");
     shown(By.id("appealSteps"));
-    assertNoSidewaysScrolling("time per step");
+    check.accept("dashboard time per step");
   }
 
   private void assertNoSidewaysScrolling(String page) {
@@ -245,12 +250,7 @@ class DashboardBrowserTest extends PostgresApplicationTest {
     check("dashboard login");
     logIn("secretariat");
     check("dashboard overview");
-    browser.get(base + "/dashboard/appeals/" + fixture.onTrack);
-    shown(By.id("timeline"));
-    check("dashboard appeal");
-    browser.get(base + "/dashboard/durations");
-    shown(By.id("appealSteps"));
-    check("dashboard time per step");
+    onTheAppealAndTimePerStepPages(this::check);
     browser.get(base + "/dashboard/appeals/no-such-appeal");
     check("dashboard not found");
     browser.get(base + "/dashboard?lang=fr");
