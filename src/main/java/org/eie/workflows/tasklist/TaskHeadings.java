@@ -109,6 +109,12 @@ public class TaskHeadings extends AbstractProcessEnginePlugin implements TaskLis
     return null;
   }
 
+  /** The wording of a key with its values filled in, or null when the key has none. */
+  public static String worded(String key, Map<String, String> values) {
+    String wording = wording(key);
+    return wording == null ? null : fill(wording, values);
+  }
+
   /**
    * The wording with each {@code {name}} replaced by its value; a missing value leaves nothing,
    * and separators left dangling by it (", " or " — " at the end) go too.
@@ -122,6 +128,7 @@ public class TaskHeadings extends AbstractProcessEnginePlugin implements TaskLis
     }
     matcher.appendTail(filled);
     return filled.toString().replaceAll("\\(\\s*\\)", "")
-        .replaceAll("([:,])\\s*,", "$1").replaceAll("(\\s*[,:—-]\\s*)+$", "").strip();
+        .replaceAll("([:,])\\s*,", "$1").replaceAll("\\s*[,:—-]\\s*\\(", " (")
+        .replaceAll("(\\s*[,:—-]\\s*)+$", "").strip();
   }
 }

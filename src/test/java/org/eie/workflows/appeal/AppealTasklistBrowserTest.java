@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -106,6 +107,81 @@ class AppealTasklistBrowserTest extends PostgresApplicationTest {
     assertThat(browser.findElement(By.cssSelector("textarea[id*='projectSummary'], "
         + ".fjs-form-field-textarea textarea")).getAttribute("value"))
         .contains("Lebanese Education Association", "Total budget: USD 425,000", "1,200 girls");
+  }
+
+  /**
+   * Two appeals of one emergency in one country, triggered twice the same day: their tasks say
+   * which is which (onset day and the key's short reference), the cards' values read clearly
+   * (nothing lies over them, contrast at least 4.5:1) and no card shows the default priority.
+   */
+  @Test
+  void twoAppealsOfOneEmergencyAreToldApartInAListThatReadsClearly() {
+    var scenario = new AppealScenario(engine);
+    Map<String, Object> cholera = AppealScenario.trigger();
+    cholera.put("emergencyType", "Cholera outbreak");
+    String firstKey = startWithItsOwnKey(scenario, cholera);
+    String secondKey = startWithItsOwnKey(scenario, cholera);
+
+    logIn("lb.unicef");
+    browser.findElements(By.cssSelector(".task-filter h4.name a")).stream()
+        .filter(filter -> filter.getText().startsWith("My country's tasks: Lebanon"))
+        .findFirst().orElseThrow().click();
+    List<String> activations = allCards().stream().map(card -> card.lines().findFirst()
+        .orElse("")).filter(name -> name.startsWith("Confirm activation: Cholera outbreak"))
+        .toList();
+    assertThat(activations).containsExactlyInAnyOrder(
+        "Confirm activation: Cholera outbreak, Lebanon (onset 20 Nov, ref "
+            + firstKey.substring(firstKey.lastIndexOf('-') + 1) + ")",
+        "Confirm activation: Cholera outbreak, Lebanon (onset 20 Nov, ref "
+            + secondKey.substring(secondKey.lastIndexOf('-') + 1) + ")");
+
+    List<WebElement> values = browser.findElements(By.cssSelector(".tasks-list .variable-value"));
+    assertThat(values).isNotEmpty().allSatisfy(value -> {
+      assertThat(value.isDisplayed()).isTrue();
+      assertThat((Boolean) script("""
+          const box = arguments[0].getBoundingClientRect();
+          const top = document.elementFromPoint(box.left + box.width / 2,
+              box.top + box.height / 2);
+          return arguments[0].contains(top);""", value))
+          .as("nothing lies over %s", value.getText()).isTrue();
+      assertThat(((Number) script(CONTRAST, value)).doubleValue())
+          .as("contrast of %s", value.getText()).isGreaterThanOrEqualTo(4.5);
+    });
+    assertThat(browser.findElements(By.cssSelector(".tasks-list .priority")).stream()
+        .filter(priority -> "50".equals(script("return arguments[0].textContent.trim();",
+            priority))).filter(WebElement::isDisplayed).toList())
+        .as("cards showing the default priority 50").isEmpty();
+  }
+
+  /** The text's contrast against the first opaque background behind it (WCAG's formula). */
+  private static final String CONTRAST = """
+      const channels = color => color.match(/[\\d.]+/g).map(Number);
+      const luminance = ([r, g, b]) => [r, g, b].map(c => c / 255)
+          .map(c => c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4))
+          .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+      let behind = arguments[0];
+      while (behind && channels(getComputedStyle(behind).backgroundColor)[3] === 0) {
+        behind = behind.parentElement;
+      }
+      const text = luminance(channels(getComputedStyle(arguments[0]).color));
+      const ground = luminance(behind ? channels(getComputedStyle(behind).backgroundColor)
+          : [255, 255, 255]);
+      return (Math.max(text, ground) + 0.05) / (Math.min(text, ground) + 0.05);""";
+
+  /** Starts an appeal as Tasklist and the API do, with its readable key; returns the key. */
+  private String startWithItsOwnKey(AppealScenario scenario, Map<String, Object> trigger) {
+    scenario.as("lb.unicef");
+    try {
+      return engine.getRuntimeService().createProcessInstanceByKey("emergencyFundingAppeal")
+          .businessKey(AppealService.businessKey(trigger.get("country"), trigger.get("onset")))
+          .setVariables(trigger).execute().getBusinessKey();
+    } finally {
+      scenario.asSystem();
+    }
+  }
+
+  private Object script(String code, Object... arguments) {
+    return ((JavascriptExecutor) browser).executeScript(code, arguments);
   }
 
   @Test

@@ -2,9 +2,14 @@ package org.eie.workflows.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.eie.workflows.Axe;
 import org.eie.workflows.HeadlessBrowser;
 import org.eie.workflows.Http;
 import org.eie.workflows.PostgresApplicationTest;
@@ -14,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -39,6 +46,7 @@ class DashboardBrowserTest extends PostgresApplicationTest {
   WebDriver browser;
   DashboardFixture fixture;
   String base;
+  final List<Axe.Report> reports = new ArrayList<>();
 
   @BeforeEach
   void openBrowser() {
@@ -156,6 +164,146 @@ class DashboardBrowserTest extends PostgresApplicationTest {
     }
   }
 
+  /** On a 390 px phone: no sideways scrolling, and an appeal's last columns are on screen. */
+  @Test
+  void onAPhoneEveryColumnIsOnScreenWithoutScrollingSideways() {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    logIn("secretariat");
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.innerWidth;"))
+        .isEqualTo(390L);
+    assertNoSidewaysScrolling("overview");
+
+    WebElement late = appealRow(fixture.late);
+    for (String column : List.of("next-deadline", "overdue-cell", "coverage")) {
+      WebElement cell = late.findElement(By.className(column));
+      assertThat(cell.isDisplayed()).as(column + " shown").isTrue();
+      assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("""
+          const box = arguments[0].getBoundingClientRect();
+          return box.width > 0 && box.left >= 0
+              && box.right <= document.documentElement.clientWidth;""", cell))
+          .as(column + " within the screen's width").isTrue();
+    }
+    assertThat(late.findElement(By.className("next-deadline")).getText())
+        .isEqualTo("Rapid needs assessment: overdue since Nov 18, 2026");
+    assertThat(late.findElement(By.className("overdue-cell")).getText()).isEqualTo("overdue");
+    assertThat(appealRow(fixture.onTrack).findElement(By.className("coverage")).getText())
+        .isEqualTo("25.0 %");
+
+    onTheAppealAndTimePerStepPages(this::assertNoSidewaysScrolling);
+  }
+
+  /** The on-track appeal's page and the time per step, each followed by a check there. */
+  private void onTheAppealAndTimePerStepPages(java.util.function.Consumer<String> check) {
+    browser.get(base + "/dashboard/appeals/" + fixture.onTrack);
+    shown(By.id("timeline"));
+    check.accept("dashboard appeal");
+    browser.get(base + "/dashboard/durations");
+    shown(By.id("appealSteps"));
+    check.accept("dashboard time per step");
+  }
+
+  private void assertNoSidewaysScrolling(String page) {
+    var widths = (java.util.Map<?, ?>) ((JavascriptExecutor) browser).executeScript(
+        "return {scroll: document.documentElement.scrollWidth,"
+            + " client: document.documentElement.clientWidth};");
+    assertThat((Long) widths.get("scroll")).as("%s: the page's width (scrollWidth) against the "
+        + "screen's (clientWidth)", page).isLessThanOrEqualTo((Long) widths.get("client"));
+  }
+
+  /**
+   * axe-core on every page our users reach, as they see it after our styles and scripts:
+   * Tasklist's login, task list, an open task of each process (appeal, planning, training) with
+   * its form, the start dialog with the appeal's start form. No critical and no serious
+   * violation; the counts per page are printed.
+   */
+  @Test
+  void tasklistHasNoCriticalOrSeriousViolation() {
+    String tasklist = base + "/camunda/app/tasklist/";
+    browser.get(tasklist);
+    shown(By.cssSelector("input[ng-model='username']"));
+    check("Tasklist login");
+
+    tasklistLogIn("lb.unicef");
+    shown(By.cssSelector(".tasks-list li.task"));
+    check("Tasklist task list");
+
+    browser.findElement(By.cssSelector(".start-process-action a")).click();
+    shown(By.cssSelector(".modal .processes li a"));
+    check("Tasklist start dialog");
+    browser.findElements(By.cssSelector(".modal .processes li a")).stream()
+        .filter(link -> link.getText().contains("Emergency funding appeal")).findFirst()
+        .orElseThrow().click();
+    shown(By.cssSelector(".modal .fjs-form"));
+    check("Tasklist appeal start form");
+
+    openAsCandidate(tasklist, taskOf(fixture.late), "Tasklist appeal task");
+    openAsCandidate(tasklist, taskOf(fixture.cycle), "Tasklist planning task");
+    openAsCandidate(tasklist, taskOf(fixture.rollout), "Tasklist training task");
+
+    assertNothingBlocks();
+  }
+
+  /** The same on every dashboard page. */
+  @Test
+  void dashboardHasNoCriticalOrSeriousViolation() {
+    browser.get(base + "/dashboard/login");
+    check("dashboard login");
+    logIn("secretariat");
+    check("dashboard overview");
+    onTheAppealAndTimePerStepPages(this::check);
+    browser.get(base + "/dashboard/appeals/no-such-appeal");
+    check("dashboard not found");
+    browser.get(base + "/dashboard?lang=fr");
+    shown(By.id("open-appeals"));
+    check("dashboard overview (fr)");
+
+    assertNothingBlocks();
+  }
+
+  /** An open task of the process instance or of one it called. */
+  private String taskOf(String processInstanceId) {
+    var tasks = engine.getTaskService();
+    List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+    if (open.isEmpty()) {
+      List<String> called = engine.getRuntimeService().createProcessInstanceQuery()
+          .superProcessInstanceId(processInstanceId).list().stream().map(p -> p.getId()).toList();
+      open = called.stream().flatMap(id -> tasks.createTaskQuery().processInstanceId(id).list()
+          .stream()).toList();
+    }
+    assertThat(open).as("an open task of %s", processInstanceId).isNotEmpty();
+    return open.get(0).getId();
+  }
+
+  /** Logs in as a demo user of one of the task's candidate groups and opens the task. */
+  private void openAsCandidate(String tasklist, String taskId, String page) {
+    String user = engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+        .map(IdentityLink::getGroupId).filter(group -> group != null)
+        .flatMap(group -> engine.getIdentityService().createUserQuery().memberOfGroup(group)
+            .list().stream()).map(User::getId).findFirst().orElseThrow();
+    browser.manage().deleteAllCookies();
+    tasklistLogIn(user);
+    browser.get(tasklist + "#/?task=" + taskId);
+    shown(By.cssSelector(".fjs-form"));
+    check(page + " (" + user + ")");
+  }
+
+  private void tasklistLogIn(String user) {
+    browser.get(base + "/camunda/app/tasklist/");
+    shown(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    shown(By.cssSelector(".task-filter"));
+  }
+
+  private void check(String page) {
+    reports.add(Axe.check(browser, page));
+  }
+
+  private void assertNothingBlocks() {
+    assertThat(reports).allSatisfy(report -> assertThat(report.blocking())
+        .as("critical and serious axe-core violations on %s", report.page()).isEmpty());
+  }
+
   private void logIn(String user) {
     browser.get(base + "/dashboard/login");
     browser.findElement(By.id("username")).sendKeys(user);
@@ -171,5 +319,10 @@ class DashboardBrowserTest extends PostgresApplicationTest {
 
   private void wait(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
     HeadlessBrowser.waitFor(browser, condition);
+  }
+
+  private WebElement shown(By selector) {
+    return HeadlessBrowser.waitFor(browser,
+        ExpectedConditions.visibilityOfElementLocated(selector));
   }
 }

@@ -98,7 +98,8 @@ class TaskNotificationsTest extends PostgresApplicationTest {
 
     MimeMessage arrival = mailsAbout(activation).get(0);
     // The task's name carries its appeal (tasklist/TaskHeadings), and so does the mail.
-    assertThat(arrival.getSubject()).isEqualTo("New task: Confirm activation: Explosion, Lebanon");
+    assertThat(arrival.getSubject())
+        .isEqualTo("New task: Confirm activation: Explosion, Lebanon (onset 20 Nov)");
     assertThat(text(arrival)).contains("Process: Emergency funding appeal", "Country: Lebanon",
         "Reference: " + appeal.getBusinessKey(),
         "/camunda/app/tasklist/default/#/?task=" + activation.getId());
@@ -114,7 +115,7 @@ class TaskNotificationsTest extends PostgresApplicationTest {
     Instant due = assessment.getDueDate().toInstant();
     sweep.sweep();
     assertThat(subjectsAbout(assessment)).containsExactly(
-        "New task: Rapid needs assessment: Explosion, Lebanon");
+        "New task: Rapid needs assessment: Explosion, Lebanon (onset 20 Nov)");
 
     AppealScenario.clock(due.minus(Duration.ofHours(30)));
     sweep.sweep();
@@ -124,17 +125,20 @@ class TaskNotificationsTest extends PostgresApplicationTest {
     sweep.sweep();
     sweep.sweep();
     assertThat(subjectsAbout(assessment)).containsExactly(
-        "New task: Rapid needs assessment: Explosion, Lebanon",
-        "Reminder: Rapid needs assessment: Explosion, Lebanon is due " + dueText(due));
+        "New task: Rapid needs assessment: Explosion, Lebanon (onset 20 Nov)",
+        "Reminder: Rapid needs assessment: Explosion, Lebanon (onset 20 Nov) is due "
+            + dueText(due));
     assertThat(recipientsOf(assessment)).isEqualTo(counted(members, 2));
 
     AppealScenario.clock(due.plus(Duration.ofMinutes(5)));
     sweep.sweep();
     sweep.sweep();
     assertThat(subjectsAbout(assessment)).containsExactly(
-        "New task: Rapid needs assessment: Explosion, Lebanon",
-        "Reminder: Rapid needs assessment: Explosion, Lebanon is due " + dueText(due),
-        "Overdue: Rapid needs assessment: Explosion, Lebanon was due " + dueText(due));
+        "New task: Rapid needs assessment: Explosion, Lebanon (onset 20 Nov)",
+        "Reminder: Rapid needs assessment: Explosion, Lebanon (onset 20 Nov) is due "
+            + dueText(due),
+        "Overdue: Rapid needs assessment: Explosion, Lebanon (onset 20 Nov) was due "
+            + dueText(due));
     assertThat(recipientsOf(assessment)).isEqualTo(counted(members, 3));
 
     // Done: days later, nothing more about it.
@@ -218,12 +222,14 @@ class TaskNotificationsTest extends PostgresApplicationTest {
     sweep.sweep();
     MimeMessage french = mailsAbout(activation).stream()
         .filter(m -> recipient(m).equals(UNICEF + "@example.org")).findFirst().orElseThrow();
-    assertThat(french.getSubject()).isEqualTo("Nouvelle tâche : Confirm activation: Explosion, Lebanon");
+    assertThat(french.getSubject())
+        .isEqualTo("Nouvelle tâche : Confirm activation: Explosion, Lebanon (onset 20 Nov)");
     assertThat(text(french)).contains("Pays : Lebanon");
     MimeMessage arabic = mailsAbout(activation).stream()
         .filter(m -> recipient(m).equals(SAVE_THE_CHILDREN + "@example.org")).findFirst()
         .orElseThrow();
-    assertThat(arabic.getSubject()).isEqualTo("مهمة جديدة: Confirm activation: Explosion, Lebanon");
+    assertThat(arabic.getSubject())
+        .isEqualTo("مهمة جديدة: Confirm activation: Explosion, Lebanon (onset 20 Nov)");
     assertThat(text(arabic)).contains("البلد: Lebanon");
   }
 
