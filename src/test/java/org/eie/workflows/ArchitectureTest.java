@@ -1,6 +1,7 @@
 package org.eie.workflows;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -11,6 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** The house's rules, checked with every build so the structure cannot drift. */
 @AnalyzeClasses(packages = "org.eie.workflows", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+  /** A feature package may use another, never the other way round as well. */
+  @ArchTest
+  static final ArchRule noPackageCycles =
+      slices().matching("org.eie.workflows.(*)..").should().beFreeOfCycles();
 
   /** Controllers are reached over HTTP only (as in spring-petclinic). */
   @ArchTest

@@ -31,8 +31,6 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.eie.workflows.tasklist.TaskContext;
-import org.eie.workflows.tasklist.TaskHeadings;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
@@ -368,8 +366,8 @@ class AccessModel implements InitializingBean {
     // Tasklist lists these variables under each task: which country and which emergency.
     Map<String, Object> properties = Map.of("description", description, "priority", priority,
         "refresh", true, "variables", List.of(
-            Map.of("name", TaskHeadings.LIST_VARIABLES.get(TaskContext.COUNTRY), "label", "Country"),
-            Map.of("name", TaskHeadings.LIST_VARIABLES.get(TaskContext.EMERGENCY),
+            Map.of("name", TaskListColumns.COUNTRY, "label", "Country"),
+            Map.of("name", TaskListColumns.EMERGENCY,
                 "label", "Emergency")));
     Filter wanted = filters.newTaskFilter(name);
     wanted.setQuery(query);

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.eie.workflows.forms.EveryUserTask;
+import org.eie.workflows.identity.TaskListColumns;
 import org.eie.workflows.identity.EieProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,10 @@ import org.springframework.stereotype.Component;
 public class TaskHeadings extends AbstractProcessEnginePlugin implements TaskListener {
 
   static final String BUNDLE = "tasklist/messages";
-  /** The process variables the task list shows beside each task (see identity/AccessModel). */
-  public static final Map<String, String> LIST_VARIABLES = Map.of(
-      TaskContext.COUNTRY, "countryName", TaskContext.EMERGENCY, "emergency");
+  /** The process variables the task list shows beside each task (identity/TaskListColumns). */
+  static final Map<String, String> LIST_VARIABLES = Map.of(
+      TaskContext.COUNTRY, TaskListColumns.COUNTRY,
+      TaskContext.EMERGENCY, TaskListColumns.EMERGENCY);
 
   /** The lengths of Camunda's task name and description columns. */
   static final int NAME_LENGTH = 255;
