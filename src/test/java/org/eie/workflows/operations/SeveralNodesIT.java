@@ -2,60 +2,88 @@ package org.eie.workflows.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
+import java.util.stream.Collectors;
 import org.eie.workflows.EieWorkflowsApplication;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Several nodes on one PostgreSQL, each a whole application (its own Spring context, engine and
- * job executor) in this JVM: they start together on an empty database, share the document and
- * donor-delivery jobs without doing any twice, and a node that dies holding jobs delays them by
- * the lock time and no more. Run by Failsafe (Camunda's registries are static); GreenMail on a
- * port of its own, so it never meets the donor tests' server.
+ * Several nodes on one PostgreSQL, each a whole application in an operating-system process of its
+ * own, as in production (its own JVM, Spring context, engine and job executor, on its own HTTP
+ * port): they start together on an empty database, share the document and donor-delivery jobs
+ * without doing any twice, and a node killed ({@code kill -9}) in the middle of its jobs delays
+ * them by the lock time and no more, or not at all when it comes back under the same node id.
+ *
+ * <p>The nodes run this test JVM's own class path (the application, the test classes with the
+ * stand-in appeal and every dependency) and are watched only from outside: their HTTP API, the
+ * shared database and the mail server. Each node's output goes to
+ * {@code target/several-nodes/<node>-<start time>.log}. GreenMail listens on a port of its own, so it
+ * never meets the donor tests' server.
  */
 class SeveralNodesIT {
 
   private static final int SMTP_PORT = 3127;
   private static final Duration LOCK_TIME = Duration.ofSeconds(4);
+  private static final Duration START_PATIENCE = Duration.ofMinutes(5);
+  private static final String ADMIN_PASSWORD = "s3cret-of-the-cluster";
+  private static final Path LOGS = Path.of("target", "several-nodes");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** Every node process still alive, killed by the shutdown hook if the JVM ends before them. */
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
   private static EmbeddedPostgres postgres;
 
-  private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+  private final List<NodeProcess> nodes = new ArrayList<>();
   private GreenMail smtp;
 
   @BeforeAll
   static void startPostgres() throws Exception {
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        () -> LIVE.forEach(Process::destroyForcibly), "several-nodes-left-behind"));
+    Files.createDirectories(LOGS);
     postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(90)).start();
   }
 
@@ -72,51 +100,37 @@ class SeveralNodesIT {
 
   @AfterEach
   void stopNodesAndSmtp() {
-    nodes.forEach(ConfigurableApplicationContext::close);
-    smtp.stop();
+    try {
+      nodes.forEach(NodeProcess::stop);
+    } finally {
+      smtp.stop();
+    }
   }
 
   @Test
   void twoNodesStartTogetherOnAnEmptyDatabase() throws Exception {
     String database = emptyDatabase();
-    var start = new CountDownLatch(1);
-    var pool = Executors.newFixedThreadPool(2);
-    // Two applications starting at the same instant in one JVM race on Logback's one static
-    // context (a ConcurrentModificationException, or "Unable to find Spring Environment in
-    // logger context") long before they reach the database this test is about: these two keep
-    // the logging as the JVM has it.
-    System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
-    try {
-      List<Future<ConfigurableApplicationContext>> started = new ArrayList<>();
-      for (String id : List.of("together-a", "together-b")) {
-        started.add(pool.submit(() -> {
-          start.await();
-          return node(id, database, LOCK_TIME, false);
-        }));
-      }
-      start.countDown();
-      for (Future<ConfigurableApplicationContext> node : started) {
-        nodes.add(node.get(5, TimeUnit.MINUTES));
-      }
-    } finally {
-      pool.shutdownNow();
-      System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
-    }
+    var a = launch("together-a", database, LOCK_TIME, false);
+    var b = launch("together-b", database, LOCK_TIME, false);
+    a.awaitUp();
+    b.awaitUp();
 
-    JdbcClient jdbc = jdbc(nodes.get(0));
+    JdbcClient jdbc = jdbc(database);
     assertThat(jdbc.sql("select count(*) from flyway_schema_history where version = '30'"
         + " and success").query(Integer.class).single()).isEqualTo(1);
     assertThat(jdbc.sql("select VERSION_ from ACT_GE_SCHEMA_LOG").query(String.class).list())
         .containsExactly("7.24.0");
-    for (var node : nodes) {
-      var engine = node.getBean(ProcessEngine.class);
-      assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey("appealDonorDelivery").count()).isEqualTo(1);
-      assertThat(engine.getIdentityService().createUserQuery().list()).hasSize(1);
-      assertThat(engine.getIdentityService().checkPassword("admin", "s3cret-of-the-cluster"))
-          .isTrue();
-      assertThat(engine.getIdentityService().createGroupQuery().groupId("coleads-LB").count())
-          .isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from ACT_RE_PROCDEF where KEY_ = 'appealDonorDelivery'")
+        .query(Integer.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("select ID_ from ACT_ID_USER").query(String.class).list())
+        .containsExactly("admin");
+    assertThat(jdbc.sql("select count(*) from ACT_ID_GROUP where ID_ = 'coleads-LB'")
+        .query(Integer.class).single()).isEqualTo(1);
+    for (var node : List.of(a, b)) {
+      // The administrator signs in with the password both nodes were given, on either node.
+      var profile = node.get("/engine-rest/user/admin/profile");
+      assertThat(profile.statusCode()).as(node.id).isEqualTo(200);
+      assertThat(JSON.readTree(profile.body()).path("id").asText()).isEqualTo("admin");
     }
   }
 
@@ -125,69 +139,57 @@ class SeveralNodesIT {
     String database = emptyDatabase();
     // As the previous version left it: Camunda's tables made by the engine at its first start,
     // ours by Flyway up to V10 (baselined at 0 because the engine's tables were there first).
-    try (Connection connection = java.sql.DriverManager.getConnection(database, "postgres",
+    try (Connection connection = DriverManager.getConnection(database, "postgres",
         "postgres")) {
       CamundaSchema.create(connection);
       connection.createStatement().execute(
           "insert into ACT_GE_PROPERTY values ('eie.earlier-life', 'kept', 1)");
     }
-    org.flywaydb.core.Flyway.configure().dataSource(database, "postgres", "postgres")
+    Flyway.configure().dataSource(database, "postgres", "postgres")
         .baselineOnMigrate(true).baselineVersion("0").target("10").load().migrate();
 
-    var node = node("baseline", database, LOCK_TIME, false);
-    nodes.add(node);
-    JdbcClient jdbc = jdbc(node);
+    launch("baseline", database, LOCK_TIME, false).awaitUp();
+    JdbcClient jdbc = jdbc(database);
     assertThat(jdbc.sql("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'eie.earlier-life'")
         .query(String.class).single()).isEqualTo("kept");
     assertThat(jdbc.sql("select version from flyway_schema_history where success"
         + " and version is not null order by installed_rank").query(String.class).list())
         .containsSubsequence("0", "10", "30", "31", "32");
-    assertThat(node.getBean(ProcessEngine.class).getRepositoryService()
-        .createProcessDefinitionQuery().processDefinitionKey("emergencyFundingAppeal").count())
-        .isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from ACT_RE_PROCDEF"
+        + " where KEY_ = 'emergencyFundingAppeal'").query(Integer.class).single()).isEqualTo(1);
   }
 
   @Test
   void twoNodesShareTheWorkAndADeadNodesJobsWaitOnlyTheLockTime() throws Exception {
     String database = emptyDatabase();
-    var nodeA = node("node-a", database, LOCK_TIME, true);
-    nodes.add(nodeA);
-    var nodeB = node("node-b", database, LOCK_TIME, true);
-    nodes.add(nodeB);
-    JdbcClient jdbc = jdbc(nodeB);
+    var nodeA = launch("node-a", database, LOCK_TIME, true);
+    nodeA.awaitUp();
+    var nodeB = launch("node-b", database, LOCK_TIME, true);
+    nodeB.awaitUp();
+    JdbcClient jdbc = jdbc(database);
     List<String> donors = List.of(donor(jdbc, "one"), donor(jdbc, "two"), donor(jdbc, "three"));
-
-    var runtimeA = nodeA.getBean(ProcessEngine.class).getRuntimeService();
-
-    var runtimeB = nodeB.getBean(ProcessEngine.class).getRuntimeService();
 
     // Both nodes at work on the same appeals' documents and deliveries (appeals started on
     // either node, as users reach either through the load balancer).
     List<String> appeals = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      appeals.add((i % 2 == 0 ? runtimeA : runtimeB).startProcessInstanceByKey(
-          "appealPublicationStandIn", Map.of("country", "LB", "appealType", "FLASH_APPEAL"))
-          .getId());
+      appeals.add((i % 2 == 0 ? nodeA : nodeB).startAppeal(null));
     }
     waitUntilEnded(jdbc, appeals, Duration.ofSeconds(120));
     System.out.println("jobs run by node: " + jdbc.sql("select HOSTNAME_, count(*) from"
         + " ACT_HI_JOB_LOG where JOB_STATE_ = 2 group by HOSTNAME_").query().listOfRows());
 
-    // Node A dies holding jobs: it still locks them, but nothing it takes runs any more (node B
-    // pauses meanwhile, so that node A gets them).
-    JobExecutor executorB = jobExecutor(nodeB);
-    executorB.shutdown();
-    var dying = (SpringJobExecutor) jobExecutor(nodeA);
-    dying.setTaskExecutor(work -> { });
+    // Node A is killed in the middle of documents it took: they stay locked in its name. Node B
+    // is frozen meanwhile (SIGSTOP), so that node A is the one that takes them.
+    nodeB.freeze();
     List<String> later = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      later.add(runtimeA.startProcessInstanceByKey("appealPublicationStandIn",
-          Map.of("country", "LB", "appealType", "FLASH_APPEAL")).getId());
+      later.add(nodeA.startAppeal(nodeA.pid()));
     }
-    Map<String, Instant> heldByA = waitForLocksOf(jdbc, "node-a", later.size(),
-        Duration.ofSeconds(60));
-    dying.shutdown(); // gone, its locks left behind
-    executorB.start();
+    Map<String, Instant> heldByA = waitForLocksOf(jdbc, "node-a", later, Duration.ofSeconds(60));
+    assertThat(heldByA).as("document jobs node A runs when it is killed").hasSize(later.size());
+    nodeA.kill();
+    nodeB.thaw();
     waitUntilEnded(jdbc, later, Duration.ofSeconds(120));
     appeals.addAll(later);
 
@@ -198,7 +200,7 @@ class SeveralNodesIT {
               + " and JOB_STATE_ = 2").param(held.getKey()).query(Timestamp.class).single()
           .toInstant();
       Duration afterLock = Duration.between(lockedUntil, ran);
-      System.out.printf("job %s held by the dead node (lock %d s): ran %d ms after its lock"
+      System.out.printf("job %s held by the killed node (lock %d s): ran %d ms after its lock"
           + " expired%n", held.getKey(), LOCK_TIME.toSeconds(), afterLock.toMillis());
       assertThat(afterLock).isGreaterThan(Duration.ofMillis(-500))
           .isLessThan(Duration.ofSeconds(8));
@@ -228,27 +230,18 @@ class SeveralNodesIT {
     String database = emptyDatabase();
     // Camunda's former lock time: without the release at start-up they would wait five minutes.
     Duration longLock = Duration.ofMinutes(5);
-    var first = node("node-r", database, longLock, true);
-    nodes.add(first);
-    JdbcClient jdbc = jdbc(first);
+    var first = launch("node-r", database, longLock, true);
+    first.awaitUp();
+    JdbcClient jdbc = jdbc(database);
     donor(jdbc, "restart");
-    var dying = (SpringJobExecutor) jobExecutor(first);
-    dying.setTaskExecutor(work -> { });
-    var runtime = first.getBean(ProcessEngine.class).getRuntimeService();
-    List<String> appeals = List.of(
-        runtime.startProcessInstanceByKey("appealPublicationStandIn",
-            Map.of("country", "LB", "appealType", "FLASH_APPEAL")).getId(),
-        runtime.startProcessInstanceByKey("appealPublicationStandIn",
-            Map.of("country", "LB", "appealType", "FLASH_APPEAL")).getId());
-    assertThat(waitForLocksOf(jdbc, "node-r", 2, Duration.ofSeconds(60))).hasSize(2);
-    dying.shutdown();
-    first.close();
-    nodes.remove(first);
+    List<String> appeals = List.of(first.startAppeal(first.pid()),
+        first.startAppeal(first.pid()));
+    assertThat(waitForLocksOf(jdbc, "node-r", appeals, Duration.ofSeconds(60))).hasSize(2);
+    first.kill();
 
     Instant restarted = Instant.now();
-    var second = node("node-r", database, longLock, true);
-    nodes.add(second);
-    waitUntilEnded(jdbc(second), appeals, Duration.ofSeconds(90));
+    launch("node-r", database, longLock, true).awaitUp();
+    waitUntilEnded(jdbc, appeals, Duration.ofSeconds(90));
     Duration recovery = Duration.between(restarted, Instant.now());
     System.out.printf("restarted node finished its previous life's jobs %d ms after it was"
         + " started again%n", recovery.toMillis());
@@ -258,18 +251,29 @@ class SeveralNodesIT {
 
   // --- nodes -----------------------------------------------------------------------------------
 
-  private ConfigurableApplicationContext node(String id, String database, Duration lockTime,
-      boolean jobExecutor) {
-    return new SpringApplicationBuilder(EieWorkflowsApplication.class).run(
+  /**
+   * Starts a node: the application's main class in a JVM of its own, configured by arguments as
+   * an operator would (no profile: the production settings of {@code application.yml}, demo mode
+   * off, the administrator's password given).
+   */
+  private NodeProcess launch(String id, String database, Duration lockTime, boolean jobExecutor)
+      throws IOException {
+    int port = freePort();
+    List<String> command = List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // Several JVMs start at once on a small machine: small heaps, quick start-up.
+        "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-cp", testClassPath(),
+        EieWorkflowsApplication.class.getName(),
         "--spring.datasource.url=" + database,
         "--spring.datasource.username=postgres",
         "--spring.datasource.password=postgres",
         "--eie.demo=false",
-        "--eie.admin.password=s3cret-of-the-cluster",
+        "--eie.admin.password=" + ADMIN_PASSWORD,
         "--eie.node-id=" + id,
         "--eie.scheduling.enabled=false",
-        "--camunda.bpm.process-engine-name=" + id.replace('-', '_') + "_"
-            + UUID.randomUUID().toString().substring(0, 6),
+        // The node's name in the job log (ACT_HI_JOB_LOG.HOSTNAME_), which says who ran what.
+        "--camunda.bpm.generic-properties.properties.hostname=" + id,
         "--camunda.bpm.webapp.enabled=false",
         "--camunda.bpm.job-execution.enabled=" + jobExecutor,
         "--camunda.bpm.job-execution.lock-time-in-millis=" + lockTime.toMillis(),
@@ -277,16 +281,173 @@ class SeveralNodesIT {
         "--camunda.bpm.job-execution.max-wait=500",
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + SMTP_PORT,
-        "--server.port=0");
+        "--server.port=" + port);
+    Path log = LOGS.resolve(id + "-" + Instant.now().toEpochMilli() + ".log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    LIVE.add(process);
+    var node = new NodeProcess(id, process, port, log);
+    nodes.add(node);
+    return node;
   }
 
-  private static JobExecutor jobExecutor(ConfigurableApplicationContext node) {
-    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) node
-        .getBean(ProcessEngine.class).getProcessEngineConfiguration()).getJobExecutor();
+  /** The class path of this JVM: target/test-classes, target/classes and every dependency. */
+  private static String testClassPath() {
+    // Failsafe may start this JVM from a manifest-only jar; it then names the real path here.
+    String surefire = System.getProperty("surefire.test.class.path");
+    String classPath = surefire != null && !surefire.isBlank() ? surefire
+        : System.getProperty("java.class.path");
+    assertThat(classPath).contains("test-classes");
+    // An empty entry (Surefire ends the path with a separator) would mean the working directory
+    // to the java command, and put the project's bpmn/ folder beside target/classes/bpmn.
+    return Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !entry.isBlank())
+        .collect(Collectors.joining(File.pathSeparator));
   }
 
-  private static JdbcClient jdbc(ConfigurableApplicationContext node) {
-    return JdbcClient.create(node.getBean(DataSource.class));
+  private static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** A node's operating-system process, reached over HTTP and signals only. */
+  private static final class NodeProcess {
+
+    private final String id;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    NodeProcess(String id, Process process, int port, Path log) {
+      this.id = id;
+      this.process = process;
+      this.port = port;
+      this.log = log;
+    }
+
+    long pid() {
+      return process.pid();
+    }
+
+    /** Waits until the node answers UP on its health endpoint; fails with its log otherwise. */
+    void awaitUp() throws InterruptedException {
+      Instant giveUp = Instant.now().plus(START_PATIENCE);
+      String last = "no answer";
+      while (Instant.now().isBefore(giveUp)) {
+        if (!process.isAlive()) {
+          throw new AssertionError("Node " + id + " exited with " + process.exitValue()
+              + " before it was up; its log, " + log + ":\n" + tail());
+        }
+        try {
+          var response = HTTP.send(request("/actuator/health").GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+            return;
+          }
+          last = response.statusCode() + " " + response.body();
+        } catch (IOException notYet) {
+          last = notYet.toString();
+        }
+        Thread.sleep(500);
+      }
+      throw new AssertionError("Node " + id + " not up after " + START_PATIENCE + " (" + last
+          + "); its log, " + log + ":\n" + tail());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+      return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Starts a stand-in appeal for Lebanon on this node through the REST API, as the
+     * administrator; one whose document must never be made in the given process.
+     */
+    String startAppeal(Long stallInProcess) throws IOException, InterruptedException {
+      Map<String, Object> variables = new LinkedHashMap<>();
+      variables.put("country", Map.of("value", "LB", "type", "String"));
+      variables.put("appealType", Map.of("value", "FLASH_APPEAL", "type", "String"));
+      if (stallInProcess != null) {
+        variables.put("stallInProcess", Map.of("value", stallInProcess, "type", "Long"));
+      }
+      var response = HTTP.send(request(
+              "/engine-rest/process-definition/key/appealPublicationStandIn/start")
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(
+                  JSON.writeValueAsString(Map.of("variables", variables))))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode started = JSON.readTree(response.body());
+      return started.path("id").asText();
+    }
+
+    private HttpRequest.Builder request(String path) {
+      String credentials = Base64.getEncoder().encodeToString(
+          ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+      return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          .timeout(Duration.ofSeconds(30))
+          .header("Authorization", "Basic " + credentials);
+    }
+
+    /** {@code kill -STOP}: the node does nothing at all until thawed. */
+    void freeze() throws IOException, InterruptedException {
+      signal("STOP");
+    }
+
+    void thaw() throws IOException, InterruptedException {
+      signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid()))
+          .redirectErrorStream(true).start();
+      assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(kill.exitValue()).as("kill -" + name + " " + pid()).isZero();
+    }
+
+    /** {@code kill -9}: the node dies at once, in whatever it was doing. */
+    void kill() throws InterruptedException {
+      process.destroyForcibly();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      LIVE.remove(process);
+    }
+
+    /** SIGTERM (Spring's graceful shutdown), then SIGKILL if the node is still there. */
+    void stop() {
+      if (!process.isAlive()) {
+        LIVE.remove(process);
+        return;
+      }
+      try {
+        thaw();
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+      } catch (IOException | InterruptedException | AssertionError e) {
+        process.destroyForcibly();
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+      } finally {
+        LIVE.remove(process);
+      }
+    }
+
+    private String tail() {
+      try {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+      } catch (IOException e) {
+        return "(unreadable: " + e + ")";
+      }
+    }
+  }
+
+  // --- the shared database ---------------------------------------------------------------------
+
+  private static JdbcClient jdbc(String database) {
+    return JdbcClient.create(new DriverManagerDataSource(database, "postgres", "postgres"));
   }
 
   private static String emptyDatabase() throws Exception {
@@ -310,19 +471,25 @@ class SeveralNodesIT {
     return id;
   }
 
-  /** The jobs the node locks, with their lock expiry, once it holds as many as expected. */
-  private static Map<String, Instant> waitForLocksOf(JdbcClient jdbc, String node, int expected,
-      Duration patience) throws InterruptedException {
+  /**
+   * The jobs of these appeals the node has locked, with their lock expiry, once it holds one for
+   * each appeal (or what it holds when patience runs out).
+   */
+  private static Map<String, Instant> waitForLocksOf(JdbcClient jdbc, String node,
+      List<String> appeals, Duration patience) throws InterruptedException {
     Instant giveUp = Instant.now().plus(patience);
     Map<String, Instant> held = Map.of();
     while (Instant.now().isBefore(giveUp)) {
       Map<String, Instant> now = new HashMap<>();
-      jdbc.sql("select ID_, LOCK_EXP_TIME_ from ACT_RU_JOB where LOCK_OWNER_ = ?").param(node)
-          .query(rs -> {
-            now.put(rs.getString(1), rs.getTimestamp(2).toInstant());
-          });
+      for (String appeal : appeals) {
+        jdbc.sql("select ID_, LOCK_EXP_TIME_ from ACT_RU_JOB where LOCK_OWNER_ = ?"
+                + " and PROCESS_INSTANCE_ID_ = ?").params(node, appeal)
+            .query(rs -> {
+              now.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+            });
+      }
       held = now;
-      if (held.size() >= expected) {
+      if (held.size() >= appeals.size()) {
         return held;
       }
       Thread.sleep(300);
