@@ -30,6 +30,42 @@ public final class Languages {
     return CODES.contains(normalised) ? normalised : null;
   }
 
+  /**
+   * The language a person reads a page in: the one asked for with {@code ?lang=}, else the one
+   * they chose ({@link PersonalLanguage}), else their browser's first of ours by preference, else
+   * English.
+   */
+  public static String forPage(String asked, String chosen, String acceptLanguage) {
+    for (String candidate : new String[] {ours(asked), ours(chosen), ofBrowser(acceptLanguage)}) {
+      if (candidate != null) {
+        return candidate;
+      }
+    }
+    return ENGLISH;
+  }
+
+  /** The browser's {@code Accept-Language}: its most wanted language of ours, or null. */
+  public static String ofBrowser(String acceptLanguage) {
+    if (acceptLanguage == null || acceptLanguage.isBlank()) {
+      return null;
+    }
+    try {
+      for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+        String language = ours(range.getRange().split("-")[0]);
+        if (language != null && range.getWeight() > 0) {
+          return language;
+        }
+      }
+    } catch (IllegalArgumentException malformed) {
+      // a header we cannot read says nothing
+    }
+    return null;
+  }
+
+  static String ofBrowser(jakarta.servlet.http.HttpServletRequest request) {
+    return forPage(null, null, request.getHeader("Accept-Language"));
+  }
+
   public static boolean isRightToLeft(String code) {
     return RIGHT_TO_LEFT.contains(code);
   }
