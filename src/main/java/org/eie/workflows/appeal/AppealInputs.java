@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AppealInputs {
 
-  static final Set<String> LANGUAGES = Set.of("en", "fr", "es", "pt", "ar");
+  static final Set<String> LANGUAGES = Set.copyOf(org.eie.workflows.language.Languages.CODES);
   static final Set<String> VETTING_DECISIONS = Set.of("ACCEPT", "RETURN", "REJECT");
   static final int MAX_PROJECT_MONTHS = 12;
 

@@ -1,6 +1,7 @@
 package org.eie.workflows.dashboard;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eie.workflows.documents.PdfDownload;
+import org.eie.workflows.language.Languages;
+import org.eie.workflows.language.PersonalLanguage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +19,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -34,15 +38,18 @@ class DashboardController {
   private final StepDurations durations;
   private final AppealStanding standing;
   private final DashboardPages pages;
+  private final PersonalLanguage languages;
 
   DashboardController(AppealReads appeals, PlanningReads planning, TrainingReads training,
-      StepDurations durations, AppealStanding standing, DashboardPages pages) {
+      StepDurations durations, AppealStanding standing, DashboardPages pages,
+      PersonalLanguage languages) {
     this.appeals = appeals;
     this.planning = planning;
     this.training = training;
     this.durations = durations;
     this.standing = standing;
     this.pages = pages;
+    this.languages = languages;
   }
 
   @GetMapping("/dashboard/login")
@@ -52,7 +59,7 @@ class DashboardController {
     model.put("error", request.getParameter("error") != null);
     model.put("loggedOut", request.getParameter("logout") != null);
     model.put("csrf", request.getAttribute(CsrfToken.class.getName()));
-    return html(HttpStatus.OK, "login", language(lang, request), model);
+    return html(HttpStatus.OK, "login", language(lang, request, null), model);
   }
 
   @GetMapping("/dashboard")
@@ -74,7 +81,7 @@ class DashboardController {
     model.put("cycles", cycles);
     model.put("timeline", Timeline.of(cycles));
     model.put("rollouts", training.all("OPEN"));
-    return html(HttpStatus.OK, "overview", language(lang, request), model);
+    return html(HttpStatus.OK, "overview", language(lang, request, viewer), model);
   }
 
   @GetMapping("/dashboard/appeals/{id}")
@@ -84,11 +91,11 @@ class DashboardController {
     Map<String, Object> model = base(request, viewer);
     if (detail.isEmpty()) {
       model.put("id", id);
-      return html(HttpStatus.NOT_FOUND, "notfound", language(lang, request), model);
+      return html(HttpStatus.NOT_FOUND, "notfound", language(lang, request, viewer), model);
     }
     model.put("detail", detail.get());
     model.put("appeal", detail.get().appeal());
-    return html(HttpStatus.OK, "appeal", language(lang, request), model);
+    return html(HttpStatus.OK, "appeal", language(lang, request, viewer), model);
   }
 
   @GetMapping("/dashboard/appeals/{id}/documents/{version}")
@@ -104,21 +111,44 @@ class DashboardController {
     model.put("appealSteps", durations.of(StepDurations.APPEALS));
     model.put("rolloutSteps", durations.of(StepDurations.TRAINING_ROLLOUTS));
     model.put("planningSteps", durations.of(StepDurations.PLANNING_CYCLES));
-    return html(HttpStatus.OK, "durations", language(lang, request), model);
+    return html(HttpStatus.OK, "durations", language(lang, request, viewer), model);
+  }
+
+  /**
+   * The viewer's choice of language, kept for their next pages and their e-mails; back to the page
+   * they chose it on, in it.
+   */
+  @PostMapping("/dashboard/language")
+  ResponseEntity<Void> chooseLanguage(Authentication viewer, @RequestParam String language,
+      @RequestParam(required = false) String back) {
+    String code = Languages.ours(language);
+    if (code == null) {
+      return ResponseEntity.badRequest().build();
+    }
+    languages.choose(viewerId(viewer), code);
+    String page = back != null && back.matches("/dashboard(/[A-Za-z0-9._~-]+)*") ? back
+        : "/dashboard";
+    return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(page)).build();
+  }
+
+  private static String viewerId(Authentication viewer) {
+    return viewer == null ? "" : viewer.getPrincipal() instanceof
+        org.eie.workflows.security.EieUser user ? user.id() : viewer.getName();
   }
 
   private static Map<String, Object> base(HttpServletRequest request, Authentication viewer) {
     Map<String, Object> model = new LinkedHashMap<>();
-    model.put("viewer", viewer == null ? "" : viewer.getPrincipal() instanceof
-        org.eie.workflows.security.EieUser user ? user.id() : viewer.getName());
+    model.put("viewer", viewerId(viewer));
     model.put("csrf", request.getAttribute(CsrfToken.class.getName()));
     model.put("path", request.getRequestURI());
     return model;
   }
 
-  private static Locale language(String lang, HttpServletRequest request) {
-    return DashboardMessages.languageOf(lang, request.getHeader("Accept-Language") == null
-        ? null : request.getLocale());
+  /** {@code ?lang=}, else the viewer's own language, else the browser's, else English. */
+  private Locale language(String lang, HttpServletRequest request, Authentication viewer) {
+    String chosen = viewer == null ? null : languages.of(viewerId(viewer)).orElse(null);
+    return Locale.forLanguageTag(Languages.forPage(lang, chosen,
+        request.getHeader("Accept-Language")));
   }
 
   private ResponseEntity<String> html(HttpStatus status, String page, Locale locale,

@@ -9,6 +9,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import org.eie.workflows.documents.Clock24;
+import org.eie.workflows.language.Languages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -43,8 +44,18 @@ class DashboardPages {
     var context = new Context(locale, model);
     context.setVariable("fmt", new Formats(messages, locale));
     context.setVariable("lang", locale.getLanguage());
+    context.setVariable("dir", Languages.isRightToLeft(locale.getLanguage()) ? "rtl" : "ltr");
+    context.setVariable("languages", LANGUAGE_NAMES);
     return engine.process(page, context);
   }
+
+  /** Each language by its own name ("Français", "العربية"), for the language chooser. */
+  static final Map<String, String> LANGUAGE_NAMES = Languages.CODES.stream().collect(
+      java.util.stream.Collectors.toMap(code -> code, code -> {
+        Locale language = Locale.forLanguageTag(code);
+        String name = language.getDisplayLanguage(language);
+        return name.substring(0, 1).toUpperCase(language) + name.substring(1);
+      }, (a, b) -> a, java.util.LinkedHashMap::new));
 
   /** Dates, money and deadlines in the viewer's language. */
   public static final class Formats {
@@ -130,6 +141,18 @@ class DashboardPages {
     public String deadlineName(Deadline deadline) {
       return deadline == null ? "" : messages.getMessage("deadline." + deadline.name(), null,
           deadline.name(), locale);
+    }
+
+    /**
+     * A country by its name in the page's language ("Liban", "لبنان"), CLDR's as the JDK has it;
+     * in English, and for a code CLDR does not know, the name this installation configured.
+     */
+    public String country(String code, String configuredName) {
+      if (code == null || locale.getLanguage().equals(Languages.ENGLISH)) {
+        return configuredName;
+      }
+      String name = new Locale("", code).getDisplayCountry(locale);
+      return name.isEmpty() || name.equalsIgnoreCase(code) ? configuredName : name;
     }
 
     public String text(String key, String fallback) {

@@ -1,51 +1,56 @@
 package org.eie.workflows.notifications;
 
 import java.sql.Timestamp;
-import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.language.Languages;
+import org.eie.workflows.language.PersonalLanguage;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Each user's choice, in our own table {@code eie_notification_setting}: on unless the user
- * switched notifications off, and the language of the mails (English unless chosen). Our table
- * rather than Camunda's user info: writing a user's info needs a grant on the user that no role
- * but administrators holds, and it would not survive users coming from another identity store.
+ * switched notifications off; the mails are in the user's one language ({@link PersonalLanguage},
+ * English unless chosen). Our table rather than Camunda's user info: writing a user's info needs a
+ * grant on the user that no role but administrators holds, and it would not survive users coming
+ * from another identity store.
  */
 @Component
 class NotificationSettings {
 
-  /** Languages whose mail text we have or fall back from (templates/notifications/). */
-  static final java.util.List<String> LANGUAGES = java.util.List.of("en", "fr", "es", "pt", "ar");
-
   private final JdbcClient jdbc;
+  private final PersonalLanguage languages;
 
-  NotificationSettings(JdbcClient jdbc) {
+  NotificationSettings(JdbcClient jdbc, PersonalLanguage languages) {
     this.jdbc = jdbc;
+    this.languages = languages;
   }
 
+  /** {@code language}: the user's choice, null while they have not chosen. */
   record Setting(boolean enabled, String language) {
-    static final Setting DEFAULT = new Setting(true, "en");
+    /** The mails' language: the user's, else English (a mail has no browser to ask). */
+    String mailLanguage() {
+      return language == null ? Languages.ENGLISH : language;
+    }
   }
 
   Setting of(String userId) {
-    Optional<Setting> stored = jdbc.sql("select enabled, language from eie_notification_setting"
-            + " where user_id = ?").param(userId)
-        .query((rs, n) -> new Setting(rs.getBoolean("enabled"),
-            rs.getString("language") == null ? "en" : rs.getString("language")))
-        .optional();
-    return stored.orElse(Setting.DEFAULT);
+    boolean enabled = jdbc.sql("select enabled from eie_notification_setting where user_id = ?")
+        .param(userId).query(Boolean.class).optional().orElse(true);
+    return new Setting(enabled, languages.of(userId).orElse(null));
   }
 
   void save(String userId, Setting setting) {
+    if (setting.language() != null) {
+      languages.choose(userId, setting.language());
+    }
     Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
     int updated = update(userId, setting, now);
     if (updated == 0) {
       try {
-        jdbc.sql("insert into eie_notification_setting (user_id, enabled, language, updated_at)"
-                + " values (?, ?, ?, ?)")
-            .params(userId, setting.enabled(), setting.language(), now).update();
+        jdbc.sql("insert into eie_notification_setting (user_id, enabled, updated_at)"
+                + " values (?, ?, ?)")
+            .params(userId, setting.enabled(), now).update();
       } catch (DuplicateKeyException sameUserAtTheSameMoment) {
         update(userId, setting, now);
       }
@@ -53,8 +58,8 @@ class NotificationSettings {
   }
 
   private int update(String userId, Setting setting, Timestamp now) {
-    return jdbc.sql("update eie_notification_setting set enabled = ?, language = ?,"
-            + " updated_at = ? where user_id = ?")
-        .params(setting.enabled(), setting.language(), now, userId).update();
+    return jdbc.sql("update eie_notification_setting set enabled = ?, updated_at = ?"
+            + " where user_id = ?")
+        .params(setting.enabled(), now, userId).update();
   }
 }

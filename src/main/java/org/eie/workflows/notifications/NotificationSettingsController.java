@@ -56,7 +56,7 @@ class NotificationSettingsController {
     var setting = settings.of(userId);
     // Every user may read their own user (the engine grants it when the user is created).
     User user = identity.createUserQuery().userId(userId).singleResult();
-    return new SettingsAnswer(setting.enabled(), setting.language(),
+    return new SettingsAnswer(setting.enabled(), setting.mailLanguage(),
         user == null ? null : user.getEmail(), reminderBefore.toString(),
         ledger.waitingFor(userId));
   }

@@ -6,10 +6,12 @@ import java.util.Locale;
 import org.eie.workflows.forms.FieldError;
 import org.eie.workflows.forms.FormReader;
 import org.eie.workflows.forms.InvalidInput;
+import org.eie.workflows.language.Languages;
 
 /**
  * A user's notification settings as {@code PUT /api/me/notifications} receives them: {@code
- * enabled} (required, true or false) and {@code language} (optional; kept as it was if absent).
+ * enabled} (required, true or false) and {@code language} (optional; kept as it was if absent),
+ * which is the user's one language ({@code /api/me/language}), the dashboard's too.
  */
 record NotificationSettingsInput(Boolean enabled, String language) {
 
@@ -23,9 +25,9 @@ record NotificationSettingsInput(Boolean enabled, String language) {
     String chosen = current.language();
     if (language != null) {
       chosen = FormReader.isBlank(language) ? null : language.trim().toLowerCase(Locale.ROOT);
-      if (chosen == null || !NotificationSettings.LANGUAGES.contains(chosen)) {
+      if (chosen == null || !Languages.CODES.contains(chosen)) {
         errors.add(new FieldError("language", "'" + language + "' is not a language of our"
-            + " mails (one of " + String.join(", ", NotificationSettings.LANGUAGES) + ")"));
+            + " mails (one of " + String.join(", ", Languages.CODES) + ")"));
       }
     }
     InvalidInput.throwIfAny(errors);

@@ -183,7 +183,7 @@ class TaskNotificationSweep implements HealthIndicator {
       return Outcome.notSent(Status.SKIPPED, "no e-mail address");
     }
     var message = mail.write(mailServer.newMessage(), row, summary(task), nameOf(user),
-        user.getEmail(), setting.language());
+        user.getEmail(), setting.mailLanguage());
     mailServer.send(message);
     Metrics.counter(SENT_METRIC, "event", row.event().name()).increment();
     return Outcome.sent(user.getEmail(), mail.messageId(row));

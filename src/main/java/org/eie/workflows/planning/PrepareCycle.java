@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PrepareCycle implements ExecutionListener {
 
-  static final Set<String> DOCUMENT_LANGUAGES = Set.of("en", "fr", "es", "pt", "ar");
+  static final Set<String> DOCUMENT_LANGUAGES =
+      Set.copyOf(org.eie.workflows.language.Languages.CODES);
   static final String DEFAULT_REVIEW_GRACE_PERIOD = "P30D";
   /** How far ahead a cycle may be planned. */
   static final int MAX_YEARS_AHEAD = 10;

@@ -22,7 +22,8 @@ import org.eie.workflows.identity.Groups;
 record RolloutRequest(String packageVersion, List<String> modules, List<String> countries,
     List<String> languages, Integer evaluationPeriodDays, String reportLanguage) {
 
-  static final Set<String> REPORT_LANGUAGES = Set.of("en", "fr", "es", "pt", "ar");
+  static final Set<String> REPORT_LANGUAGES =
+      Set.copyOf(org.eie.workflows.language.Languages.CODES);
 
   /** Reads and checks the request, normalised (codes in their canonical case, no duplicates). */
   static RolloutRequest validated(Map<String, Object> values, Set<String> knownCountries,

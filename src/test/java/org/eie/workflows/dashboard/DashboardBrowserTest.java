@@ -2,8 +2,15 @@ package org.eie.workflows.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -24,15 +31,26 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The dashboard in a real browser (headless Chromium from the system's packages, driven through
- * the system's chromedriver): logged in as the Secretariat and as a Colombia co-lead, what each
- * sees.
+ * the system's chromedriver, its own language English): logged in as the Secretariat and as a
+ * Colombia co-lead, what each sees; a co-lead who chooses French reads French, after logging in
+ * again too, with no English word of the dashboard's left; a co-lead who chose Arabic reads right
+ * to left.
  */
 class DashboardBrowserTest extends PostgresApplicationTest {
+
+  /**
+   * What the page shows of the data rather than its own wording: step names from the diagrams
+   * (English in the BPMN, not yet translated), appeal names and references as entered, the mail
+   * server's own words about a delivery.
+   */
+  private static final String DATA = "td.stage, #rollouts td:nth-child(3), #timeline td:first-child,"
+      + " [id$=Steps] td:nth-child(2), .appeal-link, small";
 
   @LocalServerPort
   int port;
@@ -50,6 +68,7 @@ class DashboardBrowserTest extends PostgresApplicationTest {
 
   @BeforeEach
   void openBrowser() {
+    jdbc.sql("delete from eie_user_language").update();
     fixture = DashboardFixture.in(engine, new Http(port), documents, jdbc);
     base = "http://localhost:" + port;
     browser = HeadlessBrowser.start();
@@ -59,6 +78,7 @@ class DashboardBrowserTest extends PostgresApplicationTest {
   void closeBrowser() {
     HeadlessBrowser.quit(browser);
     ClockUtil.reset();
+    jdbc.sql("delete from eie_user_language").update();
   }
 
   @Test
@@ -302,6 +322,105 @@ class DashboardBrowserTest extends PostgresApplicationTest {
   private void assertNothingBlocks() {
     assertThat(reports).allSatisfy(report -> assertThat(report.blocking())
         .as("critical and serious axe-core violations on %s", report.page()).isEmpty());
+  }
+
+  @Test
+  void aCoLeadWhoChoosesFrenchReadsTheDashboardInFrenchAndNoEnglishWordOfIt() throws IOException {
+    logIn("lb.savethechildren");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
+
+    new Select(browser.findElement(By.id("language-choice"))).selectByValue("fr");
+    browser.findElement(By.id("language-submit")).click();
+    wait(ExpectedConditions.textToBe(By.tagName("h1"), "Vue d'ensemble"));
+    assertThat(browser.getCurrentUrl()).isEqualTo(base + "/dashboard");
+
+    // A new session: logged out and in again, the choice is the person's, not the session's.
+    browser.findElement(By.cssSelector("form[action='/dashboard/logout'] button")).click();
+    wait(ExpectedConditions.urlContains("logout"));
+    logIn("lb.savethechildren");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
+    assertThat(appealRow(fixture.late).findElement(By.className("country")).getText())
+        .isEqualTo("Liban (LB)");
+    assertThat(appealRow(fixture.late).findElement(By.className("next-deadline")).getText())
+        .startsWith("Évaluation rapide des besoins: en retard depuis le");
+    assertThat(englishLeft()).isEmpty();
+
+    appealRow(fixture.onTrack).findElement(By.className("appeal-link")).click();
+    wait(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+    assertThat(englishLeft()).isEmpty();
+    browser.get(base + "/dashboard/durations");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Durée par étape");
+    assertThat(englishLeft()).isEmpty();
+
+    // ?lang= still shows one page in another language, without changing the choice.
+    browser.get(base + "/dashboard?lang=en");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
+    browser.get(base + "/dashboard");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vue d'ensemble");
+  }
+
+  @Test
+  void aCoLeadWhoChoseArabicReadsRightToLeft() {
+    assertThat(new Http(port).put("/api/me/language", "lb.unicef", "{\"language\": \"ar\"}")
+        .statusCode()).isEqualTo(200);
+    logIn("lb.unicef");
+
+    WebElement html = browser.findElement(By.tagName("html"));
+    assertThat(html.getAttribute("lang")).isEqualTo("ar");
+    assertThat(html.getAttribute("dir")).isEqualTo("rtl");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("نظرة عامة");
+    assertThat(new Select(browser.findElement(By.id("language-choice")))
+        .getFirstSelectedOption().getText()).isEqualTo("العربية");
+    // Mirrored: the header starts at the right, a heading cell's text too.
+    var header = browser.findElement(By.tagName("header")).getRect();
+    var title = browser.findElement(By.cssSelector("header strong")).getRect();
+    var overview = browser.findElement(By.cssSelector("header a")).getRect();
+    assertThat(header.getX() + header.getWidth() - (title.getX() + title.getWidth()))
+        .as("space right of the title").isLessThan(title.getX() - header.getX());
+    assertThat(overview.getX()).as("the next link, left of the title").isLessThan(title.getX());
+    WebElement heading = browser.findElement(By.cssSelector("#open-appeals th"));
+    assertThat(heading.getCssValue("direction")).isEqualTo("rtl");
+    assertThat(heading.getCssValue("text-align")).isIn("start", "right");
+    // A Latin code inside Arabic keeps its own order: "لبنان (LB)", not "(LB (لبنان".
+    assertThat(appealRow(fixture.late).findElement(By.className("country")).getText())
+        .isEqualTo("لبنان (LB)");
+  }
+
+  /** The dashboard's English wording (where French says it otherwise) still on the page. */
+  private List<String> englishLeft() throws IOException {
+    String text = (String) ((JavascriptExecutor) browser).executeScript("""
+        const page = document.body.cloneNode(true);
+        page.querySelectorAll(arguments[0]).forEach(e => e.remove());
+        document.body.appendChild(page); const text = page.innerText; page.remove();
+        return text;""", DATA);
+    Properties english = bundle("messages.properties");
+    Properties french = bundle("messages_fr.properties");
+    List<String> left = new ArrayList<>();
+    for (String key : english.stringPropertyNames()) {
+      String words = english.getProperty(key);
+      if (words.equals(french.getProperty(key))) {
+        continue;
+      }
+      for (String fragment : words.replace("''", "'").split("\\{[^}]*}")) {
+        fragment = fragment.strip();
+        if (fragment.codePoints().filter(Character::isLetter).count() >= 3
+            && Pattern.compile("(?<!\\p{L})" + Pattern.quote(fragment) + "(?!\\p{L})")
+                .matcher(text).find()) {
+          left.add(key + ": " + fragment);
+        }
+      }
+    }
+    return left;
+  }
+
+  private static Properties bundle(String name) throws IOException {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(
+        Path.of("src/main/resources/templates/dashboard", name), StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    }
+    return properties;
   }
 
   private void logIn(String user) {

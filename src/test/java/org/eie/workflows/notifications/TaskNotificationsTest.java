@@ -68,6 +68,7 @@ class TaskNotificationsTest extends PostgresApplicationTest {
     jdbc.sql("update eie_task_notification set status = 'CANCELLED', status_detail = 'test'"
         + " where status = 'PENDING'").update();
     jdbc.sql("delete from eie_notification_setting").update();
+    jdbc.sql("delete from eie_user_language").update();
     smtp = new GreenMail(TestSmtp.setup());
     smtp.start();
   }
@@ -78,6 +79,7 @@ class TaskNotificationsTest extends PostgresApplicationTest {
       smtp.stop();
     }
     jdbc.sql("delete from eie_notification_setting").update();
+    jdbc.sql("delete from eie_user_language").update();
     ClockUtil.reset();
   }
 

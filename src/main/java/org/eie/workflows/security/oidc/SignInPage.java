@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpStatus;
@@ -49,7 +48,7 @@ class SignInPage {
   }
 
   /** The page's five languages; the browser's first choice among them, else English. */
-  private static final List<Locale> LANGUAGES = Stream.of("en", "fr", "es", "pt", "ar")
+  private static final List<Locale> LANGUAGES = org.eie.workflows.language.Languages.CODES.stream()
       .map(Locale::forLanguageTag).toList();
 
   static Locale languageOf(String acceptLanguage) {
