@@ -1,8 +1,9 @@
 // EiE Workflows: Tasklist's configuration (it replaces the one in Camunda's webjar). Camunda's
 // defaults are kept; the custom scripts add a link to the EiE dashboard (/dashboard) and hide
-// what the user may not use (eie/dead-ends, with styles/user-styles.css).
+// what the user may not use (eie/dead-ends, with styles/user-styles.css); eie/task-done confirms
+// each completed task with what happens next.
 export default {
-  customScripts: ['../eie/dashboard-link', 'eie/dead-ends', '../eie/sign-out'],
+  customScripts: ['../eie/dashboard-link', 'eie/dead-ends', '../eie/sign-out', '../eie/task-done'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
