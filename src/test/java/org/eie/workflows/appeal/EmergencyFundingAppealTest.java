@@ -406,14 +406,17 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     for (String wrong : List.of("lb.unicef", "co.savethechildren", "gec.savethechildren")) {
       scenario.as(wrong);
       try {
-        // The engine wraps a listener's refusal; both engine APIs answer it as its cause (403).
-        // Another country's co-lead does not get that far: the task is of no tenant of theirs.
+        // Refused by the first check that applies: the sign-off's own rule for the other
+        // organisation's co-lead (the engine wraps a listener's refusal; both engine APIs answer
+        // it as its cause, 403), the engine's grants for a global co-lead, the tenant check for
+        // another country's co-lead.
         var refused = assertThatThrownBy(() -> engine.getTaskService().claim(task, wrong));
-        if (wrong.startsWith("co.")) {
-          refused.isInstanceOf(ProcessEngineException.class)
+        switch (wrong) {
+          case "lb.unicef" -> refused.hasRootCauseInstanceOf(AuthorizationException.class)
+              .hasStackTraceContaining("only a Save the Children co-lead of LB");
+          case "gec.savethechildren" -> refused.isInstanceOf(AuthorizationException.class);
+          default -> refused.isInstanceOf(ProcessEngineException.class)
               .hasMessageContaining("belongs to no authenticated tenant");
-        } else {
-          refused.hasRootCauseInstanceOf(AuthorizationException.class);
         }
       } finally {
         scenario.asSystem();
