@@ -208,22 +208,7 @@ class AppealService {
         });
   }
 
-  /**
-   * Runs a read past authorization and tenant checks, for answers the caller is entitled to but
-   * the engine's grants cannot express (a partner learns its own project's id and the deadline of
-   * its own country's call, never another partner's data).
-   */
   private <T> T privileged(Function<CommandContext, T> read) {
-    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(command -> {
-      command.disableAuthorizationCheck();
-      command.disableTenantCheck();
-      try {
-        return read.apply(command);
-      } finally {
-        command.enableAuthorizationCheck();
-        command.enableTenantCheck();
-      }
-    });
+    return PrivilegedRead.of(engine, read);
   }
 }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.EngineRecord;
 import org.eie.workflows.identity.Groups;
 import org.springframework.stereotype.Component;
@@ -39,14 +40,16 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
       UNICEF, "UNICEF", SAVE_THE_CHILDREN, "Save the Children");
   static final Set<String> DECISIONS = Set.of("APPROVE", "SEND_BACK");
   static final List<String> FORM_FIELDS = List.of("signOffDecision", "signOffComment",
-      "appealSummary");
+      "appealSummary", "signOffFor");
 
   private final CurrentUser user;
   private final EngineRecord record;
+  private final EieProperties properties;
 
-  RecordSignOff(CurrentUser user, EngineRecord record) {
+  RecordSignOff(CurrentUser user, EngineRecord record, EieProperties properties) {
     this.user = user;
     this.record = record;
+    this.properties = properties;
   }
 
   /** An organisation's name as people write it ("Save the Children"), for its code. */
@@ -63,6 +66,23 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
     task.getExecution().setVariableLocal("appealSummary",
         ConsolidationText.of((Consolidation) task.getVariable(CONSOLIDATION),
             (ConsolidationReview) task.getVariable(CONSOLIDATION_REVIEW)));
+    // The form says, before anyone claims, whose sign-off this is (Tasklist shows every
+    // co-lead of the country the task, as the engine has no "member of both groups" offer).
+    String country = (String) task.getVariable(AppealVariables.COUNTRY);
+    task.getExecution().setVariableLocal("signOffFor", whoSigns(
+        ORGANISATION_OF_TASK.get(task.getTaskDefinitionKey()),
+        properties.countries().getOrDefault(country, country), signOffsOf(task)));
+  }
+
+  /** The line the sign-off form opens with: who may take this task. */
+  static String whoSigns(String organisation, String countryName, SignOffs signOffs) {
+    String line = "For the " + organisationName(organisation) + " co-lead of " + countryName
+        + ": only a co-lead of " + countryName + " in " + organisationName(organisation)
+        + " may claim and sign it.";
+    List<String> signed = signOffs.currentApprovals().stream().map(SignOff::userName).toList();
+    return signed.isEmpty() ? line
+        : line + " Not " + String.join(" or ", signed) + ", who signed for the other"
+            + " organisation: four eyes.";
   }
 
   /**
@@ -93,8 +113,9 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
       SignOffs signOffs) {
     String group = GROUP_OF_ORGANISATION.get(organisation);
     if (!groups.contains(group) || !groups.contains(Groups.coLeadsOf(country))) {
-      return "the " + organisationName(organisation) + " sign-off is given by a co-lead of "
-          + country + " in " + group + "; " + userId + " is not one";
+      return "only a " + organisationName(organisation) + " co-lead of " + country
+          + " (a member of " + Groups.coLeadsOf(country) + " and " + group + ") may hold or give"
+          + " the " + organisationName(organisation) + " sign-off; " + userId + " is not one";
     }
     if (signOffs.currentApprovals().stream().anyMatch(s -> s.userId().equals(userId))) {
       return userId + " has already signed this appeal off for the other organisation: four"
@@ -130,6 +151,7 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
         AppealInputs.now().toString());
     execution.removeVariables(FORM_FIELDS);
     execution.setVariable(SIGN_OFFS, json(signOffs.with(signOff)));
+    OverdueFollowUp.signOffChanged(execution, signOffs.with(signOff));
     execution.setVariable(SIGNED_OFF, approved);
   }
 }

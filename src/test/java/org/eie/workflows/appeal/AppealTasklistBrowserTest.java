@@ -3,7 +3,9 @@ package org.eie.workflows.appeal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eie.workflows.appeal.AppealScenario.project;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,15 +18,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Tasklist in a real browser as a Lebanon co-lead with two appeals and five partner projects to
- * vet: what the task list and the vetting form say, and what is not offered.
+ * Tasklist in a real browser: a Lebanon co-lead with two appeals and five partner projects to
+ * vet (what the task list and the vetting form say, and what is not offered); whose sign-off a
+ * task is and who may not take it; what a follow-up follows up; what a user is told after
+ * completing a task.
  */
 class AppealTasklistBrowserTest extends PostgresApplicationTest {
 
@@ -185,12 +192,141 @@ class AppealTasklistBrowserTest extends PostgresApplicationTest {
   }
 
   @Test
+  void aUnicefCoLeadIsToldWhoseSignOffItIsAndCannotClaimIt() {
+    var scenario = new AppealScenario(engine);
+    ProcessInstance appeal = scenario.signedForUnicef();
+    String task = scenario.task(appeal, "Task_SignOffSaveTheChildren").getId();
+
+    logIn("lb.unicef");
+    openTask(task);
+    waitForText(".fjs-container", "For the Save the Children co-lead of Lebanon");
+
+    clickClaim();
+    WebElement refusal = HeadlessBrowser.waitFor(browser, ExpectedConditions
+        .visibilityOfElementLocated(By.cssSelector("#eie-task-done.eie-refused")));
+    assertThat(refusal.getText()).contains("only a Save the Children co-lead of LB",
+        "lb.unicef is not one");
+    assertThat(scenario.task(appeal, "Task_SignOffSaveTheChildren").getAssignee()).isNull();
+  }
+
+  @Test
+  void theFollowUpOfAnOverduePublicationNamesTheMissedDeadline() {
+    var scenario = new AppealScenario(engine);
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES");
+    AppealScenario.clock(AppealScenario.ONSET.plus(Duration.ofDays(7)).plusSeconds(60));
+    scenario.runJob(appeal, "Event_PublicationOverdue");
+    String task = scenario.task(appeal, "Task_FollowUpOverduePublication").getId();
+
+    logIn("gec.unicef");
+    openTask(task);
+    waitForText(".fjs-container", "Missed deadline: publication of the appeal, due 27 November"
+        + " 2026, 10:08 UTC (7 days after onset).");
+    assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+        .contains("Signed off: not yet.");
+  }
+
+  @Test
+  void aPartnerIsToldWhatHappensNextAndTheReferenceOfTheProjectSubmitted() {
+    var scenario = new AppealScenario(engine);
+    ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES");
+    String task = scenario.task(appeal, "Task_SubmitProject").getId();
+
+    logIn("partner.lb");
+    openTask(task);
+    clickClaim();
+    // Claiming redraws the form; what was typed before the redraw is gone. The form is ready
+    // when every field holds what the partner typed and Tasklist enables Complete, which it
+    // does only while the form reports no error.
+    Map<String, String> typed = new LinkedHashMap<>();
+    typed.put("Field_projectTitle", "Tents for classes");
+    typed.put("Field_budgetTemporaryLearningSpaces", "45000");
+    typed.put("Field_locations", "Beirut");
+    typed.put("Field_girls", "300");
+    typed.put("Field_boys", "280");
+    typed.put("Field_femaleTeachers", "10");
+    typed.put("Field_maleTeachers", "6");
+    typed.put("Field_withDisabilities", "20");
+    typed.put("Field_durationMonths", "6");
+    By complete = By.xpath("//button[normalize-space()='Complete']");
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .withMessage(() -> "Complete stays disabled; form errors: " + browser.findElements(
+            By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText).toList()
+            + ", fields: " + fieldValues(typed.keySet()))
+        .until(driver -> {
+          if (!driver.findElements(By.xpath(
+              "//*[(self::button or self::a) and normalize-space()='Claim']")).isEmpty()) {
+            return false;
+          }
+          typed.forEach((field, value) -> {
+            WebElement input = driver.findElement(By.cssSelector("[id$='" + field + "']"));
+            if (!value.equals(input.getDomProperty("value"))) {
+              input.clear();
+              input.sendKeys(value);
+            }
+          });
+          WebElement button = driver.findElement(complete);
+          return fieldValues(typed.keySet()).equals(typed) && button.isEnabled() ? button : null;
+        });
+    // The dashboard link sits in the header, never over the form's buttons; a real click where
+    // a user clicks proves nothing else covers Complete either.
+    WebElement button = browser.findElement(complete);
+    ((JavascriptExecutor) browser).executeScript(
+        "arguments[0].scrollIntoView({block: 'center'})", button);
+    WebElement link = browser.findElement(By.id("eie-dashboard-link"));
+    assertThat(browser.findElements(By.cssSelector(".cam-nav #eie-dashboard-link"))).hasSize(1);
+    assertThat(overlap(link.getRect(), button.getRect()))
+        .as("the dashboard link covers Complete").isFalse();
+    button.click();
+
+    WebElement confirmation = HeadlessBrowser.waitFor(browser, ExpectedConditions
+        .visibilityOfElementLocated(By.cssSelector("#eie-task-done .eie-task-done-heading")))
+        .findElement(By.xpath(".."));
+    assertThat(confirmation.getText()).contains("Done: your task is completed",
+        "The co-leads vet it after the call closes",
+        "Your project's reference: LB-EDU-001 (appeal " + appeal.getBusinessKey() + ")");
+    assertThat(scenario.tasks(appeal, "Task_SubmitProject")).extracting(t -> t.getId())
+        .doesNotContain(task);
+  }
+
+  @Test
   void administratorMayStillEditFilters() {
     logIn("admin", "admin");
     HeadlessBrowser.waitFor(browser,
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("body.eie-may-edit-filters")));
     assertThat(visible(By.cssSelector("li.create-task-action"))).isFalse();
     assertThat(visible(By.cssSelector(".ce-eol-banner"))).isFalse();
+  }
+
+  private static boolean overlap(Rectangle one, Rectangle other) {
+    return one.getX() < other.getX() + other.getWidth()
+        && other.getX() < one.getX() + one.getWidth()
+        && one.getY() < other.getY() + other.getHeight()
+        && other.getY() < one.getY() + one.getHeight();
+  }
+
+  /** What each field holds now, by the end of its id. */
+  private Map<String, String> fieldValues(Iterable<String> fields) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String field : fields) {
+      browser.findElements(By.cssSelector("[id$='" + field + "']")).stream().findFirst()
+          .ifPresent(input -> values.put(field, input.getDomProperty("value")));
+    }
+    return values;
+  }
+
+  private void openTask(String taskId) {
+    browser.get(base + "#/?task=" + taskId);
+  }
+
+  private void clickClaim() {
+    HeadlessBrowser.waitFor(browser, ExpectedConditions.elementToBeClickable(By.xpath(
+        "//*[(self::button or self::a) and normalize-space()='Claim']"))).click();
+  }
+
+  private void waitForText(String selector, String text) {
+    HeadlessBrowser.waitFor(browser,
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(selector), text));
   }
 
   private void logIn(String user) {

@@ -23,6 +23,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -387,6 +388,99 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     scenario.submit("gec.savethechildren", appeal, "Task_FollowUpOverduePublication",
         Map.of("followUpNote", "Deadline extended by the HC to day 10"));
     assertThat(appeal).hasPassed("Event_PublicationFollowedUp").isWaitingAt("Task_SubmitProject");
+  }
+
+  @Test
+  void theSaveTheChildrenSignOffSaysWhoseItIsAndNobodyElseCanHoldIt() {
+    ProcessInstance appeal = atSignOff();
+    String unicef = scenario.task(appeal, "Task_SignOffUnicef").getId();
+    Assertions.assertThat(engine.getTaskService().getVariable(unicef, "signOffFor"))
+        .isEqualTo("For the UNICEF co-lead of Lebanon: only a co-lead of Lebanon in UNICEF may"
+            + " claim and sign it.");
+    scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", null));
+    String task = scenario.task(appeal, "Task_SignOffSaveTheChildren").getId();
+    Assertions.assertThat(engine.getTaskService().getVariable(task, "signOffFor"))
+        .asString().startsWith("For the Save the Children co-lead of Lebanon: only a co-lead of"
+            + " Lebanon in Save the Children may claim and sign it. Not Nadine Khoury");
+
+    for (String wrong : List.of("lb.unicef", "co.savethechildren", "gec.savethechildren")) {
+      scenario.as(wrong);
+      try {
+        // Refused by the first check that applies: the sign-off's own rule for the other
+        // organisation's co-lead (the engine wraps a listener's refusal; both engine APIs answer
+        // it as its cause, 403), the engine's grants for a global co-lead, the tenant check for
+        // another country's co-lead.
+        var refused = assertThatThrownBy(() -> engine.getTaskService().claim(task, wrong));
+        switch (wrong) {
+          case "lb.unicef" -> refused.hasRootCauseInstanceOf(AuthorizationException.class)
+              .hasStackTraceContaining("only a Save the Children co-lead of LB");
+          case "gec.savethechildren" -> refused.isInstanceOf(AuthorizationException.class);
+          default -> refused.isInstanceOf(ProcessEngineException.class)
+              .hasMessageContaining("belongs to no authenticated tenant");
+        }
+      } finally {
+        scenario.asSystem();
+      }
+      Assertions.assertThat(scenario.task(appeal, "Task_SignOffSaveTheChildren").getAssignee())
+          .as("after %s tried to claim it", wrong).isNull();
+    }
+    // Nor may anyone hand it to the wrong person.
+    assertThatThrownBy(() -> engine.getTaskService().setAssignee(task, "lb.unicef"))
+        .hasRootCauseInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("only a Save the Children co-lead of LB");
+    scenario.as("lb.savethechildren");
+    try {
+      engine.getTaskService().claim(task, "lb.savethechildren");
+    } finally {
+      scenario.asSystem();
+    }
+    Assertions.assertThat(scenario.task(appeal, "Task_SignOffSaveTheChildren").getAssignee())
+        .isEqualTo("lb.savethechildren");
+  }
+
+  @Test
+  void publicationFollowUpNamesItsDeadlineAndClosesItselfWhenTheAppealIsPublished() {
+    ProcessInstance appeal = atSignOff();
+    String followUp = overdue(appeal, Duration.ofDays(7), "Event_PublicationOverdue",
+        "Task_FollowUpOverduePublication", "Missed deadline: publication of the appeal, due"
+            + " 27 November 2026, 10:08 UTC (7 days after onset).");
+    Assertions.assertThat(engine.getTaskService().getVariableLocal(followUp, "signOffState"))
+        .asString().startsWith("Signed off: not yet. Neither");
+
+    scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", null));
+    Assertions.assertThat(engine.getTaskService().getVariableLocal(followUp, "signOffState"))
+        .asString().startsWith("Signed off: not yet. UNICEF approved (Nadine Khoury");
+    scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
+        signOff("APPROVE", null));
+    Assertions.assertThat(engine.getTaskService().getVariableLocal(followUp, "signOffState"))
+        .asString().startsWith("Signed off: yes, for UNICEF by Nadine Khoury");
+    assertThat(appeal).isWaitingAt("Task_GenerateAppealDocument",
+        "Task_FollowUpOverduePublication");
+
+    scenario.publish(appeal);
+    assertThat(appeal).hasPassed("Event_AppealPublished", "Event_FollowUpWithdrawn")
+        .hasNotPassed("Event_PublicationFollowedUp");
+    Assertions.assertThat(scenario.tasks(appeal, "Task_FollowUpOverduePublication")).isEmpty();
+  }
+
+  @Test
+  void assessmentFollowUpNamesTheSeventyTwoHourDeadline() {
+    ProcessInstance appeal = scenario.start();
+    scenario.submit("lb.unicef", appeal, "Task_ConfirmActivation", go());
+    overdue(appeal, Duration.ofHours(72), "Event_AssessmentOverdue",
+        "Task_FollowUpOverdueAssessment", "Missed deadline: the rapid needs assessment, due"
+            + " 23 November 2026, 10:08 UTC (72 hours after onset).");
+  }
+
+  /** The deadline passes: its follow-up opens, naming the deadline. Returns the task's id. */
+  private String overdue(ProcessInstance appeal, Duration afterOnset, String timer,
+      String followUpTask, String missedDeadline) {
+    clock(ONSET.plus(afterOnset).plusSeconds(60));
+    scenario.runJob(appeal, timer);
+    String followUp = scenario.task(appeal, followUpTask).getId();
+    Assertions.assertThat(engine.getTaskService().getVariableLocal(followUp, "missedDeadline"))
+        .isEqualTo(missedDeadline);
+    return followUp;
   }
 
   @Test
