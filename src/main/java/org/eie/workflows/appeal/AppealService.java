@@ -5,10 +5,10 @@ import static org.eie.workflows.appeal.AppealVariables.CANCELLATION_MESSAGE;
 import static org.eie.workflows.appeal.AppealVariables.CLOSURE_MESSAGE;
 import static org.eie.workflows.appeal.AppealVariables.REVISION_DECISION;
 import static org.eie.workflows.appeal.AppealVariables.REVISION_MESSAGE;
-import static org.eie.workflows.appeal.AppealVariables.PROCESS_KEY;
+import static org.eie.workflows.Processes.APPEAL;
 import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
-import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_PROCESS_KEY;
+import static org.eie.workflows.Processes.APPEAL_PARTNER_SUBMISSION;
 import static org.eie.workflows.appeal.AppealVariables.json;
 
 import java.util.Collection;
@@ -70,7 +70,7 @@ class AppealService {
    * start listener checks the trigger once, and bad input rolls the start back (nothing exists).
    */
   ProcessInstance start(Map<String, Object> fields) {
-    return runtime.createProcessInstanceByKey(PROCESS_KEY)
+    return runtime.createProcessInstanceByKey(APPEAL)
         .businessKey(businessKey(fields.get("country"), fields.get("onset")))
         .setVariables(fields).execute();
   }
@@ -93,7 +93,7 @@ class AppealService {
     // The task lives in the partner's own submission sub-instance, which the caller reaches
     // through its candidate group (and the country tenant) only.
     String submission = privileged(command -> runtime.createProcessInstanceQuery()
-        .superProcessInstanceId(appealId).processDefinitionKey(SUBMISSION_PROCESS_KEY).list()
+        .superProcessInstanceId(appealId).processDefinitionKey(APPEAL_PARTNER_SUBMISSION).list()
         .stream().map(ProcessInstance::getId).findFirst().orElse(null));
     Task task = submission == null ? null : tasks.createTaskQuery().processInstanceId(submission)
         .taskDefinitionKey(RecordPartnerProject.TASK).singleResult();
@@ -122,7 +122,7 @@ class AppealService {
         ? List.of() : authentication.getTenantIds();
     Optional<Object[]> appeal = privileged(command -> {
       var instance = history.createHistoricProcessInstanceQuery().processInstanceId(appealId)
-          .processDefinitionKey(PROCESS_KEY).singleResult();
+          .processDefinitionKey(APPEAL).singleResult();
       if (instance == null) {
         return Optional.empty();
       }
@@ -187,7 +187,7 @@ class AppealService {
   private void sendAsRoleAction(String action, String appealId, String reason, String message,
       String variable, Object value, String notWaiting) {
     ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(appealId)
-        .processDefinitionKey(PROCESS_KEY).singleResult();
+        .processDefinitionKey(APPEAL).singleResult();
     if (instance == null) {
       throw new AppealNotFoundException(appealId);
     }

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.Processes;
 import org.eie.workflows.tasklist.Figures;
 import org.eie.workflows.tasklist.TaskContext;
 import org.eie.workflows.tasklist.TaskHeadings;
@@ -44,8 +45,8 @@ class AppealTaskContext implements TaskContext {
 
   @Override
   public Set<String> processKeys() {
-    return Set.of(AppealVariables.PROCESS_KEY, AppealVariables.SUBMISSION_PROCESS_KEY,
-        AppealVariables.REVISION_PROCESS_KEY);
+    return Set.of(Processes.APPEAL, Processes.APPEAL_PARTNER_SUBMISSION,
+        Processes.APPEAL_PROJECT_REVISION);
   }
 
   @Override

@@ -52,9 +52,6 @@ final class AppealVariables {
   static final String VETTING_COMMENT = "vettingComment";
   static final String PROJECT_SUMMARY = "projectSummary";
 
-  static final String PROCESS_KEY = "emergencyFundingAppeal";
-  static final String SUBMISSION_PROCESS_KEY = "appealPartnerSubmission";
-  static final String REVISION_PROCESS_KEY = "appealProjectRevision";
   static final String CANCELLATION_MESSAGE = "appealCancelled";
   static final String DOCUMENT_KIND = "appeal";
 

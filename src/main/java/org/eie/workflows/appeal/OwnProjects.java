@@ -1,6 +1,6 @@
 package org.eie.workflows.appeal;
 
-import static org.eie.workflows.appeal.AppealVariables.PROCESS_KEY;
+import static org.eie.workflows.Processes.APPEAL;
 import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
 
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ class OwnProjects {
     }
     return PrivilegedRead.of(engine, command -> {
       HistoryService history = engine.getHistoryService();
-      var appeals = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+      var appeals = history.createHistoricProcessInstanceQuery().processDefinitionKey(APPEAL)
           .tenantIdIn(countries.toArray(String[]::new));
       if (appealId != null) {
         appeals.processInstanceId(appealId);

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.eie.workflows.Processes;
 import org.eie.workflows.tasklist.CompletionFacts;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ class SubmittedProjectFacts implements CompletionFacts {
 
   @Override
   public Set<String> processKeys() {
-    return Set.of(AppealVariables.SUBMISSION_PROCESS_KEY, AppealVariables.REVISION_PROCESS_KEY);
+    return Set.of(Processes.APPEAL_PARTNER_SUBMISSION, Processes.APPEAL_PROJECT_REVISION);
   }
 
   @Override

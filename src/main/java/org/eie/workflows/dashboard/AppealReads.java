@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.eie.workflows.Processes;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
 import org.eie.workflows.donors.AppealRequirements;
@@ -35,7 +36,6 @@ import org.springframework.stereotype.Service;
 @Service
 class AppealReads {
 
-  static final String PROCESS_KEY = "emergencyFundingAppeal";
   static final String DOCUMENT_KIND = "appeal";
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
@@ -174,7 +174,7 @@ class AppealReads {
 
   Optional<AppealDetail> detail(String id) {
     HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-        .processInstanceId(id).processDefinitionKey(PROCESS_KEY).singleResult();
+        .processInstanceId(id).processDefinitionKey(Processes.APPEAL).singleResult();
     if (instance == null) {
       return Optional.empty();
     }
@@ -206,7 +206,7 @@ class AppealReads {
    */
   Optional<StoredDocument> document(String id, int version, String language) {
     boolean appeal = history.createHistoricProcessInstanceQuery().processInstanceId(id)
-        .processDefinitionKey(PROCESS_KEY).count() > 0;
+        .processDefinitionKey(Processes.APPEAL).count() > 0;
     return appeal ? documents.visibleRendering(id, DOCUMENT_KIND, version, language)
         : Optional.empty();
   }

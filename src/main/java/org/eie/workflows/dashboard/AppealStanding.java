@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
+import org.eie.workflows.Processes;
 import org.eie.workflows.dashboard.AppealReads.Appeal;
 import org.eie.workflows.dashboard.AppealReads.Filter;
 import org.eie.workflows.identity.EieProperties;
@@ -112,7 +113,7 @@ class AppealStanding {
 
   private HistoricProcessInstanceQuery query(Filter filter) {
     HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(AppealReads.PROCESS_KEY);
+        .processDefinitionKey(Processes.APPEAL);
     if (filter.country() != null) {
       query.tenantIdIn(filter.country());
     }
@@ -258,7 +259,7 @@ class AppealStanding {
   }
 
   private HistoricTaskInstanceQuery stepTasks() {
-    return history.createHistoricTaskInstanceQuery().processDefinitionKey(AppealReads.PROCESS_KEY)
+    return history.createHistoricTaskInstanceQuery().processDefinitionKey(Processes.APPEAL)
         .taskDefinitionKeyIn(ASSESSMENT, LAST_SIGN_OFF);
   }
 

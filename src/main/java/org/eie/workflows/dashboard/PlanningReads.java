@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.eie.workflows.Processes;
 import org.eie.workflows.variables.StoredVariables;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 class PlanningReads {
 
-  static final String PROCESS_KEY = "strategicPlanningCycle";
   /** The timers that open the six-month and year-end reviews. */
   private static final Set<String> REVIEW_TIMERS = Set.of("Event_MidYear", "Event_YearEnd");
   private static final Set<String> REVIEW_TASKS = Set.of("Task_MidYearReview",
@@ -58,7 +58,7 @@ class PlanningReads {
 
   PageOf<Cycle> page(String status, int page, int size) {
     HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY).orderByProcessInstanceStartTime().desc();
+        .processDefinitionKey(Processes.PLANNING).orderByProcessInstanceStartTime().desc();
     if ("OPEN".equalsIgnoreCase(status)) {
       query.unfinished();
     } else if (status != null) {
@@ -70,14 +70,14 @@ class PlanningReads {
   }
 
   List<Cycle> open() {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(Processes.PLANNING)
         .orderByProcessInstanceStartTime().desc().listPage(0, 20).stream().map(this::cycle)
         .toList();
   }
 
   Optional<Cycle> detail(String id) {
     return Optional.ofNullable(history.createHistoricProcessInstanceQuery().processInstanceId(id)
-        .processDefinitionKey(PROCESS_KEY).singleResult()).map(this::cycle);
+        .processDefinitionKey(Processes.PLANNING).singleResult()).map(this::cycle);
   }
 
   private Cycle cycle(HistoricProcessInstance instance) {
@@ -131,7 +131,7 @@ class PlanningReads {
       return null;
     }
     Set<String> reviewDefinitions = management.createJobDefinitionQuery()
-        .processDefinitionKey(PROCESS_KEY).list().stream()
+        .processDefinitionKey(Processes.PLANNING).list().stream()
         .filter(definition -> REVIEW_TIMERS.contains(definition.getActivityId()))
         .map(JobDefinition::getId).collect(Collectors.toSet());
     return timers.stream().filter(job -> reviewDefinitions.contains(job.getJobDefinitionId()))

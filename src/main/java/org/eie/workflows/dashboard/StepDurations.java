@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.eie.workflows.Processes;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,11 +19,11 @@ import org.springframework.stereotype.Service;
 class StepDurations {
 
   /** The processes of each section: every process that has user steps. */
-  static final String[] APPEALS = {AppealReads.PROCESS_KEY, "appealPartnerSubmission",
-      "appealProjectRevision"};
-  static final String[] TRAINING_ROLLOUTS = {TrainingReads.PROCESS_KEY,
-      TrainingReads.COUNTRY_KEY};
-  static final String[] PLANNING_CYCLES = {PlanningReads.PROCESS_KEY};
+  static final String[] APPEALS = {Processes.APPEAL, Processes.APPEAL_PARTNER_SUBMISSION,
+      Processes.APPEAL_PROJECT_REVISION};
+  static final String[] TRAINING_ROLLOUTS = {Processes.TRAINING,
+      Processes.TRAINING_COUNTRY};
+  static final String[] PLANNING_CYCLES = {Processes.PLANNING};
   /** The delete reason of a task a user completed (not cancelled by a deadline or deleted). */
   private static final String COMPLETED = "completed";
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.eie.workflows.Processes;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.variables.StoredVariables;
 import org.springframework.stereotype.Service;
@@ -24,8 +25,6 @@ import org.springframework.stereotype.Service;
 @Service
 class TrainingReads {
 
-  static final String PROCESS_KEY = "trainingPackageRollout";
-  static final String COUNTRY_KEY = "trainingCountryRollout";
 
   private final HistoryService history;
   private final EngineReads reads;
@@ -65,9 +64,9 @@ class TrainingReads {
 
   List<Rollout> all(String status) {
     List<HistoricProcessInstance> branches = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(COUNTRY_KEY).list();
+        .processDefinitionKey(Processes.TRAINING_COUNTRY).list();
     Map<String, HistoricProcessInstance> rollouts = new LinkedHashMap<>();
-    history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).list()
+    history.createHistoricProcessInstanceQuery().processDefinitionKey(Processes.TRAINING).list()
         .forEach(rollout -> rollouts.put(rollout.getId(), rollout));
     Set<String> ids = new LinkedHashSet<>(rollouts.keySet());
     branches.forEach(branch -> ids.add(branch.getSuperProcessInstanceId()));
@@ -85,9 +84,9 @@ class TrainingReads {
 
   Optional<Rollout> detail(String id) {
     HistoricProcessInstance rollout = history.createHistoricProcessInstanceQuery()
-        .processInstanceId(id).processDefinitionKey(PROCESS_KEY).singleResult();
+        .processInstanceId(id).processDefinitionKey(Processes.TRAINING).singleResult();
     List<HistoricProcessInstance> branches = history.createHistoricProcessInstanceQuery()
-        .superProcessInstanceId(id).processDefinitionKey(COUNTRY_KEY).list();
+        .superProcessInstanceId(id).processDefinitionKey(Processes.TRAINING_COUNTRY).list();
     if (rollout == null && branches.isEmpty()) {
       return Optional.empty();
     }

@@ -3,7 +3,6 @@ package org.eie.workflows.donors;
 /** Names the {@code appealDonorDelivery} process and its variables share with Java. */
 final class AppealDonorDelivery {
 
-  static final String PROCESS_KEY = "appealDonorDelivery";
   /** Inputs from the appeal's call activity (or from a new subscription). */
   static final String APPEAL_ID = "appealId";
   static final String COUNTRY = "country";

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.eie.workflows.Processes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -79,7 +80,7 @@ class CurrentVersions {
               .collect(Collectors.toSet()))
           .list().stream().map(ProcessInstance::getId).collect(Collectors.toSet());
       current.stream().filter(p -> open.contains(p.appealId())).forEach(p -> runtime
-          .createProcessInstanceByKey(AppealDonorDelivery.PROCESS_KEY)
+          .createProcessInstanceByKey(Processes.APPEAL_DONOR_DELIVERY)
           .businessKey(p.appealId())
           .setVariable(AppealDonorDelivery.APPEAL_ID, p.appealId())
           .setVariable(AppealDonorDelivery.COUNTRY, p.country())

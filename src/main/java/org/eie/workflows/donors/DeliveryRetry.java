@@ -1,5 +1,6 @@
 package org.eie.workflows.donors;
 
+import org.eie.workflows.Processes;
 import org.eie.workflows.forms.NotFound;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryRetry {
 
-  static final String DELIVERY_PROCESS = "appealDonorDelivery";
 
   private final RuntimeService runtime;
   private final ManagementService management;
@@ -36,7 +36,7 @@ class DeliveryRetry {
     // As the caller: another country's appeal yields nothing here, exactly like an unknown one.
     // The publications' deliveries and those started for new subscribers alike.
     List<ProcessInstance> deliveries = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(DELIVERY_PROCESS)
+        .processDefinitionKey(Processes.APPEAL_DONOR_DELIVERY)
         .variableValueEquals(AppealDonorDelivery.APPEAL_ID, appealId).list();
     if (deliveries.isEmpty()) {
       throw new NotFound("No donor delivery of appeal " + appealId + " is running");

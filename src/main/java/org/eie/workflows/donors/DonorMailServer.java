@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.Properties;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.Processes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
@@ -94,7 +95,7 @@ public class DonorMailServer {
     if (!configured()) {
       return;
     }
-    var waiting = management.createJobQuery().processDefinitionKey(AppealDonorDelivery.PROCESS_KEY)
+    var waiting = management.createJobQuery().processDefinitionKey(Processes.APPEAL_DONOR_DELIVERY)
         .activityId(AppealDonorDelivery.MAIL_SERVER_RECHECK).list();
     Date now = ClockUtil.getCurrentTime();
     waiting.forEach(job -> management.setJobDuedate(job.getId(), now));

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.eie.workflows.Processes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
@@ -104,7 +105,7 @@ class MailServerWatch implements HealthIndicator {
 
   /** Send jobs whose last attempt failed and that still have retries (else: a failedJob incident). */
   private List<Job> failedSendJobs() {
-    return management.createJobQuery().processDefinitionKey(AppealDonorDelivery.PROCESS_KEY)
+    return management.createJobQuery().processDefinitionKey(Processes.APPEAL_DONOR_DELIVERY)
         .activityId("Task_SendToDonor").withException().withRetriesLeft().list();
   }
 

@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.eie.workflows.Processes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.eie.workflows.operations.StartupLock;
@@ -56,13 +57,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessModel implements InitializingBean {
 
-  static final String APPEAL = "emergencyFundingAppeal";
-  static final String PLANNING = "strategicPlanningCycle";
-  static final String TRAINING = "trainingPackageRollout";
-  /** The per-country branch of the training rollout, a process instance in the country's tenant. */
-  static final String TRAINING_COUNTRY = "trainingCountryRollout";
-  /** Called by the appeal: e-mails the appeal to subscribed donors (donors/). */
-  static final String APPEAL_DONOR_DELIVERY = "appealDonorDelivery";
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessModel.class);
 
@@ -132,7 +126,7 @@ class AccessModel implements InitializingBean {
       grant(global, APPLICATION, "tasklist", ACCESS);
       grant(global, APPLICATION, "cockpit", ACCESS);
       grant(global, PROCESS_INSTANCE, ANY, CREATE);
-      grant(global, PROCESS_DEFINITION, APPEAL, READ, READ_INSTANCE, READ_HISTORY);
+      grant(global, PROCESS_DEFINITION, Processes.APPEAL, READ, READ_INSTANCE, READ_HISTORY);
       // Cockpit's Human Tasks view and task counts; the country tenants still bound what is read.
       grant(global, TASK, ANY, READ);
     }
@@ -150,12 +144,12 @@ class AccessModel implements InitializingBean {
    */
   private void strategicPlanningGrants() {
     for (String runner : List.of(Groups.SECRETARIAT, Groups.GLOBAL_CO_LEADS)) {
-      grant(runner, PROCESS_DEFINITION, PLANNING,
+      grant(runner, PROCESS_DEFINITION, Processes.PLANNING,
           READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
     }
-    grant(Groups.STEERING_GROUP, PROCESS_DEFINITION, PLANNING, READ, READ_INSTANCE, READ_HISTORY);
+    grant(Groups.STEERING_GROUP, PROCESS_DEFINITION, Processes.PLANNING, READ, READ_INSTANCE, READ_HISTORY);
     for (String language : Groups.LANGUAGES) {
-      grant(Groups.languageCommunity(language), PROCESS_DEFINITION, PLANNING,
+      grant(Groups.languageCommunity(language), PROCESS_DEFINITION, Processes.PLANNING,
           READ, READ_INSTANCE, READ_HISTORY);
     }
   }
@@ -184,11 +178,11 @@ class AccessModel implements InitializingBean {
       grant(coLeads, PROCESS_INSTANCE, ANY, CREATE);
       // READ_TASK: every task of the country's appeals, bounded by the tenant; see
       // readsEveryTaskOf().
-      grant(coLeads, PROCESS_DEFINITION, APPEAL,
+      grant(coLeads, PROCESS_DEFINITION, Processes.APPEAL,
           READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, READ_TASK);
 
       grant(partners, APPLICATION, "tasklist", ACCESS);
-      grant(partners, PROCESS_DEFINITION, APPEAL, READ);
+      grant(partners, PROCESS_DEFINITION, Processes.APPEAL, READ);
     });
   }
 
@@ -225,7 +219,7 @@ class AccessModel implements InitializingBean {
 
   static final String APPEAL_DEADLINES = "appealDeadlines";
   static final List<String> APPEAL_PARTNER_PROCESSES =
-      List.of("appealPartnerSubmission", "appealProjectRevision");
+      List.of(Processes.APPEAL_PARTNER_SUBMISSION, Processes.APPEAL_PROJECT_REVISION);
 
   // --- end of the emergency funding appeal's grants ----------------------------------------------
 
@@ -241,21 +235,21 @@ class AccessModel implements InitializingBean {
    * also reads the country tasks (READ_TASK), to follow every country in Tasklist.
    */
   private void trainingRollout() {
-    grant(Groups.GLOBAL_CO_LEADS, PROCESS_DEFINITION, TRAINING,
+    grant(Groups.GLOBAL_CO_LEADS, PROCESS_DEFINITION, Processes.TRAINING,
         READ, READ_INSTANCE, READ_HISTORY);
-    grant(Groups.GLOBAL_CO_LEADS, PROCESS_DEFINITION, TRAINING_COUNTRY,
+    grant(Groups.GLOBAL_CO_LEADS, PROCESS_DEFINITION, Processes.TRAINING_COUNTRY,
         READ, READ_INSTANCE, READ_HISTORY);
-    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING,
+    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, Processes.TRAINING,
         READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
-    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, TRAINING_COUNTRY,
+    grant(Groups.SECRETARIAT, PROCESS_DEFINITION, Processes.TRAINING_COUNTRY,
         READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
-    grant(Groups.STANDARDS_WORKING_GROUP, PROCESS_DEFINITION, TRAINING, READ);
+    grant(Groups.STANDARDS_WORKING_GROUP, PROCESS_DEFINITION, Processes.TRAINING, READ);
     Groups.LANGUAGES.forEach(language ->
-        grant(Groups.languageCommunity(language), PROCESS_DEFINITION, TRAINING, READ));
+        grant(Groups.languageCommunity(language), PROCESS_DEFINITION, Processes.TRAINING, READ));
     properties.countries().keySet().forEach(code -> {
-      grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, TRAINING_COUNTRY,
+      grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, Processes.TRAINING_COUNTRY,
           READ, READ_INSTANCE, READ_HISTORY);
-      grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, TRAINING, READ);
+      grant(Groups.coLeadsOf(code), PROCESS_DEFINITION, Processes.TRAINING, READ);
     });
   }
 
@@ -266,11 +260,11 @@ class AccessModel implements InitializingBean {
    */
   private void donorDeliveryGrants() {
     for (String global : List.of(Groups.GLOBAL_CO_LEADS, Groups.SECRETARIAT)) {
-      grant(global, PROCESS_DEFINITION, APPEAL_DONOR_DELIVERY,
+      grant(global, PROCESS_DEFINITION, Processes.APPEAL_DONOR_DELIVERY,
           READ, READ_INSTANCE, READ_HISTORY);
     }
     properties.countries().keySet().forEach(code -> grant(Groups.coLeadsOf(code),
-        PROCESS_DEFINITION, APPEAL_DONOR_DELIVERY, READ, READ_INSTANCE, READ_HISTORY));
+        PROCESS_DEFINITION, Processes.APPEAL_DONOR_DELIVERY, READ, READ_INSTANCE, READ_HISTORY));
   }
 
   /**
@@ -281,8 +275,8 @@ class AccessModel implements InitializingBean {
    * Actions beyond completing one's tasks go through our API ({@link RoleActions}).
    */
   private void withdrawFormerWriteGrants() {
-    List<String> definitions = List.of(APPEAL, PLANNING, TRAINING, TRAINING_COUNTRY,
-        APPEAL_DONOR_DELIVERY, APPEAL_PARTNER_PROCESSES.get(0), APPEAL_PARTNER_PROCESSES.get(1));
+    List<String> definitions = List.of(Processes.APPEAL, Processes.PLANNING, Processes.TRAINING, Processes.TRAINING_COUNTRY,
+        Processes.APPEAL_DONOR_DELIVERY, APPEAL_PARTNER_PROCESSES.get(0), APPEAL_PARTNER_PROCESSES.get(1));
     for (Authorization authorization : authorizations.createAuthorizationQuery()
         .resourceType(PROCESS_DEFINITION).list()) {
       String group = authorization.getGroupId();
@@ -356,7 +350,7 @@ class AccessModel implements InitializingBean {
    */
   static boolean readsEveryTaskOf(String groupId, String processDefinitionKey) {
     return Groups.GLOBAL_CO_LEADS.equals(groupId) || Groups.SECRETARIAT.equals(groupId)
-        || (APPEAL.equals(processDefinitionKey) && groupId != null
+        || (Processes.APPEAL.equals(processDefinitionKey) && groupId != null
             && groupId.startsWith(Groups.coLeadsOf("")));
   }
 

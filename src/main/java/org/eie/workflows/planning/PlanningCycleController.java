@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.Optional;
 import java.net.URI;
 import org.camunda.bpm.engine.HistoryService;
+import org.eie.workflows.Processes;
 import org.eie.workflows.forms.NotFound;
 import org.eie.workflows.documents.PdfDownload;
 import org.eie.workflows.documents.DocumentStore;
@@ -62,7 +63,7 @@ class PlanningCycleController {
   @GetMapping("/{id}/document")
   ResponseEntity<byte[]> document(@PathVariable String id) {
     var isCycle = history.createHistoricProcessInstanceQuery()
-        .processInstanceId(id).processDefinitionKey(PlanningCycles.PROCESS_KEY).count() > 0;
+        .processInstanceId(id).processDefinitionKey(Processes.PLANNING).count() > 0;
     return PdfDownload.of((isCycle ? documents.latestVisible(id, PlanDocument.KIND)
         : Optional.<StoredDocument>empty())
         .orElseThrow(() -> new NotFound("No plan document of a cycle " + id + " that you may see")));

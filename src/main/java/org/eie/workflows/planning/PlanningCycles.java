@@ -4,13 +4,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.eie.workflows.Processes;
 import org.springframework.stereotype.Component;
 
 /** Starts planning cycles for the REST API, refusing a second running cycle for the same years. */
 @Component
 class PlanningCycles {
 
-  static final String PROCESS_KEY = "strategicPlanningCycle";
 
   private final RuntimeService runtime;
 
@@ -23,7 +23,7 @@ class PlanningCycles {
   }
 
   static java.util.List<ProcessInstance> running(RuntimeService runtime, int firstYear) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+    return runtime.createProcessInstanceQuery().processDefinitionKey(Processes.PLANNING)
         .variableValueEquals("firstYear", firstYear).list();
   }
 
@@ -31,7 +31,7 @@ class PlanningCycles {
     Map<String, Object> variables = Variables.createVariables()
         .putValue("firstYear", firstYear)
         .putValue("documentLanguage", documentLanguage == null ? "en" : documentLanguage);
-    return runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(businessKey(firstYear))
+    return runtime.createProcessInstanceByKey(Processes.PLANNING).businessKey(businessKey(firstYear))
         .setVariables(variables).execute();
   }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.eie.workflows.Processes;
 import org.eie.workflows.tasklist.TaskContext;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,7 @@ class PlanningTaskContext implements TaskContext {
 
   @Override
   public Set<String> processKeys() {
-    return Set.of(PlanningCycles.PROCESS_KEY);
+    return Set.of(Processes.PLANNING);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.Processes;
 import org.eie.workflows.forms.InvalidInput;
 import org.eie.workflows.forms.StateConflict;
 import java.time.Duration;
@@ -132,7 +133,7 @@ class PrepareCycle implements ExecutionListener {
   private Evaluation previousEvaluation(int firstYear) {
     java.util.concurrent.Callable<Evaluation> lookup = () -> history
         .createHistoricProcessInstanceQuery()
-        .processDefinitionKey("strategicPlanningCycle")
+        .processDefinitionKey(Processes.PLANNING)
         .variableValueEquals("lastYear", firstYear - 1)
         .finished().orderByProcessInstanceEndTime().desc()
         .listPage(0, 1).stream()

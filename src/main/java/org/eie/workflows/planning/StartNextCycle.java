@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
+import org.eie.workflows.Processes;
 import org.eie.workflows.planning.PlanModel.Evaluation;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ class StartNextCycle implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var existing = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(PlanningCycles.PROCESS_KEY)
+        .processDefinitionKey(Processes.PLANNING)
         .variableValueEquals(PREVIOUS_CYCLE_ID, execution.getProcessInstanceId()).list();
     if (!existing.isEmpty()) {
       execution.setVariable("nextCycleId", existing.get(0).getId());
@@ -42,7 +43,7 @@ class StartNextCycle implements JavaDelegate {
       execution.setVariable("nextCycleId", id);
       return;
     }
-    var next = runtime.createProcessInstanceByKey(PlanningCycles.PROCESS_KEY)
+    var next = runtime.createProcessInstanceByKey(Processes.PLANNING)
         .businessKey(PlanningCycles.businessKey(nextYear))
         .setVariables(Variables.createVariables()
             .putValue("firstYear", nextYear)

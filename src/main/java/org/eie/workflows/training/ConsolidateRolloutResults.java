@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.eie.workflows.Processes;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.training.TrainingRecords.CountryOutcome;
 import org.eie.workflows.training.TrainingRecords.EvaluationReport;
@@ -54,7 +55,7 @@ class ConsolidateRolloutResults implements JavaDelegate {
 
   List<CountryOutcome> countryOutcomes(String rolloutId) {
     List<String> countryInstances = history.createHistoricProcessInstanceQuery()
-        .superProcessInstanceId(rolloutId).processDefinitionKey("trainingCountryRollout").list()
+        .superProcessInstanceId(rolloutId).processDefinitionKey(Processes.TRAINING_COUNTRY).list()
         .stream().map(HistoricProcessInstance::getId).toList();
     if (countryInstances.isEmpty()) {
       return List.of();

@@ -1,5 +1,6 @@
 package org.eie.workflows.training;
 
+import org.eie.workflows.Processes;
 import org.eie.workflows.forms.NotFound;
 import org.eie.workflows.documents.PdfDownload;
 import org.eie.workflows.forms.InvalidInput;
@@ -34,8 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/training-rollouts")
 class TrainingRolloutController {
 
-  static final String PROCESS = "trainingPackageRollout";
-  static final String COUNTRY_PROCESS = "trainingCountryRollout";
 
   private final RuntimeService runtime;
   private final IdentityService identity;
@@ -83,7 +82,7 @@ class TrainingRolloutController {
     variables.put(TrainingVariables.LANGUAGES, TrainingVariables.jsonList(request.languages()));
     variables.put(TrainingVariables.EVALUATION_PERIOD_DAYS, request.evaluationPeriodDays());
     variables.put(TrainingVariables.REPORT_LANGUAGE, request.reportLanguage());
-    var instance = runtime.createProcessInstanceByKey(PROCESS).businessKey(businessKey)
+    var instance = runtime.createProcessInstanceByKey(Processes.TRAINING).businessKey(businessKey)
         .setVariables(variables).execute();
     return ResponseEntity.status(HttpStatus.CREATED).body(new Started(instance.getId(),
         businessKey, request.packageVersion(), request.countries(), request.languages(),
@@ -100,7 +99,7 @@ class TrainingRolloutController {
       @RequestBody WithdrawCountry body) {
     String reason = RoleActions.reason(body == null ? null : body.reason());
     var countryRollout = runtime.createProcessInstanceQuery().superProcessInstanceId(id)
-        .processDefinitionKey(COUNTRY_PROCESS)
+        .processDefinitionKey(Processes.TRAINING_COUNTRY)
         .variableValueEquals(TrainingVariables.COUNTRY, country.toUpperCase(java.util.Locale.ROOT))
         .active().singleResult();
     if (countryRollout == null) {

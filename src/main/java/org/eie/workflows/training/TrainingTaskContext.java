@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.eie.workflows.Processes;
 import org.eie.workflows.tasklist.TaskContext;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ class TrainingTaskContext implements TaskContext {
 
   @Override
   public Set<String> processKeys() {
-    return Set.of(TrainingRolloutController.PROCESS, TrainingRolloutController.COUNTRY_PROCESS);
+    return Set.of(Processes.TRAINING, Processes.TRAINING_COUNTRY);
   }
 
   @Override
