@@ -44,7 +44,7 @@ class AppealController {
    */
   record StartAppeal(String country, String emergencyType, String onset,
       List<String> affectedAreas, String appealType, String situationSummary,
-      Long peopleAffected, Long schoolsAffected, String language) {
+      Long peopleAffected, Long schoolsAffected, String language, Boolean onsetConfirmed) {
 
     Map<String, Object> asFormFields() {
       Map<String, Object> fields = new HashMap<>();
@@ -57,6 +57,7 @@ class AppealController {
       fields.put("peopleAffected", peopleAffected);
       fields.put("schoolsAffected", schoolsAffected);
       fields.put("language", language);
+      fields.put(AppealInputs.ONSET_CONFIRMED, onsetConfirmed);
       fields.values().removeIf(java.util.Objects::isNull);
       return fields;
     }

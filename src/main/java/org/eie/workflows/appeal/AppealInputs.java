@@ -25,6 +25,12 @@ class AppealInputs {
   static final Set<String> LANGUAGES = Set.copyOf(org.eie.workflows.language.Languages.CODES);
   static final Set<String> VETTING_DECISIONS = Set.of("ACCEPT", "RETURN", "REJECT");
   static final int MAX_PROJECT_MONTHS = 12;
+  /**
+   * An onset further back than this is confirmed explicitly (a misread date, day for month,
+   * started an appeal with every deadline overdue).
+   */
+  static final java.time.Duration CONFIRM_ONSET_OLDER_THAN = java.time.Duration.ofDays(14);
+  static final String ONSET_CONFIRMED = "onsetConfirmed";
 
   private final EieProperties properties;
 
@@ -49,6 +55,12 @@ class AppealInputs {
       form.error("onset", "is in the future (" + onset + "): an appeal follows an emergency"
           + " that has begun");
     }
+    if (onset != null && onset.isBefore(now().minus(CONFIRM_ONSET_OLDER_THAN))
+        && !Boolean.TRUE.equals(confirmed(values.get(ONSET_CONFIRMED)))) {
+      form.error(ONSET_CONFIRMED, "tick it to confirm the onset " + onset.toLocalDate()
+          + ", more than " + CONFIRM_ONSET_OLDER_THAN.toDays() + " days ago: every deadline of"
+          + " the appeal counts from it, so an older onset starts the appeal overdue");
+    }
     List<String> areas = form.lines("affectedAreas", true);
     String appealType = form.has("appealType") ? form.text("appealType", false)
         : AppealType.FLASH_APPEAL.name();
@@ -67,6 +79,10 @@ class AppealInputs {
     form.throwIfInvalid();
     return new AppealTrigger(country, emergencyType, onset.toString(), areas, appealType, summary,
         people, schools, language);
+  }
+
+  private static Boolean confirmed(Object value) {
+    return value instanceof Boolean b ? b : value == null ? null : Boolean.valueOf(value.toString());
   }
 
   Activation activation(Map<String, ?> values, String user) {
@@ -157,6 +173,15 @@ class AppealInputs {
    * ({@link SubmittingOrganisation}).
    */
   PartnerProject project(Map<String, ?> values, String user) {
+    return project(values, user, null);
+  }
+
+  /**
+   * The same, and every location must be one of the appeal's affected areas (as the call for
+   * projects says), compared without regard to case or surrounding spaces; {@code affectedAreas}
+   * null when the caller does not know them (a call opened before they were handed on).
+   */
+  PartnerProject project(Map<String, ?> values, String user, List<String> affectedAreas) {
     var form = new FormReader(values);
     String partner = form.text("partnerOrganisation", false);
     String title = form.text("projectTitle", true);
@@ -172,6 +197,7 @@ class AppealInputs {
       form.error("activities", "a project needs a budget in USD for at least one activity");
     }
     List<String> locations = form.lines("locations", true);
+    refuseLocationsOutside(form, locations, affectedAreas);
     PeopleTargeted targeted = people(form, "");
     Long months = form.count("durationMonths", true);
     if (months != null && (months < 1 || months > MAX_PROJECT_MONTHS)) {
@@ -204,6 +230,25 @@ class AppealInputs {
     var card = new Scorecard.Ratings(ratings[0], ratings[1], ratings[2], ratings[3], ratings[4]);
     return new Vetting(card, Scorecard.weightedScore(card), decision, comment, user,
         now().toString());
+  }
+
+  private static void refuseLocationsOutside(FormReader form, List<String> locations,
+      List<String> affectedAreas) {
+    if (affectedAreas == null || affectedAreas.isEmpty()) {
+      return;
+    }
+    Set<String> areas = affectedAreas.stream().map(AppealInputs::areaKey)
+        .collect(java.util.stream.Collectors.toSet());
+    List<String> outside = locations.stream().filter(l -> !areas.contains(areaKey(l))).toList();
+    if (!outside.isEmpty()) {
+      form.error("locations", String.join(", ", outside) + (outside.size() == 1 ? " is" : " are")
+          + " not an affected area of this appeal; choose from: "
+          + String.join(", ", affectedAreas));
+    }
+  }
+
+  private static String areaKey(String area) {
+    return area.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static List<String> activities(FormReader form, String field) {

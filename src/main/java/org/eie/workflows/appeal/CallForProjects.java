@@ -33,6 +33,14 @@ public class CallForProjects {
         && revision.newCallDays() > 0;
   }
 
+  /**
+   * The appeal's affected areas, one a line, for the partner's sub-instance: a project's
+   * locations must be among them ({@link RecordPartnerProject}).
+   */
+  public String affectedAreas(DelegateExecution appeal) {
+    return String.join("\n", ((AppealTrigger) appeal.getVariable(TRIGGER)).affectedAreas());
+  }
+
   /** The call's context as text for people. */
   public String summary(DelegateExecution appeal) {
     return text((AppealTrigger) appeal.getVariable(TRIGGER),

@@ -27,7 +27,7 @@ class PrepareAppealTrigger implements ExecutionListener {
   static final Duration ASSESSMENT_WINDOW = Duration.ofHours(72);
 
   static final List<String> FORM_FIELDS = List.of("emergencyType", "affectedAreas",
-      "situationSummary", "peopleAffected", "schoolsAffected");
+      "situationSummary", "peopleAffected", "schoolsAffected", AppealInputs.ONSET_CONFIRMED);
 
   private final AppealInputs inputs;
 

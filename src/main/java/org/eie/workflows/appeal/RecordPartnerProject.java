@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 class RecordPartnerProject extends TaskCompletion {
 
   static final String TASK = "Task_SubmitProject";
+  /** The appeal's affected areas, one a line, handed to the partner's sub-instance. */
+  static final String AFFECTED_AREAS = "affectedAreas";
 
   static final List<String> FORM_FIELDS;
 
@@ -56,11 +58,17 @@ class RecordPartnerProject extends TaskCompletion {
   @Override
   protected void completed(DelegateExecution execution) {
     refuseIfLate((Date) execution.getVariable(SUBMISSION_DEADLINE));
-    PartnerProject draft = inputs.project(submittedForm(execution), user.id());
+    PartnerProject draft = inputs.project(submittedForm(execution), user.id(),
+        affectedAreas(execution.getVariable(AFFECTED_AREAS)));
     PartnerOrganisation organisation = organisations.of(
         (String) execution.getVariable(COUNTRY), draft.partner());
     execution.setVariable(SUBMITTED_PROJECT,
         handedOver(draft.submittedFor(organisation.name(), organisation.id())));
+  }
+
+  /** The appeal's affected areas as the call handed them on, or null in older calls. */
+  static List<String> affectedAreas(Object areas) {
+    return areas instanceof String lines ? lines.lines().filter(l -> !l.isBlank()).toList() : null;
   }
 
   static void refuseIfLate(Date deadline) {

@@ -44,7 +44,9 @@ class ReviseProject extends TaskCompletion implements TaskListener {
   @Override
   protected void completed(DelegateExecution execution) {
     organisations.requireMemberOf((PartnerProject) execution.getVariable(RETURNED_PROJECT));
-    PartnerProject draft = inputs.project(submittedForm(execution), user.id());
+    PartnerProject draft = inputs.project(submittedForm(execution), user.id(),
+        RecordPartnerProject.affectedAreas(
+            execution.getVariable(RecordPartnerProject.AFFECTED_AREAS)));
     execution.setVariable(SUBMITTED_PROJECT, handedOver(draft));
   }
 

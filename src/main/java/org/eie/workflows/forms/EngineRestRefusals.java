@@ -3,9 +3,11 @@ package org.eie.workflows.forms;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
@@ -46,12 +48,29 @@ public final class EngineRestRefusals implements AutoDiscoverable {
     }
   }
 
+  /**
+   * The refusal as the user reads it, under the form: the field's label and why ("Locations:
+   * Tripoli is not an affected area…"), without the engine's "Cannot submit task form
+   * 4f1c…:" or "Cannot instantiate process definition …:" before it, which names the task or
+   * definition by an id no user knows.
+   */
+  public static String inTheUsersWords(String message) {
+    return message == null ? null : ENGINE_PREFIX.matcher(message).replaceFirst("");
+  }
+
+  private static final Pattern ENGINE_PREFIX = Pattern.compile(
+      "^(?:Cannot (?:submit task form|instantiate process definition|start process instance)"
+          + "(?: \\S+)?: )+");
+
   static Response answer(Throwable exception) {
     var engine = ExceptionHandlerHelper.getInstance();
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof FormFieldValidationException) {
+      if (cause instanceof FormFieldValidationException refused) {
+        ExceptionDto body = new ExceptionDto();
+        body.setType(refused.getClass().getSimpleName());
+        body.setMessage(inTheUsersWords(refused.getMessage()));
         return Response.fromResponse(engine.getResponse(exception))
-            .status(Response.Status.BAD_REQUEST).build();
+            .status(Response.Status.BAD_REQUEST).entity(body).build();
       }
       if (cause instanceof AuthorizationException refused) {
         return engine.getResponse(refused);

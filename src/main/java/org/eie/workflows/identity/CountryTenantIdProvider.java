@@ -1,5 +1,6 @@
 package org.eie.workflows.identity;
 
+import java.util.List;
 import org.eie.workflows.forms.InvalidInput;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -53,10 +54,18 @@ class CountryTenantIdProvider extends AbstractProcessEnginePlugin implements Ten
         : Context.getCommandContext().getAuthentication();
     if (user != null && user.getUserId() != null && !isAdmin(user)
         && (user.getTenantIds() == null || !user.getTenantIds().contains(country.toString()))) {
-      throw new AuthorizationException("country: user '" + user.getUserId()
-          + "' is not a member of the " + country + " country cluster");
+      throw new AuthorizationException(refusedCountry(country.toString(), user));
     }
     return country.toString();
+  }
+
+  /** Said with the form's label and the countries' names, as the start form's user reads it. */
+  private String refusedCountry(String country, Authentication user) {
+    List<String> own = user.getTenantIds() == null ? List.of() : user.getTenantIds().stream()
+        .filter(properties::isCountry).map(code -> properties.countries().get(code)).toList();
+    return "Country: " + properties.countries().get(country) + " is not a country cluster you"
+        + " belong to; start its appeals from an account of its cluster"
+        + (own.isEmpty() ? "" : " (yours: " + String.join(", ", own) + ")");
   }
 
   private static boolean isAdmin(Authentication user) {

@@ -1,0 +1,170 @@
+package org.eie.workflows.appeal;
+
+import java.time.Duration;
+import java.util.List;
+import org.eie.workflows.HeadlessBrowser;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * A person filling in a Camunda Form in Tasklist: finds a field by the label they read, clicks
+ * into it and types one key at a time with a person's pause between keys, and reads back what the
+ * field shows.
+ */
+final class TasklistForms {
+
+  /** About the pace of a person typing with care (the defect was seen at 150 ms a key). */
+  static final Duration BETWEEN_KEYS = Duration.ofMillis(150);
+
+  private final WebDriver browser;
+  private final String base;
+
+  TasklistForms(WebDriver browser, String base) {
+    this.browser = browser;
+    this.base = base;
+  }
+
+  void logIn(String user) {
+    browser.get(base);
+    HeadlessBrowser.waitFor(browser, ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[ng-model='username']"))).sendKeys(user);
+    browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    HeadlessBrowser.waitFor(browser,
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+  }
+
+  /** Opens "Start process" and the named process's start form. */
+  void openStartForm(String processName) {
+    HeadlessBrowser.waitFor(browser, ExpectedConditions.elementToBeClickable(
+        By.cssSelector("li.start-process-action a"))).click();
+    HeadlessBrowser.waitFor(browser, ExpectedConditions.elementToBeClickable(
+        By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']")))
+        .click();
+    waitForForm();
+  }
+
+  /** Opens the task and claims it, as its assignee must before the form can be filled in. */
+  void openTask(String taskId) {
+    browser.get(base + "#/?task=" + taskId);
+    waitForForm();
+    HeadlessBrowser.waitFor(browser, ExpectedConditions.elementToBeClickable(By.xpath(
+        "//*[(self::a or self::button) and normalize-space()='Claim']"))).click();
+    HeadlessBrowser.waitFor(browser, ExpectedConditions.invisibilityOfElementLocated(
+        By.cssSelector(".disabled-form")));
+  }
+
+  private void waitForForm() {
+    HeadlessBrowser.waitFor(browser,
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+  }
+
+  /** The input of the field whose label starts with the given words. */
+  WebElement field(String label) {
+    WebElement found = HeadlessBrowser.waitFor(browser, driver -> {
+      for (WebElement candidate : driver.findElements(By.cssSelector(".fjs-form label[for]"))) {
+        if (candidate.isDisplayed() && candidate.getText().strip().startsWith(label)) {
+          return candidate;
+        }
+      }
+      return null;
+    });
+    return browser.findElement(By.id(found.getAttribute("for")));
+  }
+
+  /** Clicks into the field and types the text a key at a time, as a person does. */
+  void type(String label, String text) {
+    WebElement input = field(label);
+    scrollTo(input);
+    input.click();
+    Actions keys = new Actions(browser);
+    for (int i = 0; i < text.length(); i++) {
+      char key = text.charAt(i);
+      keys.sendKeys(key == '\n' ? "\n" : String.valueOf(key)).pause(BETWEEN_KEYS);
+    }
+    keys.perform();
+  }
+
+  /** What the field shows now. */
+  String value(String label) {
+    return field(label).getAttribute("value");
+  }
+
+  /** Chooses an option of a select field by its label. */
+  void choose(String label, String option) {
+    WebElement select = container(field(label)).findElement(By.cssSelector(".fjs-input-group"));
+    scrollTo(select);
+    select.click();
+    HeadlessBrowser.waitFor(browser, ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")))
+        .click();
+  }
+
+  /** Clicks the radio option with that label. */
+  void pick(String option) {
+    browser.findElement(By.xpath("//label[contains(@class,'fjs-form-field-label')]"
+        + "[normalize-space()='" + option + "']")).click();
+  }
+
+  /** The error texts shown beside the field with that label, if any. */
+  List<String> errorsBeside(String label) {
+    return container(field(label)).findElements(By.cssSelector(".fjs-form-field-error")).stream()
+        .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+  }
+
+  /** The field around an input: its label, input, description and errors. */
+  private static WebElement container(WebElement input) {
+    return input.findElement(By.xpath(
+        "ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]"));
+  }
+
+  /** Clears what the field shows, as a person does (select all, delete), and types anew. */
+  void retype(String label, String text) {
+    WebElement input = field(label);
+    scrollTo(input);
+    input.click();
+    new Actions(browser).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL)
+        .sendKeys(Keys.BACK_SPACE).perform();
+    type(label, text);
+  }
+
+  /** Ticks the checkbox with that label. */
+  void tick(String label) {
+    WebElement box = field(label);
+    scrollTo(box);
+    box.click();
+  }
+
+  /** Whether a field with that label is on the form now (a condition may hide it). */
+  boolean shows(String label) {
+    return browser.findElements(By.cssSelector(".fjs-form label[for]")).stream()
+        .anyMatch(l -> l.isDisplayed() && l.getText().strip().startsWith(label));
+  }
+
+  /** The text of the form's text view that starts with the given words, as shown. */
+  String text(String startsWith) {
+    return HeadlessBrowser.waitFor(browser, driver -> driver.findElements(
+            By.cssSelector(".fjs-form .fjs-form-field-text")).stream()
+        .map(WebElement::getText).filter(t -> t.strip().startsWith(startsWith))
+        .findFirst().orElse(null));
+  }
+
+  /** Presses the Tasklist button (Start, Complete) with that text. */
+  void press(String button) {
+    WebElement found = HeadlessBrowser.waitFor(browser, ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space()='" + button + "']")));
+    scrollTo(found);
+    // From the keyboard: the dashboard link may sit over the button's corner.
+    found.sendKeys(Keys.ENTER);
+  }
+
+  void scrollTo(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript(
+        "arguments[0].scrollIntoView({block: 'center'})", element);
+  }
+}
