@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * forms, Tasklist's headings, the dashboard and the exports; and each of them earmarks a pledge
  * or budgets a project.
  */
+@Tag("fast")
 class ActivityLabelsTest {
 
   @Test

@@ -6,9 +6,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.eie.workflows.appeal.AppealChanges.ProjectLine;
 import org.eie.workflows.appeal.AppealChanges.PublishedFigures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the page "What changed since version N" and the donors' summary are computed from. */
+@Tag("fast")
 class AppealChangesTest {
 
   private static ProjectLine project(String code, String amount) {

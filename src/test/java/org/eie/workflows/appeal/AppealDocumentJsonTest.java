@@ -9,9 +9,11 @@ import org.eie.workflows.appeal.AppealDocument.ActivityLine;
 import org.eie.workflows.appeal.AppealDocument.People;
 import org.eie.workflows.appeal.AppealDocument.Project;
 import org.eie.workflows.appeal.AppealDocument.Requirements;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The record travels as JSON (a Spin process variable, a REST body) without losing anything. */
+@Tag("fast")
 class AppealDocumentJsonTest {
 
   /** Jackson as Spin and Spring Boot configure it: java.time support, dates as timestamps. */

@@ -19,6 +19,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.eie.workflows.documents.Attachments;
 import org.eie.workflows.documents.DocumentRenderer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * or partner entered is on the page, an unknown figure says "not assessed" and nothing prints a
  * dash where data exists. The embedded CSV must hold the same numbers.
  */
+@Tag("fast")
 class AppealFiguresAuditTest {
 
   private static final AppealDocumentWriter WRITER =

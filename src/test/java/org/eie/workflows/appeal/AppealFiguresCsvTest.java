@@ -3,9 +3,11 @@ package org.eie.workflows.appeal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The figures embedded in the PDF speak the exports' HXL and write money one way. */
+@Tag("fast")
 class AppealFiguresCsvTest {
 
   private static final List<List<String>> ROWS = AppealFiguresCsv.read(

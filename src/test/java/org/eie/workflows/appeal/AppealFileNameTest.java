@@ -2,9 +2,11 @@ package org.eie.workflows.appeal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every appeal document a donor saves has a name of its own. */
+@Tag("fast")
 class AppealFileNameTest {
 
   @Test

@@ -12,6 +12,7 @@ import org.eie.workflows.forms.InvalidInput;
 import org.eie.workflows.identity.EieProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * and said with the field's label: a project's locations are the appeal's affected areas; an
  * onset more than two weeks back is confirmed.
  */
+@Tag("fast")
 class AppealInputsTest {
 
   final AppealInputs inputs = new AppealInputs(new EieProperties(true, null,

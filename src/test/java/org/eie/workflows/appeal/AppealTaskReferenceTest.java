@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 import org.eie.workflows.tasklist.TaskHeadings;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What tells two appeals of one emergency in one country apart in their tasks' names. */
+@Tag("fast")
 class AppealTaskReferenceTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 12, 6);

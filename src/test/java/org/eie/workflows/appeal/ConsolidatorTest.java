@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Consolidation against figures worked out by hand (no engine, no Spring). */
+@Tag("fast")
 class ConsolidatorTest {
 
   static final PlannedResponse PLAN = new PlannedResponse(List.of("Back to learning"),

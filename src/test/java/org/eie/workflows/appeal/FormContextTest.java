@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the forms show of an appeal, formatted for people, without an engine. */
+@Tag("fast")
 class FormContextTest {
 
   static final PartnerProject PROJECT = new PartnerProject("LB-EDU-001",

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * any minute be chosen, its value is read to the minute, and the document prints it on the
  * 24-hour clock.
  */
+@Tag("fast")
 class OnsetToTheMinuteTest {
 
   @Test

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Amounts on the dashboard's pages: whole dollars as they are, cents never rounded away. */
+@Tag("fast")
 class AmountsKeepTheirCentsTest {
 
   @Test

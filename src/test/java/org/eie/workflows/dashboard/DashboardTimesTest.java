@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard's times are on the 24-hour clock in each of its languages. */
+@Tag("fast")
 class DashboardTimesTest {
 
   @Test

@@ -2,9 +2,11 @@ package org.eie.workflows.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard names a step as the diagram does, without the diagram's expressions. */
+@Tag("fast")
 class StepNamesTest {
 
   @Test

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A time of day reads on the 24-hour clock in every language. */
+@Tag("fast")
 class Clock24Test {
 
   private static final Instant EVENING = Instant.parse("2026-11-20T18:08:00Z");

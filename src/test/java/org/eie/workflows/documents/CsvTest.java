@@ -8,10 +8,12 @@ import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /** The CSV every export and every embedded figures file is written with, as a spreadsheet sees it. */
+@Tag("fast")
 class CsvTest {
 
   private static final String FORMULA_STARTS = "=+-@\t\r";

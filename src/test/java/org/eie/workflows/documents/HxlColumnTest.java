@@ -10,9 +10,11 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The one HXL vocabulary holds to the hashtags and attributes docs/hxl.md lists. */
+@Tag("fast")
 class HxlColumnTest {
 
   private static final Path DOCS = Path.of("docs", "hxl.md");

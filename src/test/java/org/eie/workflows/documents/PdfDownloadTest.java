@@ -3,10 +3,12 @@ package org.eie.workflows.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
 /** Every document leaves the same way: a PDF to save under its name, its version and checksum. */
+@Tag("fast")
 class PdfDownloadTest {
 
   private final StoredDocument document = new StoredDocument("d1", "p1", "appeal", 3, "fr", "LB",

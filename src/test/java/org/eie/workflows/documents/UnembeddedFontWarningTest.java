@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * Base fonts are silent while unused; text whose template names no font family is drawn in the
  * shipped font (PDF/A allows no other), so nothing is left unembedded and nothing is warned.
  */
+@Tag("fast")
 class UnembeddedFontWarningTest {
 
   private final DocumentRenderer renderer = new DocumentRenderer();

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.eie.workflows.EieWorkflowsApplication;
+import org.eie.workflows.Processes;
 import org.eie.workflows.documents.DocumentRenderer;
 import org.eie.workflows.documents.DocumentRequest;
 import org.eie.workflows.documents.DocumentStore;
@@ -58,7 +59,7 @@ class DonorsOnH2IT {
     documents.store(appealId, "appeal", "LB", "fr", "appeal.pdf", renderer.render(new DocumentRequest(
         "sample/sample", Locale.FRENCH, Map.of("country", "LB", "partner", "P", "rows", List.of(1)),
         "Appel", "", "")));
-    var instance = runtime.startProcessInstanceByKey(AppealDonorDelivery.PROCESS_KEY, Map.of(
+    var instance = runtime.startProcessInstanceByKey(Processes.APPEAL_DONOR_DELIVERY, Map.of(
         "appealId", appealId, "country", "LB", "appealType", "FLASH_APPEAL",
         "documentVersion", 1));
     runJobs(instance.getId());

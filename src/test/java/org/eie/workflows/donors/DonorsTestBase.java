@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.eie.workflows.Http;
 import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.Processes;
 import org.eie.workflows.TestSmtp;
 import org.eie.workflows.documents.DocumentRenderer;
 import org.eie.workflows.documents.DocumentRequest;
@@ -108,7 +109,7 @@ abstract class DonorsTestBase extends PostgresApplicationTest {
 
   ProcessInstance startDelivery(String appealId, String country, String appealType,
       int version) {
-    return runtime.startProcessInstanceByKey(AppealDonorDelivery.PROCESS_KEY, appealId,
+    return runtime.startProcessInstanceByKey(Processes.APPEAL_DONOR_DELIVERY, appealId,
         Map.of("appealId", appealId, "country", country, "appealType", appealType,
             "documentVersion", version));
   }

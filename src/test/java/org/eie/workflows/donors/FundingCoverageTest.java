@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The coverage arithmetic alone, without engine or database. */
+@Tag("fast")
 class FundingCoverageTest {
 
   @Test

@@ -3,6 +3,7 @@ package org.eie.workflows.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -11,6 +12,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** A country cluster added in the environment, as an operator does: EIE_COUNTRIES_ZW=Zimbabwe. */
+@Tag("fast")
 class EnvironmentCountriesTest {
 
   @Test

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -17,6 +18,7 @@ import org.springframework.context.support.GenericApplicationContext;
  * A Jersey application set up as the engine's are (Camunda's mapper configurator registered)
  * reads and writes JSON and HAL with one mapper, configured as the engine configures its own.
  */
+@Tag("fast")
 class EngineRestJsonTest {
 
   @Test

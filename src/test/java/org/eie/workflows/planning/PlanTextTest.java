@@ -7,9 +7,11 @@ import java.util.List;
 import org.eie.workflows.planning.PlanModel.AlignmentMap;
 import org.eie.workflows.planning.PlanModel.Link;
 import org.eie.workflows.planning.PlanModel.StrategicPlan;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The plan and alignment texts drafters type, without an engine. */
+@Tag("fast")
 class PlanTextTest {
 
   static final StrategicPlan INEE = PlanText.parse(StrategicPlan.INEE, "ineePlanText", """

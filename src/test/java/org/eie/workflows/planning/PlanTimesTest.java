@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The plan prints the approvals' times on the 24-hour clock, as the README promises. */
+@Tag("fast")
 class PlanTimesTest {
 
   @Test

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.eie.workflows.Http;
 import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.Processes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,7 @@ class PlanningCycleApiTest extends PostgresApplicationTest {
   @Test
   void tasklistOffersAStartFormAskingForTheFirstYear() throws Exception {
     var definition = repository.createProcessDefinitionQuery()
-        .processDefinitionKey(PlanningCycles.PROCESS_KEY).latestVersion().singleResult();
+        .processDefinitionKey(Processes.PLANNING).latestVersion().singleResult();
     try (var form = forms.getDeployedStartForm(definition.getId())) {
       String schema = new String(form.readAllBytes(), StandardCharsets.UTF_8);
       assertThat(json.readTree(schema).get("schemaVersion").asInt()).isEqualTo(16);
@@ -120,7 +121,7 @@ class PlanningCycleApiTest extends PostgresApplicationTest {
   }
 
   private long cycles() {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(PlanningCycles.PROCESS_KEY).count();
+    return runtime.createProcessInstanceQuery().processDefinitionKey(Processes.PLANNING).count();
   }
 
   private void assertError(java.net.http.HttpResponse<String> response, String field, String text)

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.eie.workflows.Http;
 import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.Processes;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.planning.PlanModel.AlignmentMap;
 import org.eie.workflows.planning.PlanModel.Approval;
@@ -363,7 +364,7 @@ class StrategicPlanningCycleTest extends PostgresApplicationTest {
     Assertions.assertThatThrownBy(() -> reviewAlignment(cycle, "I1 = C9"))
         .hasMessageContaining("Alignment map").hasMessageContaining("C9");
     assertThat(cycle).isWaitingAt("Task_ReviewAlignment");
-    Assertions.assertThatThrownBy(() -> runtime.createProcessInstanceByKey(PlanningCycles.PROCESS_KEY)
+    Assertions.assertThatThrownBy(() -> runtime.createProcessInstanceByKey(Processes.PLANNING)
             .businessKey("planning-test-bad").setVariable("firstYear", 1999).execute())
         .hasMessageContaining("First year of the plan");
   }
@@ -402,7 +403,7 @@ class StrategicPlanningCycleTest extends PostgresApplicationTest {
    */
   ProcessInstance atEvaluation(int firstYear) {
     var now = ClockUtil.getCurrentTime();
-    ProcessInstance instance = runtime.createProcessInstanceByKey(PlanningCycles.PROCESS_KEY)
+    ProcessInstance instance = runtime.createProcessInstanceByKey(Processes.PLANNING)
         .businessKey("planning-test-" + firstYear + "-" + System.nanoTime())
         .startBeforeActivity("Gateway_PlansToApprove")
         .setVariable("firstYear", firstYear)
@@ -433,7 +434,7 @@ class StrategicPlanningCycleTest extends PostgresApplicationTest {
   @Test
   void planDocumentIsRefusedWhenTheApprovalsAreNotOnRecord() {
     // Moved past the approvals (as only an administrator can): no approval on the engine's record.
-    ProcessInstance cycle = runtime.createProcessInstanceByKey(PlanningCycles.PROCESS_KEY)
+    ProcessInstance cycle = runtime.createProcessInstanceByKey(Processes.PLANNING)
         .businessKey("planning-test-unapproved-" + System.nanoTime())
         .startBeforeActivity("Task_CompilePlanDocument")
         .setVariable("firstYear", 2027)
@@ -464,7 +465,7 @@ class StrategicPlanningCycleTest extends PostgresApplicationTest {
   // ---------------------------------------------------------------- steps
 
   ProcessInstance start(int firstYear) {
-    ProcessInstance instance = runtime.createProcessInstanceByKey(PlanningCycles.PROCESS_KEY)
+    ProcessInstance instance = runtime.createProcessInstanceByKey(Processes.PLANNING)
         .businessKey("planning-test-" + firstYear + "-" + System.nanoTime())
         .setVariable("firstYear", firstYear).execute();
     started.add(instance.getId());

@@ -14,9 +14,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eie.workflows.security.EngineRoutes.Role;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The allow-list as a table: how a path finds its route, and README's copy of it. */
+@Tag("fast")
 class EngineRoutesTest {
 
   @Test

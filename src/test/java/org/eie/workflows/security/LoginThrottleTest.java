@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.eie.workflows.security.LoginThrottle.Route;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The throttle's arithmetic, on a clock the test moves: nothing sleeps. */
+@Tag("fast")
 class LoginThrottleTest {
 
   private static final String ATTACKER = "203.0.113.7";

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The wording of task names and the figures forms show, without an engine. */
+@Tag("fast")
 class TaskHeadingsTest {
 
   @Test

@@ -14,9 +14,11 @@ import org.eie.workflows.training.TrainingRecords.TrainingOfTrainers;
 import org.eie.workflows.training.TrainingRecords.Withdrawal;
 import org.eie.workflows.training.TrainingRecords.WorkshopDelivery;
 import org.eie.workflows.training.TrainingRecords.WorkshopPlan;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The consolidation's figures against figures computed by hand; no engine. */
+@Tag("fast")
 class RolloutConsolidationTest {
 
   private static final Map<String, String> NAMES =

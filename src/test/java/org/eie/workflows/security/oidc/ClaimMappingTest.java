@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.eie.workflows.security.oidc.OidcProperties.Mapping;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The mapping table: only its rows give groups, whatever a provider's claims are called. */
+@Tag("fast")
 class ClaimMappingTest {
 
   private static final List<Mapping> TABLE = List.of(

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The sign-in page speaks the user's language, each of the five, and every word of it. */
+@Tag("fast")
 class SignInPageTest {
 
   @Test
