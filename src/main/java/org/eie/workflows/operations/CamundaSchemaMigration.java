@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * <p>A database the engine created itself (every database before this migration existed) is the
  * baseline: Camunda's tables are there, at 7.24, and nothing is recreated. A database at another
  * Camunda version stops the start-up with a message: it needs Camunda's upgrade scripts first
- * (README, "Upgrading Camunda").
+ * (docs/operations.md, "Upgrading Camunda").
  */
 @Component
 class CamundaSchemaMigration implements JavaMigration {
@@ -59,7 +59,7 @@ class CamundaSchemaMigration implements JavaMigration {
     if (version == null || !version.startsWith(CAMUNDA_VERSION + ".")) {
       throw new IllegalStateException("Camunda's tables are at version " + version + ", this"
           + " application needs " + CAMUNDA_VERSION + ": run Camunda's upgrade scripts first"
-          + " (README, \"Upgrading Camunda\").");
+          + " (docs/operations.md, \"Upgrading Camunda\").");
     }
     LOG.info("Camunda {} tables present (created by the engine): kept as they are.", version);
   }

@@ -35,8 +35,8 @@ import org.eie.workflows.identity.Groups;
  * ({@code start}: processes start through their start form, {@code submit-form}, or our API),
  * restart, modification, migration, jobs, deployments, identity and authorization writes, and
  * the counts across countries ({@code metrics}, the historic definition statistics, the cleanable
- * report). README's role table is checked against this table by {@code EngineRoutesTest}, and
- * {@code RouteCensusTest} calls every documented engine operation as each role.
+ * report). The role table in docs/access.md is checked against this table by
+ * {@code EngineRoutesTest}, and {@code RouteCensusTest} calls every documented engine operation as each role.
  *
  * <p>Why a list of routes and not the engine's variable permissions: with
  * {@code enforceSpecificVariablePermission} on, writing a task's or an instance's variables needs

@@ -36,7 +36,7 @@ class SecurityConfiguration {
 
   /** Waits after failed logins, checked before any password (ThrottledLogins). */
   private final LoginThrottle logins;
-  /** Single sign-on with identity providers, when any is configured (README, "Signing in with your organisation"). */
+  /** Single sign-on with identity providers, when any is configured (docs/access.md, "Signing in with your organisation"). */
   private final OidcSignIn singleSignOn;
 
   SecurityConfiguration(LoginThrottle logins, ObjectProvider<OidcSignIn> singleSignOn) {

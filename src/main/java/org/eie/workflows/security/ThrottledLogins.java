@@ -26,7 +26,7 @@ import org.springframework.web.util.UrlPathHelper;
  * source that must still wait ({@link LoginThrottle}) is answered 429 with {@code Retry-After}
  * before any password is checked; otherwise the outcome is recorded. The source is the servlet's
  * remote address: behind a reverse proxy, Spring's forwarded-header handling must make it the
- * client's (README, "Logins").
+ * client's (docs/access.md, "Logins").
  */
 class ThrottledLogins extends OncePerRequestFilter {
 

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * How much history one finished appeal leaves behind, measured on PostgreSQL (README,
+ * How much history one finished appeal leaves behind, measured on PostgreSQL (docs/operations.md,
  * "History"): activation, needs assessment, response plan, five partner projects (each in its
  * own sub-instance), five vettings, both sign-offs, the document and the donor delivery, with
  * history level FULL. Every history row the appeal and its called instances wrote (they share

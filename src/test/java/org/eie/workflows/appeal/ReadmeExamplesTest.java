@@ -6,7 +6,10 @@ import static org.eie.workflows.appeal.AppealScenario.clock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,13 @@ class ReadmeExamplesTest extends AppealHttpTest {
   void theReadmesRequestsRunAsWritten() throws IOException {
     // The README's onset is 18:08 in Beirut (16:08 UTC) on 20 November 2026.
     clock(Instant.parse("2026-11-20T18:00:00Z"));
-    List<Example> readme = ReadmeExamples.read(Path.of("README.md"));
+    List<Example> readme = new ArrayList<>();
+    try (var pages = Files.list(Path.of("docs"))) {
+      for (Path page : Stream.concat(Stream.of(Path.of("README.md")),
+          pages.filter(p -> p.toString().endsWith(".md")).sorted()).toList()) {
+        readme.addAll(ReadmeExamples.read(page));
+      }
+    }
 
     JsonNode started = sent(ReadmeExamples.find(readme, "POST", "/api/appeals"), Map.of(), 201);
     String id = started.get("id").asText();

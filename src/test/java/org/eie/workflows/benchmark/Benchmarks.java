@@ -34,7 +34,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The benchmark command ({@code ./mvnw -Pbenchmark verify}, README "Benchmarks"): prints a table
+ * The benchmark command ({@code ./mvnw -Pbenchmark verify}, docs/benchmarks.md "Benchmarks"): prints a table
  * and writes {@code target/bench.json}.
  *
  * <ol>

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * The packaged application ({@code target/eie-workflows-*.jar}, as {@code ./mvnw package} builds
  * it) started as a child process on the given PostgreSQL, listening on the loopback interface
  * only: as an operator runs it, so start-up and load figures include what the jar costs. Also
- * the same jar extracted with a class data sharing archive (README, "Benchmarks").
+ * the same jar extracted with a class data sharing archive (docs/benchmarks.md, "Benchmarks").
  */
 final class PackagedApp implements AutoCloseable {
 

@@ -17,7 +17,7 @@ import org.eie.workflows.security.EngineRoutes.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The allow-list as a table: how a path finds its route, and README's copy of it. */
+/** The allow-list as a table: how a path finds its route, and the documentation's copy of it. */
 @Tag("fast")
 class EngineRoutesTest {
 
@@ -75,16 +75,16 @@ class EngineRoutesTest {
     return a.equals(b) || a.startsWith("{") || b.startsWith("{");
   }
 
-  /** README's role table of engine routes is this list, written out. */
+  /** The documentation's role table of engine routes (docs/access.md) is this list, written out. */
   @Test
   void readmeListsWhatEachRoleMayCall() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
+    String readme = Files.readString(Path.of("docs/access.md"));
     String table = markdown();
-    assertThat(readme).as("README.md should hold, between the engine-routes markers:\n" + table)
+    assertThat(readme).as("docs/access.md should hold, between the engine-routes markers:\n" + table)
         .contains("<!-- engine-routes:start -->\n" + table + "<!-- engine-routes:end -->");
   }
 
-  /** The list as README's table: one row per route, a column per role. */
+  /** The list as docs/access.md's table: one row per route, a column per role. */
   static String markdown() {
     StringBuilder table = new StringBuilder("| route | "
         + Arrays.stream(Role.values()).map(EngineRoutesTest::label).collect(Collectors.joining(" | "))

@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class FailedLoginsTest extends PostgresApplicationTest {
 
-  /** README "Logins": three free failures per user and address; the fourth makes it wait. */
+  /** docs/access.md "Logins": three free failures per user and address; the fourth makes it wait. */
   private static final int FAILURES_BEFORE_WAITING = 4;
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 

@@ -9,7 +9,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * The {@code eie.oidc.*} settings: the OpenID Connect providers users may sign in with, and for
- * each the table from the provider's claims to our groups (README, "Signing in with your
+ * each the table from the provider's claims to our groups (docs/access.md, "Signing in with your
  * organisation"). Nothing here is read when no provider is configured.
  *
  * @param providers  by registration id (it appears in the redirect URI

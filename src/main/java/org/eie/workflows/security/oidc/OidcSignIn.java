@@ -71,7 +71,7 @@ public class OidcSignIn {
         .filter(group -> !ClaimMapping.isOurs(group, eie.countries().keySet()))
         .findFirst().ifPresent(group -> {
           throw new IllegalStateException("eie.oidc.providers." + id + ".mappings: " + group
-              + " is not a group of ours (README, \"Signing in with your organisation\")");
+              + " is not a group of ours (docs/access.md, \"Signing in with your organisation\")");
         }));
     List<ClientRegistration> clients = new ArrayList<>();
     properties.providers().forEach((id, provider) -> clients.add(
