@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -402,6 +403,47 @@ class AppealDonorDeliveryTest extends DonorsTestBase {
     Assertions.assertThat(messagesTo(donor.email())).hasSize(1);
     Assertions.assertThat(ledger.find(appealId, 1, donor.id()).orElseThrow().attempts())
         .isEqualTo(3);
+  }
+
+  /**
+   * A delivery the appeal called: the engine keeps a copy of the delivery's outage incident on the
+   * appeal. When the server is back, the check resolves the outage once (its copy goes with it)
+   * and says "reachable"; it used to resolve the copy too, fail on it ("incident is null"), and
+   * leave the health details saying "unreachable".
+   */
+  @Test
+  void theMailServerCheckRecoversWhenTheOutageIsAlsoOnTheCallingAppeal() throws Exception {
+    Donor donor = donor("Called Donor", "en", List.of("UA"), List.of());
+    ProcessInstance appeal = runtime.startProcessInstanceByKey("appealPublicationStandIn",
+        Map.of("country", "UA", "appealType", "FLASH_APPEAL"));
+    executeJobs(appeal); // the document, then the call of the delivery
+    ProcessInstance delivery = runtime.createProcessInstanceQuery()
+        .superProcessInstanceId(appeal.getId()).singleResult();
+    executeJobs(delivery);
+    String sendJob = management.createJobQuery().processInstanceId(delivery.getId())
+        .singleResult().getId();
+
+    smtp.stop();
+    for (int attempt = 0; attempt < 2; attempt++) {
+      Assertions.assertThatThrownBy(() -> management.executeJob(sendJob))
+          .hasMessageContaining("Mail server connection failed");
+    }
+    Assertions.assertThat(watch.check().smtp()).isEqualTo("unreachable");
+    var outage = runtime.createIncidentQuery().incidentType(MailServerWatch.INCIDENT_TYPE);
+    Assertions.assertThat(outage.processInstanceId(delivery.getId()).count()).isEqualTo(1);
+    Assertions.assertThat(runtime.createIncidentQuery().incidentType(MailServerWatch.INCIDENT_TYPE)
+        .processInstanceId(appeal.getId()).count()).isEqualTo(1);
+
+    smtp = new com.icegreen.greenmail.util.GreenMail(SMTP);
+    smtp.start();
+    Assertions.assertThat(watch.check().smtp()).isEqualTo("reachable");
+    JsonNode health = JSON.readTree(http.get("/actuator/health", "admin").body());
+    Assertions.assertThat(health.at("/components/donorMailServer/details/smtp").asText())
+        .isEqualTo("reachable");
+    Assertions.assertThat(runtime.createIncidentQuery()
+        .incidentType(MailServerWatch.INCIDENT_TYPE).count()).isZero();
+    management.executeJob(sendJob);
+    Assertions.assertThat(messagesTo(donor.email())).hasSize(1);
   }
 
   /** Stands for the JVM dying: not a RuntimeException, so no failed attempt is recorded. */
