@@ -146,6 +146,7 @@ class AppealTasklistBrowserTest extends PostgresApplicationTest {
     assertThat(values).isNotEmpty().allSatisfy(value -> {
       assertThat(value.isDisplayed()).isTrue();
       assertThat((Boolean) script("""
+          arguments[0].scrollIntoView({block: 'center'}); // as a reader scrolls to it
           const box = arguments[0].getBoundingClientRect();
           const top = document.elementFromPoint(box.left + box.width / 2,
               box.top + box.height / 2);

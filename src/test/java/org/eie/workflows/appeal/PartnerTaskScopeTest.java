@@ -29,7 +29,7 @@ class PartnerTaskScopeTest extends AppealHttpTest {
   void aPartnerReadsThroughItsTasksOnlyWhatItsFormsNeed() throws Exception {
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
     scenario.submit("partner2.lb", appeal, "Task_SubmitProject",
-        project("Confidential counselling plan", "Tripoli",
+        project("Confidential counselling plan", "Mount Lebanon",
             Map.of("budgetTemporaryLearningSpaces", 250000.0)));
 
     Task submit = scenario.task(appeal, "Task_SubmitProject");
@@ -48,9 +48,10 @@ class PartnerTaskScopeTest extends AppealHttpTest {
       assertThat(response.body()).as(path).doesNotContain("Norwegian Refugee Council")
           .doesNotContain("Confidential counselling plan");
       if (path.equals("/variables")) {
-        // The call's context for the form and the task list; nothing else of the appeal.
+        // The call's context for the form and the task list (the affected areas: where a project
+        // may be); nothing else of the appeal.
         assertThat(names(variables)).containsExactlyInAnyOrder("country", "submissionDeadline",
-            "emergency", "countryName", "callForProjects");
+            "emergency", "countryName", "callForProjects", "affectedAreas");
       }
     }
 

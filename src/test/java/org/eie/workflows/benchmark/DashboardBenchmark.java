@@ -95,6 +95,7 @@ final class DashboardBenchmark {
     trigger.put("emergencyType", lebanon ? "Explosion" : "Floods");
     trigger.put("onset", Instant.now().minus(Duration.ofHours(2 + (sequence % 21) * 24L))
         .toString());
+    trigger.put("onsetConfirmed", true); // up to three weeks back: confirmed, as a user must
     as(engine, coLead);
     try {
       ProcessInstance appeal = engine.getRuntimeService()
