@@ -26,7 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The appeal's forms in Tasklist as people fill them in. Typed at a person's pace, a key every
+ * The appeal's forms in Tasklist as people fill them in (the trigger, activation, needs
+ * assessment, partner project, its vetting and its revision). Typed at a person's pace, a key every
  * 150 ms, field after field in the order of the form, every text, number and date reads back
  * exactly as typed, on the screen and in what the server recorded ("Akkar" was once reported to
  * come out as "kar"). And what the forms say back: a rule across fields beside the field before
@@ -154,6 +155,103 @@ class AppealFormsBrowserTest extends PostgresApplicationTest {
   }
 
   @Test
+  void activationReadsBackEveryKeyTyped() {
+    ProcessInstance appeal = scenario.start(akkarTrigger());
+    String taskId = scenario.task(appeal, "Task_ConfirmActivation").getId();
+
+    form.logIn("lb.unicef");
+    form.openTask(taskId);
+    form.pick("Go: activate the appeal");
+    Map<String, String> typed = fields(
+        "Reason", "Flash Appeal requested by the HC\nAkkar schools flooded",
+        "Appeal lead", "UNICEF and Save the Children");
+    typeAndReadBack(typed);
+
+    form.press("Complete");
+    HeadlessBrowser.waitFor(browser,
+        driver -> scenario.variable(appeal, AppealVariables.ACTIVATION) != null);
+    Activation activation = (Activation) scenario.variable(appeal, AppealVariables.ACTIVATION);
+    assertThat(activation.activated()).isTrue();
+    assertThat(activation.reason()).isEqualTo(typed.get("Reason"));
+    assertThat(activation.appealLead()).isEqualTo("UNICEF and Save the Children");
+  }
+
+  @Test
+  void needsAssessmentReadsBackEveryKeyTyped() {
+    ProcessInstance appeal = scenario.start(akkarTrigger());
+    scenario.submit("lb.unicef", appeal, "Task_ConfirmActivation", AppealScenario.go());
+    String taskId = scenario.task(appeal, "Task_RapidNeedsAssessment").getId();
+
+    form.logIn("lb.savethechildren");
+    form.openTask(taskId);
+    // The affected areas come filled in from the trigger: the person replaces them.
+    assertThat(form.value("Affected areas")).isEqualTo("Beirut\nAkkar\nMount Lebanon");
+    Map<String, String> typed = fields(
+        "Girls in need", "60000",
+        "Boys in need", "55000",
+        "Of whom children with disabilities", "4000",
+        "Of whom migrants, refugees or displaced", "20000",
+        "Of whom host community", "35000",
+        "Schools damaged", "159",
+        "Schools destroyed", "12",
+        "Schools used as shelters", "20",
+        "Teachers affected", "4000",
+        "Affected areas", "Akkar\nBeirut",
+        "Data gaps", "Teachers in Akkar not yet counted\nKarm el Akkar unreachable");
+    typeAndReadBack(typed);
+
+    form.press("Complete");
+    HeadlessBrowser.waitFor(browser,
+        driver -> scenario.variable(appeal, AppealVariables.NEEDS_ASSESSMENT) != null);
+    NeedsAssessment needs =
+        (NeedsAssessment) scenario.variable(appeal, AppealVariables.NEEDS_ASSESSMENT);
+    assertThat(needs).usingRecursiveComparison().ignoringFields("assessedBy", "assessedAt")
+        .isEqualTo(new NeedsAssessment(60000, 55000, 4000, 20000L, 35000L, 159, 12, 20, 4000,
+            List.of("Akkar", "Beirut"), List.of("Teachers in Akkar not yet counted",
+                "Karm el Akkar unreachable"), null, null));
+  }
+
+  @Test
+  void projectRevisionReadsBackEveryKeyTyped() {
+    ProcessInstance appeal = scenario.openCall(akkarTrigger(), "TEMPORARY_LEARNING_SPACES",
+        "PSYCHOSOCIAL_SUPPORT");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject", AppealScenario.project(
+        "Learning kits", "Beirut", Map.of("budgetTemporaryLearningSpaces", 300000.0)));
+    scenario.closeCall(appeal);
+    scenario.submit("lb.unicef", appeal, "Task_VetProject",
+        AppealScenario.vetting("RETURN", "Budget too high per child"));
+    String taskId = scenario.task(appeal, "Task_ReviseProject").getId();
+
+    form.logIn("partner.lb");
+    form.openTask(taskId);
+    // The project comes back as submitted: the partner replaces what they change.
+    assertThat(form.value("Project title")).isEqualTo("Learning kits");
+    Map<String, String> typed = fields(
+        "Project title", "Learning kits for Akkar",
+        "Temporary learning spaces (USD)", "180000",
+        "Psychosocial support (USD)", "50000.25",
+        "Locations", "Akkar\nBeirut",
+        "Girls targeted", "1300",
+        "Boys targeted", "1250",
+        "Female teachers targeted", "45",
+        "Male teachers targeted", "25",
+        "Of all targeted, people with disabilities", "160",
+        "Duration (months)", "9");
+    typeAndReadBack(typed);
+
+    form.press("Complete");
+    HeadlessBrowser.waitFor(browser, driver -> recorded(appeal).get(0).revision() == 2);
+    PartnerProject project = recorded(appeal).get(0);
+    assertThat(project.title()).isEqualTo("Learning kits for Akkar");
+    assertThat(project.locations()).containsExactly("Akkar", "Beirut");
+    assertThat(project.activities()).extracting(ActivityBudget::budgetUsd)
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(new BigDecimal("180000"), new BigDecimal("50000.25"));
+    assertThat(project.targeted()).isEqualTo(new PeopleTargeted(1300, 1250, 45, 25, 160));
+    assertThat(project.durationMonths()).isEqualTo(9);
+  }
+
+  @Test
   void partnerSeesTheRuleBesideTheFieldAndTheServersRefusalInWords() {
     Map<String, Object> trigger = AppealScenario.trigger();
     trigger.put("affectedAreas", "Beirut\nAkkar");
@@ -246,9 +344,18 @@ class AppealFormsBrowserTest extends PostgresApplicationTest {
     return fields;
   }
 
-  /** Types every field in order, then reads every one back as the person sees it. */
+  /**
+   * Types every field in order (replacing what a field came filled in with), then reads every one
+   * back as the person sees it.
+   */
   private void typeAndReadBack(Map<String, String> typed) {
-    typed.forEach(form::type);
+    typed.forEach((label, text) -> {
+      if (form.value(label).isEmpty()) {
+        form.type(label, text);
+      } else {
+        form.retype(label, text);
+      }
+    });
     Map<String, String> shown = new LinkedHashMap<>();
     typed.keySet().forEach(label -> shown.put(label, form.value(label)));
     assertThat(shown).containsExactlyEntriesOf(typed);
