@@ -275,8 +275,9 @@ class AccessModel implements InitializingBean {
    * Actions beyond completing one's tasks go through our API ({@link RoleActions}).
    */
   private void withdrawFormerWriteGrants() {
-    List<String> definitions = List.of(Processes.APPEAL, Processes.PLANNING, Processes.TRAINING, Processes.TRAINING_COUNTRY,
-        Processes.APPEAL_DONOR_DELIVERY, APPEAL_PARTNER_PROCESSES.get(0), APPEAL_PARTNER_PROCESSES.get(1));
+    List<String> definitions = List.of(Processes.APPEAL, Processes.PLANNING, Processes.TRAINING,
+        Processes.TRAINING_COUNTRY, Processes.APPEAL_DONOR_DELIVERY,
+        Processes.APPEAL_PARTNER_SUBMISSION, Processes.APPEAL_PROJECT_REVISION);
     for (Authorization authorization : authorizations.createAuthorizationQuery()
         .resourceType(PROCESS_DEFINITION).list()) {
       String group = authorization.getGroupId();
