@@ -90,6 +90,51 @@ final class TasklistForms {
     keys.perform();
   }
 
+  /**
+   * Types into the field, then presses Tab and goes straight on typing into the next field, as a
+   * person who knows the form does: no pause for the page between the two.
+   */
+  void typeThenTabAndType(String label, String text, String next) {
+    WebElement input = field(label);
+    scrollTo(input);
+    input.click();
+    Actions keys = new Actions(browser);
+    for (String part : List.of(text, "\t", next)) {
+      for (int i = 0; i < part.length(); i++) {
+        char key = part.charAt(i);
+        keys.sendKeys(key == '\t' ? Keys.TAB.toString() : String.valueOf(key))
+            .pause(BETWEEN_KEYS);
+      }
+    }
+    keys.perform();
+  }
+
+  /**
+   * Types into the field, then clicks into the next one with the mouse and goes straight on
+   * typing, with no pause for the page between the two.
+   */
+  void typeThenClickAndType(String label, String text, String nextLabel, String next) {
+    WebElement input = field(label);
+    WebElement nextInput = field(nextLabel);
+    scrollTo(input);
+    Actions keys = new Actions(browser).click(input);
+    typeInto(keys, text);
+    keys.moveToElement(nextInput).click();
+    typeInto(keys, next);
+    keys.perform();
+  }
+
+  private static void typeInto(Actions keys, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      keys.sendKeys(String.valueOf(text.charAt(i))).pause(BETWEEN_KEYS);
+    }
+  }
+
+  /** Leaves the field with Tab, as a person moving on does. */
+  void leave(String label) {
+    field(label).sendKeys(Keys.TAB);
+  }
+
   /** What the field shows now. */
   String value(String label) {
     return field(label).getAttribute("value");
@@ -152,6 +197,14 @@ final class TasklistForms {
             By.cssSelector(".fjs-form .fjs-form-field-text")).stream()
         .map(WebElement::getText).filter(t -> t.strip().startsWith(startsWith))
         .findFirst().orElse(null));
+  }
+
+  /** Clicks the Tasklist button (Start, Complete) with that text with the mouse, at its middle. */
+  void click(String button) {
+    WebElement found = HeadlessBrowser.waitFor(browser, ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space()='" + button + "']")));
+    scrollTo(found);
+    new Actions(browser).moveToElement(found).click().perform();
   }
 
   /** Presses the Tasklist button (Start, Complete) with that text. */
