@@ -67,6 +67,9 @@ class PooledFundRulesTest {
     assertThat(inputs.project(lasting(6, "Lebanese Education Association\n\n NRC "), "u", null,
         AppealType.CERF_RAPID_RESPONSE).implementingPartners())
         .containsExactly("Lebanese Education Association", "NRC");
+    // The review panel reads them with the project.
+    assertThat(ProjectText.withoutBudgetLines(inputs.project(lasting(6, "LEA\nNRC"), "u", null,
+        AppealType.CERF_RAPID_RESPONSE))).contains("Implementing partners: LEA, NRC");
   }
 
   @Test
