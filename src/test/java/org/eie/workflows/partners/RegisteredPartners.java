@@ -20,6 +20,7 @@ public final class RegisteredPartners {
       User user = identity.newUser(userId);
       user.setFirstName(acronym);
       user.setLastName("(" + name + ", test)");
+      user.setPassword("demo"); // as the demo users', so a browser test can log in
       identity.saveUser(user);
     }
     var input = new PartnerOrganisationInput(country, name, acronym, type.name());
