@@ -26,7 +26,7 @@ class AddPartnerProject extends TaskCompletion {
     PartnerProject project = new PartnerProject(projects.nextId(country), draft.partner(),
         draft.partnerOrganisationId(), draft.title(), draft.activities(), draft.locations(), draft.targeted(),
         draft.durationMonths(), ProjectStatus.SUBMITTED, 1, draft.submittedBy(),
-        draft.submittedAt(), List.of());
+        draft.submittedAt(), List.of(), draft.implementingPartners());
     execution.setVariable(PROJECTS, json(projects.with(project)));
   }
 }

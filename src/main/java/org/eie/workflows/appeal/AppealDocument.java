@@ -103,6 +103,36 @@ public record AppealDocument(
     risks = listOf(risks);
   }
 
+  /**
+   * A pooled fund's view of the projects, one line per organisation in the order its first
+   * project appears: in a CERF package the applicant agencies with the implementing partners of
+   * their projects, in an ECW proposal the grantees. Read from the accepted projects (their
+   * budgets add up to the requirements by partner, which the consolidation checked).
+   */
+  public List<Applicant> applicants() {
+    Map<String, List<Project>> byPartner = new LinkedHashMap<>();
+    projects.forEach(p -> byPartner.computeIfAbsent(p.partner(), k -> new ArrayList<>()).add(p));
+    List<Applicant> lines = new ArrayList<>();
+    byPartner.forEach((name, own) -> {
+      Partner registered = partners.stream().filter(p -> p.name().equals(name)).findFirst()
+          .orElse(new Partner(name, null, PartnerType.OTHER));
+      lines.add(new Applicant(registered, own.stream().map(Project::code).toList(),
+          own.stream().flatMap(p -> p.implementingPartners().stream()).distinct().toList(),
+          own.stream().mapToInt(Project::durationMonths).max().orElse(0),
+          own.stream().map(Project::budgetUsd).reduce(BigDecimal.ZERO, BigDecimal::add)));
+    });
+    return lines;
+  }
+
+  /**
+   * One organisation of a pooled-fund appeal (CERF applicant agency, ECW grantee).
+   *
+   * @param longestMonths the duration of its longest project
+   */
+  public record Applicant(Partner organisation, List<String> projectCodes,
+      List<String> implementingPartners, int longestMonths, BigDecimal budgetUsd) {
+  }
+
   /** Share of the requirements funded (0.42 for 42 %), or null when funding is not known. */
   public BigDecimal coverage() {
     return funding == null ? null : funding.coverage();
@@ -259,14 +289,24 @@ public record AppealDocument(
    * @param locations      where (any script)
    * @param peopleTargeted disaggregated
    * @param durationMonths how long it runs
+   * @param implementingPartners in a CERF package, the organisations the applicant agency
+   *                       carries the project out with; empty otherwise
    */
   public record Project(String code, String partner, String title, List<ActivityLine> activities,
-      List<String> locations, People peopleTargeted, int durationMonths) {
+      List<String> locations, People peopleTargeted, int durationMonths,
+      List<String> implementingPartners) {
 
     public Project {
       activities = listOf(activities);
       locations = listOf(locations);
       peopleTargeted = peopleTargeted == null ? People.NONE : peopleTargeted;
+      implementingPartners = listOf(implementingPartners);
+    }
+
+    /** A project naming no implementing partners (any appeal but a CERF package). */
+    public Project(String code, String partner, String title, List<ActivityLine> activities,
+        List<String> locations, People peopleTargeted, int durationMonths) {
+      this(code, partner, title, activities, locations, peopleTargeted, durationMonths, List.of());
     }
 
     public BigDecimal budgetUsd() {

@@ -198,6 +198,7 @@ final class AppealDocumentMapper {
         .map(a -> new ActivityLine(a.activity(), activityName(a.activity()), a.budgetUsd()))
         .toList();
     return new Project(project.id(), project.partner(), project.title(), lines,
-        project.locations(), people(project.targeted()), project.durationMonths());
+        project.locations(), people(project.targeted()), project.durationMonths(),
+        project.implementingPartners());
   }
 }

@@ -25,6 +25,8 @@ class AppealInputs {
   static final Set<String> LANGUAGES = Set.copyOf(org.eie.workflows.language.Languages.CODES);
   static final Set<String> VETTING_DECISIONS = Set.of("ACCEPT", "RETURN", "REJECT");
   static final int MAX_PROJECT_MONTHS = 12;
+  /** A CERF project's implementing partners, one organisation a line. */
+  static final String IMPLEMENTING_PARTNERS = "implementingPartners";
   /**
    * An onset further back than this is confirmed explicitly (a misread date, day for month,
    * started an appeal with every deadline overdue).
@@ -182,6 +184,18 @@ class AppealInputs {
    * null when the caller does not know them (a call opened before they were handed on).
    */
   PartnerProject project(Map<String, ?> values, String user, List<String> affectedAreas) {
+    return project(values, user, affectedAreas, AppealType.FLASH_APPEAL);
+  }
+
+  /**
+   * The same, under the rules of the appeal's type ({@link AppealType}): a CERF project names at
+   * least one implementing partner ({@value #IMPLEMENTING_PARTNERS}, one a line) and runs at most
+   * 6 months, an ECW First Emergency Response grant at most 12; other types keep the general
+   * limit only. Who may apply is the caller's to check ({@link CerfAgencies}): it depends on the
+   * organisation, which the registry decides.
+   */
+  PartnerProject project(Map<String, ?> values, String user, List<String> affectedAreas,
+      AppealType type) {
     var form = new FormReader(values);
     String partner = form.text("partnerOrganisation", false);
     String title = form.text("projectTitle", true);
@@ -200,12 +214,30 @@ class AppealInputs {
     refuseLocationsOutside(form, locations, affectedAreas);
     PeopleTargeted targeted = people(form, "");
     Long months = form.count("durationMonths", true);
-    if (months != null && (months < 1 || months > MAX_PROJECT_MONTHS)) {
+    Integer typeLimit = type.maxProjectMonths();
+    if (months != null && typeLimit != null && months > typeLimit) {
+      form.error("durationMonths", "is " + months + " months: " + switch (type) {
+        case CERF_RAPID_RESPONSE -> "a CERF rapid response project runs at most " + typeLimit
+            + " months (CERF funds are spent within " + typeLimit + " months)";
+        default -> "an ECW First Emergency Response grant runs at most " + typeLimit + " months";
+      });
+    } else if (months != null && (months < 1 || months > MAX_PROJECT_MONTHS)) {
       form.error("durationMonths", "must be between 1 and " + MAX_PROJECT_MONTHS + " months");
+    }
+    List<String> implementingPartners = List.of();
+    if (type.cerfAgenciesOnly()) {
+      implementingPartners = form.lines(IMPLEMENTING_PARTNERS, false);
+      if (implementingPartners.isEmpty() && form.errors().stream()
+          .noneMatch(e -> e.field().equals(IMPLEMENTING_PARTNERS))) {
+        form.error(IMPLEMENTING_PARTNERS, "a CERF project names at least one implementing"
+            + " partner, one organisation a line: the applicant agency states who carries"
+            + " the project out with it");
+      }
     }
     form.throwIfInvalid();
     return new PartnerProject(null, partner, null, title, budgets, locations, targeted,
-        months.intValue(), ProjectStatus.SUBMITTED, 1, user, now().toString(), List.of());
+        months.intValue(), ProjectStatus.SUBMITTED, 1, user, now().toString(), List.of(),
+        implementingPartners);
   }
 
   Vetting vetting(Map<String, ?> values, String user) {

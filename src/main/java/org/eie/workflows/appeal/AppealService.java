@@ -51,11 +51,13 @@ class AppealService {
   private final AppealInputs inputs;
   private final CurrentUser user;
   private final RoleActions actions;
+  private final SubmittingOrganisation organisations;
 
   AppealService(RuntimeService runtime, TaskService tasks, FormService forms,
       HistoryService history, ProcessEngine engine, AppealInputs inputs, CurrentUser user,
-      RoleActions actions) {
+      RoleActions actions, SubmittingOrganisation organisations) {
     this.actions = actions;
+    this.organisations = organisations;
     this.runtime = runtime;
     this.tasks = tasks;
     this.forms = forms;
@@ -90,6 +92,7 @@ class AppealService {
    * so that the same checks (fields, deadline) apply. Returns the new project's id.
    */
   String submitProject(String appealId, Map<String, Object> fields) {
+    AppealType type = refuseWhoMayNotApply(appealId, fields);
     // The task lives in the partner's own submission sub-instance, which the caller reaches
     // through its candidate group (and the country tenant) only.
     String submission = privileged(command -> runtime.createProcessInstanceQuery()
@@ -100,7 +103,8 @@ class AppealService {
     if (task == null) {
       throw closedOrUnknown(appealId);
     }
-    inputs.project(fields, user.id()); // the field errors before the engine is touched
+    // The field errors, under the appeal type's rules, before the engine is touched.
+    inputs.project(fields, user.id(), null, type);
     forms.submitTaskForm(task.getId(), fields);
     String submitter = user.id();
     return privileged(command -> {
@@ -110,6 +114,33 @@ class AppealService {
           .filter(p -> submitter.equals(p.submittedBy())).toList();
       return mine.get(mine.size() - 1).id();
     });
+  }
+
+  /**
+   * In a CERF appeal of the caller's country, an organisation that may not apply (an NGO) is
+   * refused with the reason (403) before its task is even looked for: the call offers it no task,
+   * and "not taking projects" would mislead. Another country's appeal is left to answer 404.
+   */
+  private AppealType refuseWhoMayNotApply(String appealId, Map<String, Object> fields) {
+    var authentication = engine.getIdentityService().getCurrentAuthentication();
+    List<String> tenants = authentication == null || authentication.getTenantIds() == null
+        ? List.of() : authentication.getTenantIds();
+    Object[] appeal = privileged(command -> {
+      var instance = runtime.createProcessInstanceQuery().processInstanceId(appealId)
+          .processDefinitionKey(APPEAL).singleResult();
+      return instance == null ? null : new Object[] {instance.getTenantId(),
+          runtime.getVariable(appealId, AppealVariables.COUNTRY),
+          runtime.getVariable(appealId, AppealVariables.APPEAL_TYPE)};
+    });
+    if (appeal == null || !tenants.contains((String) appeal[0])) {
+      return AppealType.FLASH_APPEAL;
+    }
+    AppealType type = AppealType.of(appeal[2]);
+    if (type.cerfAgenciesOnly()) {
+      Object named = fields.get(SubmittingOrganisation.FIELD);
+      organisations.applicant((String) appeal[1], named instanceof String n ? n : null, type);
+    }
+    return type;
   }
 
   /**

@@ -14,16 +14,30 @@ import java.util.List;
  *                       before the registry existed
  * @param revision       1 as first submitted, +1 for each resubmission after a return
  * @param vettings       every review, oldest first
+ * @param implementingPartners the organisations a CERF applicant agency implements the project
+ *                       through, by name (at least one in a CERF appeal, {@link AppealType});
+ *                       empty in other appeals and in projects recorded before the field existed
  */
 public record PartnerProject(String id, String partner, String partnerOrganisationId,
     String title, List<ActivityBudget> activities, List<String> locations, PeopleTargeted targeted,
     int durationMonths, ProjectStatus status, int revision, String submittedBy,
-    String submittedAt, List<Vetting> vettings) {
+    String submittedAt, List<Vetting> vettings, List<String> implementingPartners) {
 
   public PartnerProject {
     activities = activities == null ? List.of() : List.copyOf(activities);
     locations = locations == null ? List.of() : List.copyOf(locations);
     vettings = vettings == null ? List.of() : List.copyOf(vettings);
+    implementingPartners = implementingPartners == null ? List.of()
+        : List.copyOf(implementingPartners);
+  }
+
+  /** A project that names no implementing partners (any appeal but CERF). */
+  public PartnerProject(String id, String partner, String partnerOrganisationId, String title,
+      List<ActivityBudget> activities, List<String> locations, PeopleTargeted targeted,
+      int durationMonths, ProjectStatus status, int revision, String submittedBy,
+      String submittedAt, List<Vetting> vettings) {
+    this(id, partner, partnerOrganisationId, title, activities, locations, targeted,
+        durationMonths, status, revision, submittedBy, submittedAt, vettings, List.of());
   }
 
   public BigDecimal budgetUsd() {
@@ -35,7 +49,8 @@ public record PartnerProject(String id, String partner, String partnerOrganisati
     List<Vetting> all = new ArrayList<>(vettings);
     all.add(vetting);
     return new PartnerProject(id, partner, partnerOrganisationId, title, activities, locations,
-        targeted, durationMonths, newStatus, revision, submittedBy, submittedAt, all);
+        targeted, durationMonths, newStatus, revision, submittedBy, submittedAt, all,
+        implementingPartners);
   }
 
   /**
@@ -44,20 +59,21 @@ public record PartnerProject(String id, String partner, String partnerOrganisati
   public PartnerProject revisedAs(PartnerProject draft) {
     return new PartnerProject(id, partner, partnerOrganisationId, draft.title, draft.activities,
         draft.locations, draft.targeted, draft.durationMonths, ProjectStatus.SUBMITTED,
-        revision + 1, draft.submittedBy, draft.submittedAt, vettings);
+        revision + 1, draft.submittedBy, draft.submittedAt, vettings, draft.implementingPartners);
   }
 
   /** A draft as submitted for a registered organisation. */
   public PartnerProject submittedFor(String organisationName, String organisationId) {
     return new PartnerProject(id, organisationName, organisationId, title, activities, locations,
-        targeted, durationMonths, status, revision, submittedBy, submittedAt, vettings);
+        targeted, durationMonths, status, revision, submittedBy, submittedAt, vettings,
+        implementingPartners);
   }
 
   /** Taken out of the appeal at a revision; its history stays. */
   public PartnerProject withdrawn() {
     return new PartnerProject(id, partner, partnerOrganisationId, title, activities, locations,
         targeted, durationMonths, ProjectStatus.WITHDRAWN, revision, submittedBy, submittedAt,
-        vettings);
+        vettings, implementingPartners);
   }
 
   /**
@@ -78,7 +94,8 @@ public record PartnerProject(String id, String partner, String partnerOrganisati
       lines.add(new ActivityBudget(line.activity(), amount));
     }
     return new PartnerProject(id, partner, partnerOrganisationId, title, lines, locations,
-        targeted, durationMonths, status, revision, submittedBy, submittedAt, vettings);
+        targeted, durationMonths, status, revision, submittedBy, submittedAt, vettings,
+        implementingPartners);
   }
 
   public Vetting lastVetting() {

@@ -24,7 +24,7 @@ public class ProjectRevisionInputs {
     PartnerProject p = returned(execution);
     return json(new PartnerProject(p.id(), p.partner(), p.partnerOrganisationId(), p.title(),
         p.activities(), p.locations(), p.targeted(), p.durationMonths(), p.status(), p.revision(), p.submittedBy(),
-        p.submittedAt(), List.of()));
+        p.submittedAt(), List.of(), p.implementingPartners()));
   }
 
   /**

@@ -39,6 +39,10 @@ final class ProjectText {
         + " female and " + Figures.count(people.maleTeachers()) + " male teachers, "
         + Figures.count(people.withDisabilities()) + " with disabilities\n"
         + "Duration: " + project.durationMonths() + " months";
+    if (!project.implementingPartners().isEmpty()) {
+      // A CERF project: the panel vets who carries it out with the applicant agency.
+      text += "\nImplementing partners: " + String.join(", ", project.implementingPartners());
+    }
     Vetting last = project.lastVetting();
     if (last != null) {
       text += "\nLast review: " + last.decision() + " (score " + last.weightedScore()

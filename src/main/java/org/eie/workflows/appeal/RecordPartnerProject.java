@@ -1,5 +1,6 @@
 package org.eie.workflows.appeal;
 
+import static org.eie.workflows.appeal.AppealVariables.APPEAL_TYPE;
 import static org.eie.workflows.appeal.AppealVariables.COUNTRY;
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
 import static org.eie.workflows.appeal.AppealVariables.SUBMITTED_PROJECT;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
  * project records the registered organisation it is submitted for ({@link
  * SubmittingOrganisation}); a user of no registered organisation of the country is refused. A
  * submission after the deadline is refused with the deadline in the message, even in the moments
- * before the timer has closed the task.
+ * before the timer has closed the task. The appeal's type ({@code appealType}, handed on by the
+ * call) sets the rules ({@link AppealType}): in a CERF appeal an organisation that is not one of
+ * {@link CerfAgencies} is refused (403) and nothing is handed back.
  */
 @Component
 class RecordPartnerProject extends TaskCompletion {
@@ -37,7 +40,7 @@ class RecordPartnerProject extends TaskCompletion {
   static {
     List<String> fields = new ArrayList<>(List.of("partnerOrganisation", "projectTitle",
         "locations", "girls", "boys", "femaleTeachers", "maleTeachers", "withDisabilities",
-        "durationMonths"));
+        "durationMonths", AppealInputs.IMPLEMENTING_PARTNERS));
     for (PriorityActivity activity : PriorityActivity.values()) {
       fields.add(activity.budgetField());
     }
@@ -58,10 +61,11 @@ class RecordPartnerProject extends TaskCompletion {
   @Override
   protected void completed(DelegateExecution execution) {
     refuseIfLate((Date) execution.getVariable(SUBMISSION_DEADLINE));
+    AppealType type = AppealType.of(execution.getVariable(APPEAL_TYPE));
     PartnerProject draft = inputs.project(submittedForm(execution), user.id(),
-        affectedAreas(execution.getVariable(AFFECTED_AREAS)));
-    PartnerOrganisation organisation = organisations.of(
-        (String) execution.getVariable(COUNTRY), draft.partner());
+        affectedAreas(execution.getVariable(AFFECTED_AREAS)), type);
+    PartnerOrganisation organisation = organisations.applicant(
+        (String) execution.getVariable(COUNTRY), draft.partner(), type);
     execution.setVariable(SUBMITTED_PROJECT,
         handedOver(draft.submittedFor(organisation.name(), organisation.id())));
   }

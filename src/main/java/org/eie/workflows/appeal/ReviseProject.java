@@ -46,7 +46,8 @@ class ReviseProject extends TaskCompletion implements TaskListener {
     organisations.requireMemberOf((PartnerProject) execution.getVariable(RETURNED_PROJECT));
     PartnerProject draft = inputs.project(submittedForm(execution), user.id(),
         RecordPartnerProject.affectedAreas(
-            execution.getVariable(RecordPartnerProject.AFFECTED_AREAS)));
+            execution.getVariable(RecordPartnerProject.AFFECTED_AREAS)),
+        AppealType.of(execution.getVariable(AppealVariables.APPEAL_TYPE)));
     execution.setVariable(SUBMITTED_PROJECT, handedOver(draft));
   }
 
@@ -66,5 +67,7 @@ class ReviseProject extends TaskCompletion implements TaskListener {
     scope.setVariableLocal("maleTeachers", project.targeted().maleTeachers());
     scope.setVariableLocal("withDisabilities", project.targeted().withDisabilities());
     scope.setVariableLocal("durationMonths", (long) project.durationMonths());
+    scope.setVariableLocal(AppealInputs.IMPLEMENTING_PARTNERS,
+        String.join("\n", project.implementingPartners()));
   }
 }

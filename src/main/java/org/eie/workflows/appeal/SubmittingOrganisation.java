@@ -57,6 +57,19 @@ class SubmittingOrganisation {
   }
 
   /**
+   * The organisation the current user submits for, refused unless it may apply in this type of
+   * appeal: in a CERF rapid response appeal only the agencies of {@link CerfAgencies} (403 with
+   * the reason, before anything is recorded).
+   */
+  PartnerOrganisation applicant(String country, String named, AppealType type) {
+    PartnerOrganisation organisation = of(country, named);
+    if (type.cerfAgenciesOnly() && !CerfAgencies.isApplicant(organisation)) {
+      throw new AuthorizationException(CerfAgencies.refusal(organisation));
+    }
+    return organisation;
+  }
+
+  /**
    * A resubmission: only the users of the organisation that submitted the project may revise it
    * (the revision task is offered to that organisation's group alone; this also refuses anyone
    * else the engine would let complete it).

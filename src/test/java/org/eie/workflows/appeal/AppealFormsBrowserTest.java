@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.eie.workflows.HeadlessBrowser;
 import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.partners.PartnerOrganisationType;
+import org.eie.workflows.partners.PartnerRegistry;
+import org.eie.workflows.partners.RegisteredPartners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +36,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * exactly as typed, on the screen and in what the server recorded ("Akkar" was once reported to
  * come out as "kar"). And what the forms say back: a rule across fields beside the field before
  * anything is sent, a refusal only the server can make in the user's words without the engine's
- * ids, the onset read back in words with a confirmation when it is old.
+ * ids, the onset read back in words with a confirmation when it is old, a pooled fund's rules
+ * (CERF, ECW) beside the fields of its own appeals only.
  */
 class AppealFormsBrowserTest extends PostgresApplicationTest {
 
   private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+  // A pooled fund's rules, as the partner's form states them for that appeal type only.
+  private static final String POOLED_IMPLEMENTING_PARTNERS = "Implementing partners (CERF)";
+  private static final String POOLED_CERF_RULES = "CERF rapid response.";
+  private static final String POOLED_ECW_RULES = "ECW First Emergency Response.";
   private static final String CONFIRMATION =
       "Yes: the emergency began on that date, more than two weeks ago";
 
@@ -45,6 +53,8 @@ class AppealFormsBrowserTest extends PostgresApplicationTest {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  PartnerRegistry registry;
 
   WebDriver browser;
   TasklistForms form;
@@ -418,6 +428,76 @@ class AppealFormsBrowserTest extends PostgresApplicationTest {
     return day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
         + day.getDayOfMonth() + " " + day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
         + " " + day.getYear();
+  }
+
+  @Test
+  void aCerfAgencyReadsTheFundsRulesNamesItsImplementingPartnersAndIsHeldToSixMonths() {
+    RegisteredPartners.withUser(registry, engine.getIdentityService(), "LB",
+        "Office of the UN High Commissioner for Refugees", "UNHCR",
+        PartnerOrganisationType.UN_AGENCY, "lb.unhcr.partner");
+    ProcessInstance appeal = scenario.openCall(
+        PooledFundAppealTest.trigger(AppealType.CERF_RAPID_RESPONSE), "TEMPORARY_LEARNING_SPACES");
+    form.logIn("lb.unhcr.partner");
+    form.openTask(scenario.task(appeal, "Task_SubmitProject").getId());
+
+    assertThat(shown(POOLED_CERF_RULES)).isTrue();
+    assertThat(shown(POOLED_ECW_RULES)).isFalse();
+    form.type("Project title", "Learning spaces for displaced children");
+    form.type(POOLED_IMPLEMENTING_PARTNERS, "Lebanese Education Association\nCaritas Lebanon");
+    form.type("Temporary learning spaces (USD)", "300000");
+    form.type("Locations", "Beirut");
+    form.type("Girls targeted", "100");
+    form.type("Boys targeted", "100");
+    form.type("Female teachers targeted", "10");
+    form.type("Male teachers targeted", "10");
+    form.type("Of all targeted, people with disabilities", "20");
+    form.type("Duration (months)", "7");
+    form.type("Project title", " ");
+
+    HeadlessBrowser.waitFor(browser, driver -> !form.errorsBeside("Duration (months)").isEmpty());
+    assertThat(form.errorsBeside("Duration (months)"))
+        .anySatisfy(error -> assertThat(error).contains("6"));
+    form.retype("Duration (months)", "6");
+    form.press("Complete");
+
+    HeadlessBrowser.waitFor(browser, driver -> scenario.variable(appeal,
+        AppealVariables.PROJECTS) != null);
+    PartnerProject project = ((PartnerProjects) scenario.variable(appeal,
+        AppealVariables.PROJECTS)).projects().get(0);
+    assertThat(project.partner()).isEqualTo("Office of the UN High Commissioner for Refugees");
+    assertThat(project.implementingPartners())
+        .containsExactly("Lebanese Education Association", "Caritas Lebanon");
+    assertThat(project.durationMonths()).isEqualTo(6);
+  }
+
+  @Test
+  void anEcwGranteeReadsTheTwelveMonthRuleAndIsNotAskedForImplementingPartners() {
+    ProcessInstance appeal = scenario.openCall(
+        PooledFundAppealTest.trigger(AppealType.ECW_FIRST_EMERGENCY_RESPONSE),
+        "TEMPORARY_LEARNING_SPACES");
+    form.logIn("partner.lb");
+    form.openTask(scenario.task(appeal, "Task_SubmitProject").getId());
+
+    assertThat(shown(POOLED_ECW_RULES)).isTrue();
+    assertThat(shown(POOLED_CERF_RULES)).isFalse();
+    assertThat(shown(POOLED_IMPLEMENTING_PARTNERS)).isFalse();
+    form.type("Duration (months)", "13");
+    form.type("Project title", "Learning for a school year");
+    HeadlessBrowser.waitFor(browser, driver -> !form.errorsBeside("Duration (months)").isEmpty());
+    assertThat(form.errorsBeside("Duration (months)"))
+        .anySatisfy(error -> assertThat(error).contains("12"));
+    form.retype("Duration (months)", "12");
+    HeadlessBrowser.waitFor(browser, driver -> form.errorsBeside("Duration (months)").isEmpty());
+    assertThat(scenario.variable(appeal, AppealVariables.PROJECTS)).isNull();
+  }
+
+  /** Whether the form shows text starting with these words (a rule, or a field's label). */
+  private boolean shown(String words) {
+    HeadlessBrowser.waitFor(browser, driver -> !driver.findElements(
+        By.cssSelector(".fjs-form label[for]")).isEmpty());
+    return browser.findElements(By.xpath("//*[contains(@class,'fjs-form')]//*[self::label or"
+            + " self::p or self::strong][starts-with(normalize-space(), '" + words + "')]"))
+        .stream().anyMatch(WebElement::isDisplayed);
   }
 
   /** Labels and what is typed into them, in the order of the form. */

@@ -49,9 +49,9 @@ class PartnerTaskScopeTest extends AppealHttpTest {
           .doesNotContain("Confidential counselling plan");
       if (path.equals("/variables")) {
         // The call's context for the form and the task list (the affected areas: where a project
-        // may be); nothing else of the appeal.
+        // may be; the appeal type, whose rules the form states); nothing else of the appeal.
         assertThat(names(variables)).containsExactlyInAnyOrder("country", "submissionDeadline",
-            "emergency", "countryName", "callForProjects", "affectedAreas");
+            "emergency", "countryName", "callForProjects", "affectedAreas", "appealType");
       }
     }
 
