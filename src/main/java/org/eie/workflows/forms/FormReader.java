@@ -25,7 +25,9 @@ import org.camunda.spin.json.SpinJsonNode;
  *   hold) unless a field says less; a JSON object, list, boolean or number is not text;</li>
  *   <li>counts are whole numbers from 0 to {@value #MAX_COUNT};</li>
  *   <li>money is US dollars with at most two decimals, from 0 to {@link #MAX_USD};</li>
- *   <li>dates and times are ISO-8601 text only.</li>
+ *   <li>dates and times are ISO-8601 text only;</li>
+ *   <li>yes/no answers are booleans or the text {@code true}/{@code false};</li>
+ *   <li>web links are {@code http(s)://} addresses without spaces.</li>
  * </ul>
  * Camunda Forms send numbers as Long or Double and date-times as ISO text; REST clients send
  * JSON; both are read the same way.
@@ -89,6 +91,11 @@ public final class FormReader {
 
   /** A count of people, schools or months: a whole number from 0 to {@value #MAX_COUNT}. */
   public Long count(String field, boolean required) {
+    return count(field, required, MAX_COUNT);
+  }
+
+  /** A count with a lower ceiling than {@value #MAX_COUNT}, where the field says so. */
+  public Long count(String field, boolean required, long max) {
     BigDecimal number = number(field, required);
     if (number == null) {
       return null;
@@ -97,8 +104,8 @@ public final class FormReader {
       error(field, "must be a whole number (was " + number.toPlainString() + ")");
       return null;
     }
-    if (number.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) {
-      error(field, "is more than " + MAX_COUNT);
+    if (number.compareTo(BigDecimal.valueOf(max)) > 0) {
+      error(field, "is more than " + max);
       return null;
     }
     return number.longValueExact();
@@ -167,6 +174,74 @@ public final class FormReader {
   }
 
   /**
+   * A calendar day: ISO-8601 {@code 2026-03-31}, what form-js date pickers send; a date-time
+   * keeps its date part.
+   */
+  public LocalDate date(String field, boolean required) {
+    if (values.get(field) instanceof Date date) {
+      return date.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+    String text = text(field, required, 64);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      error(field, "is not a date such as 2026-03-31 (was '" + text + "')");
+      return null;
+    }
+  }
+
+  /** A yes/no answer: a boolean (Tasklist checkboxes and REST) or the text true or false. */
+  public Boolean yesNo(String field, boolean required) {
+    Object value = values.get(field);
+    if (value instanceof SpinJsonNode node && node.isBoolean()) {
+      return node.boolValue();
+    }
+    if (value instanceof Boolean answer) {
+      return answer;
+    }
+    if (value == null || value instanceof String s && isBlank(s)) {
+      if (required) {
+        error(field, "is required: answer yes or no");
+      }
+      return null;
+    }
+    String text = value.toString().strip();
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    error(field, "must be answered yes or no (was '" + abbreviated(value) + "')");
+    return null;
+  }
+
+  /** A web link: an http or https address without spaces. */
+  public String link(String field, boolean required) {
+    String link = text(field, required);
+    if (link != null && !link.matches("^https?://\\S+$")) {
+      error(field, "is not a web link such as https://... (was '" + abbreviated(link) + "')");
+      return null;
+    }
+    return link;
+  }
+
+  /**
+   * A list of short entries (codes, names): like {@link #lines(String, boolean)}, but a text may
+   * also separate them by commas or semicolons.
+   */
+  public List<String> entries(String field, boolean required) {
+    Object value = values.get(field);
+    if (value instanceof SpinJsonNode node && node.isString()) {
+      value = node.stringValue();
+    }
+    if (value instanceof String text) {
+      value = Arrays.asList(text.split("[,;\\r\\n]+"));
+    }
+    return lines(field, value, required, 200, 500);
+  }
+
+  /**
    * A list: a JSON array of text from REST, or one entry per line from a Tasklist text area; each
    * entry at most {@code maxLength} characters, at most {@code maxEntries} entries.
    */
@@ -175,7 +250,11 @@ public final class FormReader {
   }
 
   public List<String> lines(String field, boolean required, int maxLength, int maxEntries) {
-    Object value = values.get(field);
+    return lines(field, values.get(field), required, maxLength, maxEntries);
+  }
+
+  private List<String> lines(String field, Object value, boolean required, int maxLength,
+      int maxEntries) {
     List<Object> items = new ArrayList<>();
     if (value instanceof SpinJsonNode node && node.isArray()) {
       node.elements().forEach(item -> items.add(item.isString() ? item.stringValue() : item));
@@ -212,6 +291,13 @@ public final class FormReader {
       error(field, "needs at least one entry");
     }
     return lines;
+  }
+
+  /** Records a problem of the field when a rule across fields or entries does not hold. */
+  public void check(boolean holds, String field, String message) {
+    if (!holds) {
+      error(field, message);
+    }
   }
 
   public void error(String field, String message) {

@@ -13,15 +13,15 @@ final class AlignmentSteps {
   }
 
   static StrategicPlan inee(VariableScope scope) {
-    return CycleData.get(scope, CycleData.INEE_PLAN, StrategicPlan.class);
+    return CycleVariables.get(scope, CycleVariables.INEE_PLAN, StrategicPlan.class);
   }
 
   static StrategicPlan cluster(VariableScope scope) {
-    return CycleData.get(scope, CycleData.CLUSTER_PLAN, StrategicPlan.class);
+    return CycleVariables.get(scope, CycleVariables.CLUSTER_PLAN, StrategicPlan.class);
   }
 
   static AlignmentMap map(VariableScope scope) {
-    AlignmentMap map = CycleData.get(scope, CycleData.ALIGNMENT, AlignmentMap.class);
+    AlignmentMap map = CycleVariables.get(scope, CycleVariables.ALIGNMENT, AlignmentMap.class);
     return map == null ? AlignmentMap.empty() : map;
   }
 
@@ -30,10 +30,10 @@ final class AlignmentSteps {
     StrategicPlan inee = inee(scope);
     StrategicPlan cluster = cluster(scope);
     List<String> unmatched = Alignment.unmatched(map, inee, cluster);
-    scope.setVariable(CycleData.ALIGNMENT, CycleData.json(map));
+    scope.setVariable(CycleVariables.ALIGNMENT, CycleVariables.json(map));
     scope.setVariable("alignmentText", Alignment.format(map, inee, cluster));
     scope.setVariable("unmatchedCount", unmatched.size());
-    scope.setVariable("unmatchedCodes", CycleData.json(new ArrayList<>(unmatched)));
+    scope.setVariable("unmatchedCodes", CycleVariables.json(new ArrayList<>(unmatched)));
     scope.setVariable("unmatchedPriorities", Alignment.describe(unmatched, inee, cluster));
     return unmatched;
   }

@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.eie.workflows.documents.DocumentStore;
@@ -29,18 +30,20 @@ class CompilePlanDocument implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String cycle = (String) execution.getVariable("cycleLabel");
+    var texts = new FormReader(execution.getVariables());
     var content = new PlanDocument.Content(cycle,
         (String) execution.getVariable("documentLanguage"),
-        CycleData.get(execution, CycleData.INEE_PLAN, StrategicPlan.class),
-        CycleData.get(execution, CycleData.CLUSTER_PLAN, StrategicPlan.class),
-        CycleData.get(execution, CycleData.ALIGNMENT, AlignmentMap.class),
-        CycleData.get(execution, CycleData.APPROVALS, Approvals.class),
-        CycleData.get(execution, CycleData.LAUNCH, Launch.class),
-        CycleData.get(execution, CycleData.IMPLEMENTATION, Implementation.class),
-        CycleData.get(execution, CycleData.EVALUATION, Evaluation.class),
-        CycleData.optional(execution, "previousCycleReview"),
-        CycleData.optional(execution, "consultationSummary"),
-        CycleData.optional(execution, "memberFeedback"));
+        CycleVariables.get(execution, CycleVariables.INEE_PLAN, StrategicPlan.class),
+        CycleVariables.get(execution, CycleVariables.CLUSTER_PLAN, StrategicPlan.class),
+        CycleVariables.get(execution, CycleVariables.ALIGNMENT, AlignmentMap.class),
+        CycleVariables.get(execution, CycleVariables.APPROVALS, Approvals.class),
+        CycleVariables.get(execution, CycleVariables.LAUNCH, Launch.class),
+        CycleVariables.get(execution, CycleVariables.IMPLEMENTATION, Implementation.class),
+        CycleVariables.get(execution, CycleVariables.EVALUATION, Evaluation.class),
+        texts.text("previousCycleReview", false),
+        texts.text("consultationSummary", false),
+        texts.text("memberFeedback", false));
+    texts.throwIfInvalid();
     var stored = store.store(execution.getProcessInstanceId(), PlanDocument.KIND, null,
         content.language(), PlanDocument.fileName(cycle), document.render(content));
     execution.setVariable("planDocumentVersion", stored.version());

@@ -49,7 +49,7 @@ class PlanApprovalCheck implements ExecutionListener {
       return; // the cycle is being cancelled, nothing is launched
     }
     verify(execution.getProcessInstanceId(),
-        CycleData.get(execution, CycleData.APPROVALS, Approvals.class));
+        CycleVariables.get(execution, CycleVariables.APPROVALS, Approvals.class));
   }
 
   void verify(String cycleId, Approvals decisions) {

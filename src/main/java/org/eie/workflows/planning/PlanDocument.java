@@ -66,7 +66,7 @@ class PlanDocument {
     DateTimeFormatter times = Clock24.dateAndTime(FormatStyle.LONG, locale);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("cycle", c.cycleLabel());
-    model.put("generatedOn", dates.format(CycleData.nowInstant().atZone(ZoneOffset.UTC)));
+    model.put("generatedOn", dates.format(CycleVariables.nowInstant().atZone(ZoneOffset.UTC)));
     model.put("previousCycleReview", c.previousCycleReview());
     model.put("consultationSummary", c.consultationSummary());
     model.put("memberFeedback", c.memberFeedback());

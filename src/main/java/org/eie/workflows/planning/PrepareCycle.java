@@ -83,16 +83,16 @@ class PrepareCycle implements ExecutionListener {
     execution.setVariable("feedbackGathered", false);
     execution.setVariable("unmatchedCount", 0);
     execution.setVariable("approvalRound", 0);
-    execution.setVariable("languages", CycleData.json(new ArrayList<>(Groups.LANGUAGES)));
-    execution.setVariable(CycleData.ALIGNMENT, CycleData.json(AlignmentMap.empty()));
-    execution.setVariable(CycleData.APPROVALS, CycleData.json(new Approvals(null)));
-    execution.setVariable(CycleData.IMPLEMENTATION, CycleData.json(Implementation.empty()));
+    execution.setVariable("languages", CycleVariables.json(new ArrayList<>(Groups.LANGUAGES)));
+    execution.setVariable(CycleVariables.ALIGNMENT, CycleVariables.json(AlignmentMap.empty()));
+    execution.setVariable(CycleVariables.APPROVALS, CycleVariables.json(new Approvals(null)));
+    execution.setVariable(CycleVariables.IMPLEMENTATION, CycleVariables.json(Implementation.empty()));
 
-    Evaluation previous = CycleData.get(execution, CycleData.PREVIOUS_EVALUATION, Evaluation.class);
+    Evaluation previous = CycleVariables.get(execution, CycleVariables.PREVIOUS_EVALUATION, Evaluation.class);
     if (previous == null) {
       previous = previousEvaluation(firstYear);
       if (previous != null) {
-        execution.setVariable(CycleData.PREVIOUS_EVALUATION, CycleData.json(previous));
+        execution.setVariable(CycleVariables.PREVIOUS_EVALUATION, CycleVariables.json(previous));
       }
     }
     execution.setVariable("previousEvaluationText", describe(previous));
@@ -101,8 +101,8 @@ class PrepareCycle implements ExecutionListener {
   /** The previous cycle's evaluation as the review's read-only form field shows it. */
   static String describe(Evaluation previous) {
     return previous == null
-        ? CycleData.message("previousEvaluation.none")
-        : CycleData.message("previousEvaluation.text", previous.cycle(), previous.userName(),
+        ? CycleVariables.message("previousEvaluation.none")
+        : CycleVariables.message("previousEvaluation.text", previous.cycle(), previous.userName(),
             previous.at().substring(0, 10), previous.summary(), previous.lessonsLearned(),
             previous.recommendations());
   }
@@ -138,7 +138,7 @@ class PrepareCycle implements ExecutionListener {
         .finished().orderByProcessInstanceEndTime().desc()
         .listPage(0, 1).stream()
         .map(instance -> history.createHistoricVariableInstanceQuery()
-            .processInstanceId(instance.getId()).variableName(CycleData.EVALUATION)
+            .processInstanceId(instance.getId()).variableName(CycleVariables.EVALUATION)
             .singleResult())
         .filter(v -> v != null && v.getValue() instanceof Evaluation)
         .map(v -> (Evaluation) v.getValue())

@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.planning.PlanModel.AlignmentMap;
@@ -17,8 +18,10 @@ class RecordAlignment implements TaskListener {
   public void notify(DelegateTask task) {
     var inee = AlignmentSteps.inee(task);
     var cluster = AlignmentSteps.cluster(task);
-    var links = Alignment.parse("alignmentText",
-        CycleData.required(task, "alignmentText", "the alignment map"), inee, cluster);
+    var form = new FormReader(task.getVariables());
+    String text = form.text("alignmentText", true);
+    form.throwIfInvalid();
+    var links = Alignment.parse("alignmentText", text, inee, cluster);
     var previous = Alignment.prune(AlignmentSteps.map(task), inee, cluster);
     var stillAccepted = previous.acceptedUnmatched().stream()
         .filter(code -> links.stream().noneMatch(

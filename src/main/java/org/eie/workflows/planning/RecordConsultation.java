@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,9 @@ class RecordConsultation implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariable("consultationSummary",
-        CycleData.required(task, "consultationSummary", "the consultation summary"));
+    var form = new FormReader(task.getVariables());
+    String summary = form.text("consultationSummary", true);
+    form.throwIfInvalid();
+    task.setVariable("consultationSummary", summary);
   }
 }

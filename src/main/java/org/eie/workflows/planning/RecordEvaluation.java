@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.planning.PlanModel.Evaluation;
@@ -9,20 +10,22 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordEvaluation implements TaskListener {
 
-  private final CycleData data;
+  private final CycleVariables data;
 
-  RecordEvaluation(CycleData data) {
+  RecordEvaluation(CycleVariables data) {
     this.data = data;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    var form = new FormReader(task.getVariables());
+    String summary = form.text("evaluationSummary", true);
+    String lessons = form.text("lessonsLearned", true);
+    String recommendations = form.text("recommendations", true);
+    form.throwIfInvalid();
     String user = data.currentUser().orElse(null);
-    var evaluation = new Evaluation(String.valueOf(task.getVariable("cycleLabel")),
-        CycleData.required(task, "evaluationSummary", "what the plans achieved"),
-        CycleData.required(task, "lessonsLearned", "the lessons learned"),
-        CycleData.required(task, "recommendations", "the recommendations"),
-        user, data.userName(user), CycleData.now());
-    task.setVariable(CycleData.EVALUATION, CycleData.json(evaluation));
+    var evaluation = new Evaluation(String.valueOf(task.getVariable("cycleLabel")), summary,
+        lessons, recommendations, user, data.userName(user), CycleVariables.now());
+    task.setVariable(CycleVariables.EVALUATION, CycleVariables.json(evaluation));
   }
 }

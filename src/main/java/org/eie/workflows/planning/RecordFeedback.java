@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -10,8 +11,10 @@ class RecordFeedback implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariable("memberFeedback",
-        CycleData.required(task, "memberFeedback", "the member feedback"));
+    var form = new FormReader(task.getVariables());
+    String feedback = form.text("memberFeedback", true);
+    form.throwIfInvalid();
+    task.setVariable("memberFeedback", feedback);
     task.setVariable("feedbackGathered", true);
   }
 }

@@ -1,6 +1,6 @@
 package org.eie.workflows.planning;
 
-import org.eie.workflows.forms.InvalidInput;
+import org.eie.workflows.forms.FormReader;
 import java.util.ArrayList;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,9 +19,9 @@ class RecordImplementationStep implements TaskListener {
 
   static final Set<String> STATUSES = Set.of("ON_TRACK", "AT_RISK", "OFF_TRACK");
 
-  private final CycleData data;
+  private final CycleVariables data;
 
-  RecordImplementationStep(CycleData data) {
+  RecordImplementationStep(CycleVariables data) {
     this.data = data;
   }
 
@@ -29,37 +29,41 @@ class RecordImplementationStep implements TaskListener {
   public void notify(DelegateTask task) {
     int year = ((Number) task.getVariable("implementationYear")).intValue();
     Implementation implementation =
-        CycleData.get(task, CycleData.IMPLEMENTATION, Implementation.class);
+        CycleVariables.get(task, CycleVariables.IMPLEMENTATION, Implementation.class);
     ImplementationYear current = implementation.year(year);
     String user = data.currentUser().orElse(null);
     switch (task.getTaskDefinitionKey()) {
       case "Task_DraftAnnualWorkPlan" -> {
-        current = new ImplementationYear(year,
-            CycleData.required(task, "workPlan", "the work plan"), current.reviews(),
+        var form = new FormReader(task.getVariables());
+        String workPlan = form.text("workPlan", true);
+        form.throwIfInvalid();
+        current = new ImplementationYear(year, workPlan, current.reviews(),
             current.annualReport());
-        CycleData.forget(task, "workPlan");
+        CycleVariables.forget(task, "workPlan");
       }
       case "Task_MidYearReview" -> current = withReview(task, current, "MID_YEAR", user, null);
       case "Task_MidTermReview" -> current = withReview(task, current, "MID_TERM", user, null);
       case "Task_YearEndReview" -> current = withReview(task, current, "YEAR_END", user,
-          CycleData.required(task, "annualReport", "the annual progress report"));
+          "annualReport");
       default -> throw new IllegalStateException("Not an implementation task: "
           + task.getTaskDefinitionKey());
     }
-    task.getExecution().getProcessInstance().setVariable(CycleData.IMPLEMENTATION,
-        CycleData.json(implementation.with(current)));
+    task.getExecution().getProcessInstance().setVariable(CycleVariables.IMPLEMENTATION,
+        CycleVariables.json(implementation.with(current)));
   }
 
   private static ImplementationYear withReview(DelegateTask task, ImplementationYear year,
-      String kind, String user, String annualReport) {
-    Object status = task.getVariable("progressStatus");
-    if (status == null || !STATUSES.contains(status.toString())) {
-      throw new InvalidInput("progressStatus", "choose ON_TRACK, AT_RISK or OFF_TRACK");
-    }
-    String summary = CycleData.required(task, "progressSummary", "the progress summary");
+      String kind, String user, String reportField) {
+    var form = new FormReader(task.getVariables());
+    String status = form.text("progressStatus", false);
+    form.check(status != null && STATUSES.contains(status), "progressStatus",
+        "choose ON_TRACK, AT_RISK or OFF_TRACK");
+    String summary = form.text("progressSummary", true);
+    String annualReport = reportField == null ? null : form.text(reportField, true);
+    form.throwIfInvalid();
     var reviews = new ArrayList<>(year.reviews());
-    reviews.add(new Review(kind, status.toString(), summary, user, CycleData.now()));
-    CycleData.forget(task, "progressStatus", "progressSummary", "annualReport");
+    reviews.add(new Review(kind, status, summary, user, CycleVariables.now()));
+    CycleVariables.forget(task, "progressStatus", "progressSummary", "annualReport");
     return new ImplementationYear(year.year(), year.workPlan(), reviews,
         annualReport == null ? year.annualReport() : annualReport);
   }

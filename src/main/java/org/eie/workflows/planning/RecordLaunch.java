@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.planning.PlanModel.Launch;
@@ -9,19 +10,21 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordLaunch implements TaskListener {
 
-  private final CycleData data;
+  private final CycleVariables data;
 
-  RecordLaunch(CycleData data) {
+  RecordLaunch(CycleVariables data) {
     this.data = data;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String link = CycleData.link(task, "publicationLink");
+    var form = new FormReader(task.getVariables());
+    String link = form.link("publicationLink", true);
+    String note = form.text("launchNote", false);
+    form.throwIfInvalid();
     task.setVariable("publicationLink", link);
-    task.setVariable(CycleData.LAUNCH, CycleData.json(new Launch(link,
-        CycleData.optional(task, "launchNote"), data.currentUser().orElse(null), CycleData.now(),
-        null)));
-    CycleData.forget(task, "launchNote");
+    task.setVariable(CycleVariables.LAUNCH, CycleVariables.json(new Launch(link, note,
+        data.currentUser().orElse(null), CycleVariables.now(), null)));
+    CycleVariables.forget(task, "launchNote");
   }
 }

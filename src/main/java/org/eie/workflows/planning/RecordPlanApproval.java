@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.FormReader;
 import org.eie.workflows.forms.InvalidInput;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,9 +40,9 @@ class RecordPlanApproval implements TaskListener {
   }
 
   private final IdentityService identity;
-  private final CycleData data;
+  private final CycleVariables data;
 
-  RecordPlanApproval(IdentityService identity, CycleData data) {
+  RecordPlanApproval(IdentityService identity, CycleVariables data) {
     this.identity = identity;
     this.data = data;
   }
@@ -65,24 +66,26 @@ class RecordPlanApproval implements TaskListener {
       throw new InvalidInput("approvalDecision", "choose 'approve' or 'reject'");
     }
     boolean approved = "approve".equals(decision);
-    String reason = CycleData.optional(task, "approvalReason");
+    var form = new FormReader(task.getVariables());
+    String reason = form.text("approvalReason", false);
+    form.throwIfInvalid();
     if (!approved && reason == null) {
       throw new InvalidInput("approvalReason", "a rejection needs the reason, which the drafters will see");
     }
     int round = ((Number) task.getVariable("approvalRound")).intValue();
-    Approvals approvals = CycleData.get(task, CycleData.APPROVALS, Approvals.class)
+    Approvals approvals = CycleVariables.get(task, CycleVariables.APPROVALS, Approvals.class)
         .with(new Approval(round, approver.plan(), approver.organisation(),
             authentication.getUserId(), data.userName(authentication.getUserId()), approved,
-            reason, CycleData.now()));
-    task.setVariable(CycleData.APPROVALS, CycleData.json(approvals));
-    CycleData.forget(task, "approvalDecision", "approvalReason");
+            reason, CycleVariables.now()));
+    task.setVariable(CycleVariables.APPROVALS, CycleVariables.json(approvals));
+    CycleVariables.forget(task, "approvalDecision", "approvalReason");
 
     if (StrategicPlan.INEE.equals(approver.plan())) {
       task.setVariable("ineeApproved", approved);
       if (!approved) {
         task.setVariable("redraftInee", true);
         task.setVariable("ineeReturnReason",
-            CycleData.message("return.rejected", approver.organisation(), reason));
+            CycleVariables.message("return.rejected", approver.organisation(), reason));
       }
       return;
     }
@@ -93,7 +96,7 @@ class RecordPlanApproval implements TaskListener {
       task.setVariable("clusterApproved", false);
       task.setVariable("redraftCluster", true);
       task.setVariable("clusterReturnReason", rejections.stream()
-          .map(a -> CycleData.message("return.rejected", a.organisation(), a.reason()))
+          .map(a -> CycleVariables.message("return.rejected", a.organisation(), a.reason()))
           .collect(Collectors.joining("\n")));
     } else {
       task.setVariable("clusterApproved", thisRound.stream().map(Approval::organisation)

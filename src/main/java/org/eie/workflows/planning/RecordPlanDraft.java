@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.planning.PlanModel.StrategicPlan;
@@ -16,20 +17,25 @@ class RecordPlanDraft implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     boolean inee = task.getTaskDefinitionKey().contains("Inee");
+    var form = new FormReader(task.getVariables());
     if (inee) {
-      StrategicPlan plan = PlanText.parse(StrategicPlan.INEE, "ineePlanText",
-          CycleData.optional(task, "ineePlanText"), "ineeCrossCuttingText",
-          CycleData.optional(task, "ineeCrossCuttingText"));
-      task.setVariable(CycleData.INEE_PLAN, CycleData.json(plan));
+      String planText = form.text("ineePlanText", false);
+      String crossCutting = form.text("ineeCrossCuttingText", false);
+      form.throwIfInvalid();
+      StrategicPlan plan = PlanText.parse(StrategicPlan.INEE, "ineePlanText", planText,
+          "ineeCrossCuttingText", crossCutting);
+      task.setVariable(CycleVariables.INEE_PLAN, CycleVariables.json(plan));
       task.setVariable("ineePlanText", PlanText.format(plan));
       task.setVariable("ineeCrossCuttingText", String.join("\n", plan.crossCuttingElements()));
       task.setVariable("ineeOverview", PlanText.overview(plan));
       task.setVariable("redraftInee", false);
       task.setVariable("ineeReturnReason", null);
     } else {
-      StrategicPlan plan = PlanText.parse(StrategicPlan.CLUSTER, "clusterPlanText",
-          CycleData.optional(task, "clusterPlanText"), null, null);
-      task.setVariable(CycleData.CLUSTER_PLAN, CycleData.json(plan));
+      String planText = form.text("clusterPlanText", false);
+      form.throwIfInvalid();
+      StrategicPlan plan = PlanText.parse(StrategicPlan.CLUSTER, "clusterPlanText", planText,
+          null, null);
+      task.setVariable(CycleVariables.CLUSTER_PLAN, CycleVariables.json(plan));
       task.setVariable("clusterPlanText", PlanText.format(plan));
       task.setVariable("clusterOverview", PlanText.overview(plan));
       task.setVariable("redraftCluster", false);

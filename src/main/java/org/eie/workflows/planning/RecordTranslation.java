@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.planning.PlanModel.Launch;
@@ -10,20 +11,22 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordTranslation implements TaskListener {
 
-  private final CycleData data;
+  private final CycleVariables data;
 
-  RecordTranslation(CycleData data) {
+  RecordTranslation(CycleVariables data) {
     this.data = data;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String link = CycleData.link(task, "translationLink");
+    var form = new FormReader(task.getVariables());
+    String link = form.link("translationLink", true);
+    form.throwIfInvalid();
     String user = data.currentUser().orElse(null);
-    Launch launch = CycleData.get(task, CycleData.LAUNCH, Launch.class);
+    Launch launch = CycleVariables.get(task, CycleVariables.LAUNCH, Launch.class);
     launch = launch.with(new Translation(String.valueOf(task.getVariable("language")), user,
-        data.userName(user), link, CycleData.now()));
-    CycleData.forget(task, "translationLink", "translationNote");
-    task.getExecution().getProcessInstance().setVariable(CycleData.LAUNCH, CycleData.json(launch));
+        data.userName(user), link, CycleVariables.now()));
+    CycleVariables.forget(task, "translationLink", "translationNote");
+    task.getExecution().getProcessInstance().setVariable(CycleVariables.LAUNCH, CycleVariables.json(launch));
   }
 }

@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.forms.FormReader;
 import org.eie.workflows.forms.InvalidInput;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,7 +18,9 @@ class ResolveUnmatched implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Object decision = task.getVariable("unmatchedDecision");
-    String note = CycleData.required(task, "unmatchedNote", "the reason");
+    var form = new FormReader(task.getVariables());
+    String note = form.text("unmatchedNote", true);
+    form.throwIfInvalid();
     @SuppressWarnings("unchecked")
     List<String> unmatched = (List<String>) task.getVariable("unmatchedCodes");
     AlignmentMap map = AlignmentSteps.map(task);
@@ -26,7 +29,7 @@ class ResolveUnmatched implements TaskListener {
       unmatched.stream().filter(code -> !accepted.contains(code)).forEach(accepted::add);
       AlignmentSteps.save(task, new AlignmentMap(map.links(), accepted, note));
     } else if ("redraft".equals(decision)) {
-      String reason = CycleData.message("return.alignment", note, String.join(", ", unmatched));
+      String reason = CycleVariables.message("return.alignment", note, String.join(", ", unmatched));
       if (unmatched.stream().anyMatch(code -> code.startsWith("I"))) {
         task.setVariable("redraftInee", true);
         task.setVariable("ineeReturnReason", reason);

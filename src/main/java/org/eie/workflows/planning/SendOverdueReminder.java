@@ -43,12 +43,12 @@ class SendOverdueReminder implements JavaDelegate {
       task.setPriority(URGENT);
       tasks.saveTask(task);
       tasks.createComment(task.getId(), execution.getProcessInstanceId(),
-          CycleData.message("reminder.comment", due.isEmpty() ? "?"
+          CycleVariables.message("reminder.comment", due.isEmpty() ? "?"
               : task.getDueDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate(), groups));
       Implementation implementation =
-          CycleData.get(execution, CycleData.IMPLEMENTATION, Implementation.class);
-      execution.getProcessInstance().setVariable(CycleData.IMPLEMENTATION, CycleData.json(
-          implementation.with(new Reminder(year, review, groups, due, CycleData.now()))));
+          CycleVariables.get(execution, CycleVariables.IMPLEMENTATION, Implementation.class);
+      execution.getProcessInstance().setVariable(CycleVariables.IMPLEMENTATION, CycleVariables.json(
+          implementation.with(new Reminder(year, review, groups, due, CycleVariables.now()))));
     }
   }
 }

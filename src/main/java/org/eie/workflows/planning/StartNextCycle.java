@@ -33,12 +33,12 @@ class StartNextCycle implements JavaDelegate {
       return;
     }
     int nextYear = ((Number) execution.getVariable("firstYear")).intValue() + 3;
-    Evaluation evaluation = CycleData.get(execution, CycleData.EVALUATION, Evaluation.class);
+    Evaluation evaluation = CycleVariables.get(execution, CycleVariables.EVALUATION, Evaluation.class);
     var alreadyStarted = PlanningCycles.running(runtime, nextYear);
     if (!alreadyStarted.isEmpty()) {
       // Someone started the next cycle by hand: its review still receives this evaluation.
       String id = alreadyStarted.get(0).getId();
-      runtime.setVariable(id, CycleData.PREVIOUS_EVALUATION, CycleData.json(evaluation));
+      runtime.setVariable(id, CycleVariables.PREVIOUS_EVALUATION, CycleVariables.json(evaluation));
       runtime.setVariable(id, "previousEvaluationText", PrepareCycle.describe(evaluation));
       execution.setVariable("nextCycleId", id);
       return;
@@ -50,7 +50,7 @@ class StartNextCycle implements JavaDelegate {
             .putValue("documentLanguage", execution.getVariable("documentLanguage"))
             .putValue("reviewGracePeriod", execution.getVariable("reviewGracePeriod"))
             .putValue(PREVIOUS_CYCLE_ID, execution.getProcessInstanceId())
-            .putValueTyped(CycleData.PREVIOUS_EVALUATION, CycleData.json(evaluation)))
+            .putValueTyped(CycleVariables.PREVIOUS_EVALUATION, CycleVariables.json(evaluation)))
         .execute();
     execution.setVariable("nextCycleId", next.getId());
   }

@@ -4,6 +4,7 @@ import static org.eie.workflows.training.TrainingVariables.EVALUATION_DUE_AT;
 import static org.eie.workflows.training.TrainingVariables.EVALUATION_REPORT;
 import static org.eie.workflows.training.TrainingVariables.WORKSHOP_DELIVERY;
 
+import org.eie.workflows.forms.FormReader;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -24,13 +25,15 @@ class RecordEvaluationReport implements ExecutionListener {
     if (execution.isCanceled()) {
       return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
     }
-    var input = new FormInput(execution.getVariables());
-    String summary = input.text("evaluationSummary");
-    var participants = input.lines("participantList");
+    var form = new FormReader(execution.getVariables());
+    String summary = form.text("evaluationSummary", true);
+    var participants = form.lines("participantList", true);
+    form.throwIfInvalid();
     var delivery = (WorkshopDelivery) execution.getVariable(WORKSHOP_DELIVERY);
-    FormInput.require(participants.size() == delivery.participants(), "participantList",
+    form.check(participants.size() == delivery.participants(), "participantList",
         participants.size() + " names for the " + delivery.participants()
             + " participants recorded at the workshop");
+    form.throwIfInvalid();
     Date now = ClockUtil.now();
     Date due = (Date) execution.getVariable(EVALUATION_DUE_AT);
     execution.setVariable(EVALUATION_REPORT, TrainingVariables.json(new EvaluationReport(

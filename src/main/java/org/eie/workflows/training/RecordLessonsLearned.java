@@ -1,5 +1,6 @@
 package org.eie.workflows.training;
 
+import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -13,8 +14,8 @@ class RecordLessonsLearned implements ExecutionListener {
     if (execution.isCanceled()) {
       return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
     }
-    String lessons = new FormInput(execution.getVariables()).text(TrainingVariables.LESSONS_LEARNED);
-    FormInput.require(lessons.length() <= 20_000, TrainingVariables.LESSONS_LEARNED,
-        "at most 20000 characters");
+    var form = new FormReader(execution.getVariables());
+    form.text(TrainingVariables.LESSONS_LEARNED, true);
+    form.throwIfInvalid();
   }
 }

@@ -1,5 +1,6 @@
 package org.eie.workflows.training;
 
+import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -16,11 +17,11 @@ class RecordModuleReview implements ExecutionListener {
     if (execution.isCanceled()) {
       return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
     }
-    var input = new FormInput(execution.getVariables());
-    boolean aligned = input.yesNo("moduleAligned");
-    if (!aligned) {
-      input.text("alignmentComment");
-    }
+    var form = new FormReader(execution.getVariables());
+    Boolean aligned = form.yesNo("moduleAligned", true);
+    form.throwIfInvalid();
+    form.text("alignmentComment", !aligned);
+    form.throwIfInvalid();
     // the form sends "true"/"false"; the gateway reads a boolean of this module's branch
     execution.setVariable("moduleAligned", aligned);
   }

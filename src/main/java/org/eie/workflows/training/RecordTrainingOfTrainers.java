@@ -1,5 +1,9 @@
 package org.eie.workflows.training;
 
+import org.eie.workflows.training.TrainingRecords.Facilitator;
+import org.eie.workflows.forms.FormReader;
+import java.util.List;
+import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.eie.workflows.training.TrainingRecords.TrainingOfTrainers;
@@ -14,18 +18,36 @@ class RecordTrainingOfTrainers implements ExecutionListener {
     if (execution.isCanceled()) {
       return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
     }
-    var input = new FormInput(execution.getVariables());
-    String location = input.text("totLocation");
-    var start = input.date("totStartDate");
-    var end = input.date("totEndDate");
-    FormInput.require(!end.isBefore(start), "totEndDate", "the training cannot end before it"
+    var form = new FormReader(execution.getVariables());
+    String location = form.text("totLocation", true);
+    var start = form.date("totStartDate", true);
+    var end = form.date("totEndDate", true);
+    var facilitators = facilitators(form, "facilitators");
+    form.throwIfInvalid();
+    form.check(!end.isBefore(start), "totEndDate", "the training cannot end before it"
         + " starts (" + start + ")");
-    var facilitators = input.facilitators("facilitators");
+    form.throwIfInvalid();
     execution.setVariable(TrainingVariables.TRAINING_OF_TRAINERS, TrainingVariables.json(
         new TrainingOfTrainers(location, start.toString(), end.toString(), facilitators)));
     for (String loose : new String[] {"totLocation", "totStartDate", "totEndDate",
         "facilitators"}) {
       execution.removeVariable(loose);
     }
+  }
+
+  /** Lines "Name; Organisation; Country; Dissemination plan"; a malformed line is a problem. */
+  static List<Facilitator> facilitators(FormReader form, String field) {
+    List<Facilitator> facilitators = new ArrayList<>();
+    for (String line : form.lines(field, true)) {
+      String[] parts = line.split(";", 4);
+      if (parts.length < 4 || parts[0].isBlank() || parts[3].isBlank()) {
+        form.error(field, "write one facilitator per line as"
+            + " 'Name; Organisation; Country; Dissemination plan', not '" + line + "'");
+      } else {
+        facilitators.add(new Facilitator(parts[0].strip(), parts[1].strip(), parts[2].strip(),
+            parts[3].strip()));
+      }
+    }
+    return facilitators;
   }
 }

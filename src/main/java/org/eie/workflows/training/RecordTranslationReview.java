@@ -1,5 +1,6 @@
 package org.eie.workflows.training;
 
+import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -13,11 +14,11 @@ class RecordTranslationReview implements ExecutionListener {
     if (execution.isCanceled()) {
       return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
     }
-    var input = new FormInput(execution.getVariables());
-    boolean validated = input.yesNo("translationValidated");
-    if (!validated) {
-      input.text("validationComment");
-    }
+    var form = new FormReader(execution.getVariables());
+    Boolean validated = form.yesNo("translationValidated", true);
+    form.throwIfInvalid();
+    form.text("validationComment", !validated);
+    form.throwIfInvalid();
     execution.setVariable("translationValidated", validated);
   }
 }

@@ -4,6 +4,7 @@ import static org.eie.workflows.training.TrainingVariables.WITHDRAWAL;
 import static org.eie.workflows.training.TrainingVariables.WORKSHOP_GOES_AHEAD;
 import static org.eie.workflows.training.TrainingVariables.WORKSHOP_PLAN;
 
+import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,24 +24,30 @@ class RecordWorkshopPlan implements ExecutionListener {
     if (execution.isCanceled()) {
       return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
     }
-    var input = new FormInput(execution.getVariables());
-    boolean goesAhead = input.yesNo(WORKSHOP_GOES_AHEAD);
+    var form = new FormReader(execution.getVariables());
+    Boolean goesAhead = form.yesNo(WORKSHOP_GOES_AHEAD, true);
+    form.throwIfInvalid();
     execution.setVariable(WORKSHOP_GOES_AHEAD, goesAhead);
     if (!goesAhead) {
-      String reason = input.text("withdrawalReason");
+      String reason = form.text("withdrawalReason", true);
+      String location = form.text("workshopLocation", false);
+      form.throwIfInvalid();
       execution.setVariable(WITHDRAWAL, TrainingVariables.json(new Withdrawal(reason,
           currentUser(execution), ClockUtil.now()
               .toInstant().toString(), "planning")));
       execution.setVariable(WORKSHOP_PLAN, TrainingVariables.json(
-          new WorkshopPlan(input.optionalText("workshopLocation"), null, null, null, false)));
+          new WorkshopPlan(location, null, null, null, false)));
     } else {
-      String location = input.text("workshopLocation");
-      var start = input.date("plannedStartDate");
-      var end = input.date("plannedEndDate");
-      FormInput.require(!end.isBefore(start), "plannedEndDate",
+      String location = form.text("workshopLocation", true);
+      var start = form.date("plannedStartDate", true);
+      var end = form.date("plannedEndDate", true);
+      String facilitators = form.text("leadFacilitators", false);
+      form.throwIfInvalid();
+      form.check(!end.isBefore(start), "plannedEndDate",
           "the workshop cannot end before it starts (" + start + ")");
+      form.throwIfInvalid();
       execution.setVariable(WORKSHOP_PLAN, TrainingVariables.json(new WorkshopPlan(location,
-          start.toString(), end.toString(), input.optionalText("leadFacilitators"), true)));
+          start.toString(), end.toString(), facilitators, true)));
     }
     for (String loose : new String[] {"workshopLocation", "plannedStartDate", "plannedEndDate",
         "leadFacilitators", "withdrawalReason"}) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eie.workflows.forms.FormReader;
 import org.eie.workflows.identity.Groups;
 
 /**
@@ -28,41 +29,35 @@ record RolloutRequest(String packageVersion, List<String> modules, List<String> 
   /** Reads and checks the request, normalised (codes in their canonical case, no duplicates). */
   static RolloutRequest validated(Map<String, Object> values, Set<String> knownCountries,
       int defaultEvaluationPeriodDays) {
-    var input = new FormInput(values);
-    String packageVersion = input.text("packageVersion");
-    FormInput.require(packageVersion.length() <= 50, "packageVersion", "at most 50 characters");
-    List<String> modules = input.lines("modules");
-    FormInput.require(new LinkedHashSet<>(modules).size() == modules.size(), "modules",
-        "each module once");
-    FormInput.require(modules.size() <= 50, "modules", "at most 50 modules");
-    modules.forEach(module -> FormInput.require(module.length() <= 200, "modules",
-        "a module title has at most 200 characters"));
-
-    List<String> countries = new ArrayList<>(new LinkedHashSet<>(input.list("countries", true)
+    var form = new FormReader(values);
+    String packageVersion = form.text("packageVersion", true, 50);
+    List<String> modules = form.lines("modules", true, 200, 50);
+    List<String> countries = new ArrayList<>(new LinkedHashSet<>(form.entries("countries", true)
         .stream().map(code -> code.toUpperCase(Locale.ROOT)).toList()));
+    List<String> languages = new ArrayList<>(new LinkedHashSet<>(form.entries("languages", true)
+        .stream().map(code -> code.toLowerCase(Locale.ROOT)).toList()));
+    Long days = form.count("evaluationPeriodDays", false);
+    String reportLanguage = form.text("reportLanguage", false);
+    form.throwIfInvalid();
+
+    form.check(new LinkedHashSet<>(modules).size() == modules.size(), "modules",
+        "each module once");
     for (String country : countries) {
-      FormInput.require(knownCountries.contains(country), "countries", "'" + country
+      form.check(knownCountries.contains(country), "countries", "'" + country
           + "' is not a country cluster of this installation (known: "
           + String.join(", ", knownCountries) + ")");
     }
-    List<String> languages = new ArrayList<>(new LinkedHashSet<>(input.list("languages", true)
-        .stream().map(code -> code.toLowerCase(Locale.ROOT)).toList()));
     for (String language : languages) {
-      FormInput.require(Groups.LANGUAGES.contains(language), "languages", "'" + language
+      form.check(Groups.LANGUAGES.contains(language), "languages", "'" + language
           + "' has no Language Community (known: " + String.join(", ", Groups.LANGUAGES) + ")");
     }
-
-    int period = defaultEvaluationPeriodDays;
-    if (values.get("evaluationPeriodDays") != null
-        && !values.get("evaluationPeriodDays").toString().isBlank()) {
-      period = input.count("evaluationPeriodDays");
-      FormInput.require(period >= 1 && period <= 90, "evaluationPeriodDays",
-          "must be from 1 to 90 days");
-    }
-    String reportLanguage = input.optionalText("reportLanguage");
+    form.check(days == null || days >= 1 && days <= 90, "evaluationPeriodDays",
+        "must be from 1 to 90 days");
+    int period = days == null ? defaultEvaluationPeriodDays : days.intValue();
     reportLanguage = reportLanguage == null ? "en" : reportLanguage.toLowerCase(Locale.ROOT);
-    FormInput.require(REPORT_LANGUAGES.contains(reportLanguage), "reportLanguage",
+    form.check(REPORT_LANGUAGES.contains(reportLanguage), "reportLanguage",
         "the report is available in en or fr");
+    form.throwIfInvalid();
     return new RolloutRequest(packageVersion, modules, countries, languages, period,
         reportLanguage);
   }

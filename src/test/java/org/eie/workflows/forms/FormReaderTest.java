@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -157,5 +158,75 @@ class FormReaderTest {
         new FieldError("many", "has more than 2 entries"),
         new FieldError("long", "has an entry longer than 5 characters"),
         new FieldError("empty", "needs at least one entry"));
+  }
+
+  @Test
+  void aCountMayHaveALowerCeilingOfItsOwn() {
+    var form = reading("participants", 100_001, "fine", "100000");
+    assertThat(form.count("fine", true, 100_000)).isEqualTo(100_000L);
+    assertThat(form.count("participants", true, 100_000)).isNull();
+    assertThat(form.errors()).containsExactly(
+        new FieldError("participants", "is more than 100000"));
+  }
+
+  @Test
+  void aDayIsAnIsoDateAndADateTimeKeepsItsDatePart() {
+    var form = reading("start", "2026-03-31", "picked", "2026-04-01T00:00:00Z",
+        "spoken", "next Monday", "missing", " ");
+    assertThat(form.date("start", true)).isEqualTo(LocalDate.of(2026, 3, 31));
+    assertThat(form.date("picked", true)).isEqualTo(LocalDate.of(2026, 4, 1));
+    assertThat(form.date("spoken", true)).isNull();
+    assertThat(form.date("missing", true)).isNull();
+    assertThat(form.errors()).containsExactly(
+        new FieldError("spoken", "is not a date such as 2026-03-31 (was 'next Monday')"),
+        new FieldError("missing", "is required"));
+  }
+
+  @Test
+  void aYesNoAnswerIsABooleanOrItsTextAndNothingElse() {
+    var form = reading("checkbox", true, "rest", " FALSE ", "json", Spin.JSON("true"),
+        "maybe", "perhaps", "unanswered", null);
+    assertThat(form.yesNo("checkbox", true)).isTrue();
+    assertThat(form.yesNo("rest", true)).isFalse();
+    assertThat(form.yesNo("json", true)).isTrue();
+    assertThat(form.yesNo("maybe", true)).isNull();
+    assertThat(form.yesNo("unanswered", true)).isNull();
+    assertThat(form.yesNo("unanswered", false)).isNull();
+    assertThat(form.errors()).containsExactly(
+        new FieldError("maybe", "must be answered yes or no (was 'perhaps')"),
+        new FieldError("unanswered", "is required: answer yes or no"));
+  }
+
+  @Test
+  void aLinkIsAWebAddressWithoutSpaces() {
+    var form = reading("report", " https://inee.org/plan ", "local", "file:///c:/plan.pdf",
+        "spaced", "https://inee.org/the plan");
+    assertThat(form.link("report", true)).isEqualTo("https://inee.org/plan");
+    assertThat(form.link("local", true)).isNull();
+    assertThat(form.link("spaced", true)).isNull();
+    assertThat(form.errors()).extracting(FieldError::field).containsExactly("local", "spaced");
+    assertThat(messages(form)).allMatch(message -> message.startsWith("is not a web link"));
+  }
+
+  @Test
+  void shortEntriesMayShareALineSeparatedByCommasOrSemicolons() {
+    var form = reading("countries", "lb, co;SD\n ,ss", "rest", List.of("LB", "CO"),
+        "none", " ; ");
+    assertThat(form.entries("countries", true)).containsExactly("lb", "co", "SD", "ss");
+    assertThat(form.entries("rest", true)).containsExactly("LB", "CO");
+    assertThat(form.entries("none", true)).isEmpty();
+    assertThat(form.errors()).containsExactly(
+        new FieldError("none", "needs at least one entry"));
+  }
+
+  @Test
+  void aRuleAcrossFieldsIsCollectedWithTheOthers() {
+    var form = reading("start", "2026-05-02", "end", "2026-05-01");
+    form.check(!form.date("end", true).isBefore(form.date("start", true)), "end",
+        "cannot be before the start");
+    form.check(true, "start", "never recorded");
+    assertThatThrownBy(form::throwIfInvalid).isInstanceOfSatisfying(InvalidInput.class,
+        refusal -> assertThat(refusal.errors()).containsExactly(
+            new FieldError("end", "cannot be before the start")));
   }
 }

@@ -409,17 +409,17 @@ class StrategicPlanningCycleTest extends PostgresApplicationTest {
         .setVariable("firstYear", firstYear)
         .setVariable("previousCycleReview", "Reviewed")
         .setVariable("consultationSummary", "Consulted")
-        .setVariable(CycleData.INEE_PLAN, CycleData.json(PlanTextTest.INEE))
-        .setVariable(CycleData.CLUSTER_PLAN, CycleData.json(PlanTextTest.CLUSTER))
+        .setVariable(CycleVariables.INEE_PLAN, CycleVariables.json(PlanTextTest.INEE))
+        .setVariable(CycleVariables.CLUSTER_PLAN, CycleVariables.json(PlanTextTest.CLUSTER))
         .setVariable("cycleLabel", firstYear + "-" + (firstYear + 2))
         .setVariable("documentLanguage", "en")
         .setVariable("reviewGracePeriod", "P30D")
         .setVariable("approvalRound", 1)
         .setVariable("ineeApproved", false)
         .setVariable("clusterApproved", false)
-        .setVariable(CycleData.ALIGNMENT, CycleData.json(AlignmentMap.empty()))
-        .setVariable(CycleData.APPROVALS, CycleData.json(new Approvals(null)))
-        .setVariable(CycleData.IMPLEMENTATION, CycleData.json(Implementation.empty()))
+        .setVariable(CycleVariables.ALIGNMENT, CycleVariables.json(AlignmentMap.empty()))
+        .setVariable(CycleVariables.APPROVALS, CycleVariables.json(new Approvals(null)))
+        .setVariable(CycleVariables.IMPLEMENTATION, CycleVariables.json(Implementation.empty()))
         .execute(true, false);
     started.add(instance.getId());
     approveAll(instance);
@@ -438,11 +438,11 @@ class StrategicPlanningCycleTest extends PostgresApplicationTest {
         .businessKey("planning-test-unapproved-" + System.nanoTime())
         .startBeforeActivity("Task_CompilePlanDocument")
         .setVariable("firstYear", 2027)
-        .setVariable(CycleData.INEE_PLAN, CycleData.json(PlanTextTest.INEE))
-        .setVariable(CycleData.CLUSTER_PLAN, CycleData.json(PlanTextTest.CLUSTER))
+        .setVariable(CycleVariables.INEE_PLAN, CycleVariables.json(PlanTextTest.INEE))
+        .setVariable(CycleVariables.CLUSTER_PLAN, CycleVariables.json(PlanTextTest.CLUSTER))
         .setVariable("cycleLabel", "2027-2029")
         .setVariable("documentLanguage", "en")
-        .setVariable(CycleData.APPROVALS, CycleData.json(new Approvals(List.of(new Approval(1,
+        .setVariable(CycleVariables.APPROVALS, CycleVariables.json(new Approvals(List.of(new Approval(1,
             "INEE", "INEE Steering Group", "steering", "Forged", true, null, "2026-09-01")))))
         .execute(true, false);
     started.add(cycle.getId());

@@ -1,5 +1,7 @@
 package org.eie.workflows.training;
 
+import org.eie.workflows.forms.FieldError;
+import org.eie.workflows.forms.FormReader;
 import org.eie.workflows.forms.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -96,16 +98,23 @@ class RolloutConsolidationTest {
   }
 
   @Test
-  void formInputNamesTheFieldItRefuses() {
-    assertThatThrownBy(() -> new FormInput(Map.of("preTestScores", "40, 120")).scores("preTestScores"))
+  void workshopListsNameTheFieldTheyRefuse() {
+    var scores = new FormReader(Map.of("preTestScores", "40, 120"));
+    assertThat(RecordWorkshopDelivery.scores(scores, "preTestScores")).containsExactly(40.0);
+    assertThatThrownBy(scores::throwIfInvalid)
         .isInstanceOf(InvalidInput.class).hasMessageStartingWith("Pre-test scores (%):")
         .satisfies(e -> assertThat(((InvalidInput) e).field()).isEqualTo("preTestScores"));
-    assertThatThrownBy(() -> new FormInput(Map.of("facilitators", "Only a name"))
-        .facilitators("facilitators"))
+    var facilitators = new FormReader(Map.of("facilitators", "Only a name"));
+    RecordTrainingOfTrainers.facilitators(facilitators, "facilitators");
+    assertThatThrownBy(facilitators::throwIfInvalid)
         .isInstanceOf(InvalidInput.class).hasMessageStartingWith("Facilitators trained:");
-    assertThat(new FormInput(Map.of("org", "UNICEF: 3\nNRC: 2\nUNICEF: 1")).organisationCounts("org"))
+    var organisations = new FormReader(Map.of("org", "UNICEF: 3\nNRC: 2\nUNICEF: 1"));
+    assertThat(RecordWorkshopDelivery.organisationCounts(organisations, "org"))
         .containsExactly(Map.entry("UNICEF", 4), Map.entry("NRC", 2));
-    assertThat(new FormInput(Map.of("countries", "lb, co;SD")).list("countries", true))
-        .containsExactly("lb", "co", "SD");
+    var tooMany = new FormReader(Map.of("participantsByOrganisation", "UNICEF: 100001"));
+    RecordWorkshopDelivery.organisationCounts(tooMany, "participantsByOrganisation");
+    assertThat(tooMany.errors()).extracting(FieldError::message)
+        .containsExactly("'UNICEF: 100001': is more than 100000");
   }
+
 }

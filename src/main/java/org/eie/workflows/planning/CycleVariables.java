@@ -1,7 +1,5 @@
 package org.eie.workflows.planning;
 
-import org.eie.workflows.forms.FormReader;
-import org.eie.workflows.forms.InvalidInput;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,12 +13,12 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads and writes a cycle's variables: the JSON records of {@link PlanModel}, the form fields
- * users fill in, who is acting and when (the engine clock, so that tests moving it see
- * consistent dates).
+ * Reads and writes a cycle's variables: the JSON records of {@link PlanModel}, who is acting and
+ * when (the engine clock, so that tests moving it see consistent dates). What users type into
+ * the forms is read by {@link org.eie.workflows.forms.FormReader}, as everywhere.
  */
 @Component
-class CycleData {
+class CycleVariables {
 
   static final String INEE_PLAN = "ineePlan";
   static final String CLUSTER_PLAN = "clusterPlan";
@@ -35,7 +33,7 @@ class CycleData {
 
   private final IdentityService identity;
 
-  CycleData(IdentityService identity) {
+  CycleVariables(IdentityService identity) {
     this.identity = identity;
   }
 
@@ -48,37 +46,6 @@ class CycleData {
   static <T> T get(VariableScope scope, String name, Class<T> type) {
     Object value = scope.getVariable(name);
     return type.isInstance(value) ? (T) value : null;
-  }
-
-  /**
-   * A form field the user must fill in, by the kit's rules (forms/FormReader: trimmed, visible,
-   * text only, at most 4,000 characters), or an {@link InvalidInput} naming it.
-   */
-  static String required(VariableScope scope, String field, String what) {
-    var reader = new FormReader(java.util.Collections.singletonMap(field,
-        scope.getVariable(field)));
-    String text = reader.text(field, false);
-    reader.throwIfInvalid();
-    if (text == null) {
-      throw new InvalidInput(field, what + " is required");
-    }
-    return text;
-  }
-
-  static String optional(VariableScope scope, String field) {
-    var reader = new FormReader(java.util.Collections.singletonMap(field,
-        scope.getVariable(field)));
-    String text = reader.text(field, false);
-    reader.throwIfInvalid();
-    return text;
-  }
-
-  static String link(VariableScope scope, String field) {
-    String link = required(scope, field, "a link");
-    if (!link.matches("^https?://\\S+$")) {
-      throw new InvalidInput(field, "'" + link + "' is not a web link (https://...)");
-    }
-    return link;
   }
 
   /** Form fields that only carry one task's input: removed once recorded, so no later form shows them. */
