@@ -7,11 +7,12 @@
 // typed and does not take its neighbours' direction.
 const formRequest = new RegExp('/camunda/api/engine/engine/[^/]+/(task/[^/]+/deployed-form'
   + '|process-definition/.+/deployed-start-form)$');
-const earlierOpen = XMLHttpRequest.prototype.open;
+const earlierFetch = window.fetch;
 let reading = {direction: 'ltr', language: ''};
 
 function applyDirection() {
-  document.querySelectorAll('.fjs-container').forEach(container => {
+  document.querySelectorAll('.fjs-form').forEach(form => {
+    const container = form.closest('.fjs-container') || form;
     if (container.dir !== reading.direction) {
       container.dir = reading.direction;
     }
@@ -28,28 +29,23 @@ function applyDirection() {
   });
 }
 
-function formRead(request) {
-  let form = {};
-  try {
-    form = JSON.parse(request.responseText);
-  } catch (notJson) {
-    return;
-  }
+function formRead(form) {
   reading = {direction: form['eie:direction'] === 'rtl' ? 'rtl' : 'ltr',
     language: form['eie:language'] || ''};
   applyDirection();
 }
 
-XMLHttpRequest.prototype.open = function (method, url, ...rest) {
-  if (String(method).toUpperCase() === 'GET'
-      && formRequest.test(new URL(url, location.href).pathname)) {
-    this.addEventListener('load', () => {
-      if (this.status === 200) {
-        formRead(this);
-      }
-    });
+// Tasklist fetches the form with fetch(), then renders it: whichever comes first, the form is set
+// when both are there.
+window.fetch = function (resource, ...rest) {
+  const answer = earlierFetch.call(this, resource, ...rest);
+  const url = typeof resource === 'string' ? resource : resource && resource.url;
+  if (url && formRequest.test(new URL(url, location.href).pathname)) {
+    answer.then(response => (response.ok ? response.clone().json() : null))
+      .then(form => form && formRead(form))
+      .catch(() => {});
   }
-  return earlierOpen.call(this, method, url, ...rest);
+  return answer;
 };
 
 new MutationObserver(applyDirection).observe(document.documentElement,
