@@ -11,19 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.eie.workflows.HeadlessBrowser;
-import org.eie.workflows.PostgresApplicationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The appeal's forms in Tasklist as people fill them in (the trigger, activation, needs
@@ -34,34 +27,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * anything is sent, a refusal only the server can make in the user's words without the engine's
  * ids, the onset read back in words with a confirmation when it is old.
  */
-class AppealFormsBrowserTest extends PostgresApplicationTest {
+class AppealFormsBrowserTest extends AppealInTasklistTest {
 
   private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
   private static final String CONFIRMATION =
       "Yes: the emergency began on that date, more than two weeks ago";
-
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-
-  WebDriver browser;
-  TasklistForms form;
-  AppealScenario scenario;
-
-  @BeforeEach
-  void openBrowserAtTheScenariosTime() {
-    browser = HeadlessBrowser.start();
-    form = new TasklistForms(browser, "http://localhost:" + port + "/camunda/app/tasklist/");
-    scenario = new AppealScenario(engine);
-    AppealScenario.clock(AppealScenario.NOW);
-  }
-
-  @AfterEach
-  void closeBrowserAndResetTheClock() {
-    ClockUtil.reset();
-    HeadlessBrowser.quit(browser);
-  }
 
   @Test
   void partnerProjectReadsBackEveryKeyTyped() {
