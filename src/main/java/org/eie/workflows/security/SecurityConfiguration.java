@@ -5,6 +5,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.eie.workflows.forms.FormTranslations;
+import org.eie.workflows.language.PersonalLanguage;
 import org.eie.workflows.security.oidc.OidcSignIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -39,9 +41,15 @@ class SecurityConfiguration {
   /** Single sign-on with identity providers, when any is configured (docs/access.md, "Signing in with your organisation"). */
   private final OidcSignIn singleSignOn;
 
-  SecurityConfiguration(LoginThrottle logins, ObjectProvider<OidcSignIn> singleSignOn) {
+  /** Users' languages, for the forms they read (FormsInTheirLanguage). */
+  private final PersonalLanguage languages;
+  private final FormTranslations formTranslations = FormTranslations.fromClasspath();
+
+  SecurityConfiguration(LoginThrottle logins, ObjectProvider<OidcSignIn> singleSignOn,
+      PersonalLanguage languages) {
     this.logins = logins;
     this.singleSignOn = singleSignOn.getIfAvailable();
+    this.languages = languages;
   }
 
   @Bean
@@ -68,6 +76,8 @@ class SecurityConfiguration {
         .addFilterAfter(new QueryExpressionGuard(), EngineRouteWall.class)
         .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
         .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
+        .addFilterAfter(new FormsInTheirLanguage(languages, formTranslations),
+            EngineFormBodies.class)
         .build();
   }
 
@@ -126,6 +136,8 @@ class SecurityConfiguration {
         .addFilterAfter(new QueryExpressionGuard(), EngineRouteWall.class)
         .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
         .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
+        .addFilterAfter(new FormsInTheirLanguage(languages, formTranslations),
+            EngineFormBodies.class)
         .build();
   }
 

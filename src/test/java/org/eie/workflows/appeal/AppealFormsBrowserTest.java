@@ -12,34 +12,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.eie.workflows.HeadlessBrowser;
-import org.eie.workflows.PostgresApplicationTest;
 import org.eie.workflows.partners.PartnerOrganisationType;
 import org.eie.workflows.partners.PartnerRegistry;
 import org.eie.workflows.partners.RegisteredPartners;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The appeal's forms in Tasklist as people fill them in (the trigger, activation, needs
  * assessment, response plan, partner project, its vetting and its revision). Typed at a person's
- * pace, a key every 150 ms, field after field in the order of the form, every text, number and date reads back
- * exactly as typed, on the screen and in what the server recorded ("Akkar" was once reported to
+ * pace, a key every 150 ms, field after field in the order of the form, every text, number and
+ * date reads back exactly as typed, on the screen and in what the server recorded ("Akkar" was once reported to
  * come out as "kar"). And what the forms say back: a rule across fields beside the field before
  * anything is sent, a refusal only the server can make in the user's words without the engine's
  * ids, the onset read back in words with a confirmation when it is old, a pooled fund's rules
  * (CERF, ECW) beside the fields of its own appeals only.
  */
-class AppealFormsBrowserTest extends PostgresApplicationTest {
+class AppealFormsBrowserTest extends AppealInTasklistTest {
 
   private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
   // A pooled fund's rules, as the partner's form states them for that appeal type only.
@@ -49,30 +43,8 @@ class AppealFormsBrowserTest extends PostgresApplicationTest {
   private static final String CONFIRMATION =
       "Yes: the emergency began on that date, more than two weeks ago";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
   @Autowired
   PartnerRegistry registry;
-
-  WebDriver browser;
-  TasklistForms form;
-  AppealScenario scenario;
-
-  @BeforeEach
-  void openBrowserAtTheScenariosTime() {
-    browser = HeadlessBrowser.start();
-    form = new TasklistForms(browser, "http://localhost:" + port + "/camunda/app/tasklist/");
-    scenario = new AppealScenario(engine);
-    AppealScenario.clock(AppealScenario.NOW);
-  }
-
-  @AfterEach
-  void closeBrowserAndResetTheClock() {
-    ClockUtil.reset();
-    HeadlessBrowser.quit(browser);
-  }
 
   @Test
   void partnerProjectReadsBackEveryKeyTyped() {
