@@ -1,11 +1,16 @@
 // EiE Workflows: Tasklist's configuration (it replaces the one in Camunda's webjar). Camunda's
-// defaults are kept; the custom scripts add a link to the EiE dashboard (/dashboard) and hide
-// what the user may not use (eie/dead-ends, with styles/user-styles.css), name what Tasklist
-// leaves unnamed for screen readers (eie/accessible), and confirm each completed task with what
-// happens next (eie/task-done).
+// defaults are kept; Tasklist speaks our five languages (locales/*.json beside this folder; the
+// person's own language is set by eie/language before Tasklist starts); the custom scripts add a
+// link to the EiE dashboard (/dashboard) and hide what the user may not use (eie/dead-ends, with
+// styles/user-styles.css), name what Tasklist leaves unnamed for screen readers (eie/accessible),
+// and confirm each completed task with what happens next (eie/task-done).
 export default {
-  customScripts: ['../eie/dashboard-link', 'eie/dead-ends', '../eie/sign-out', 'eie/accessible',
-    '../eie/task-done'],
+  locales: {
+    availableLocales: ['en', 'fr', 'es', 'pt', 'ar'],
+    fallbackLocale: 'en'
+  },
+  customScripts: ['../eie/language', '../eie/dashboard-link', 'eie/dead-ends', '../eie/sign-out',
+    'eie/accessible', '../eie/task-done'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
