@@ -5,7 +5,9 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.eie.workflows.language.PersonalLanguage;
 import org.eie.workflows.security.oidc.OidcSignIn;
+import org.eie.workflows.tasklist.TaskListWording;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +30,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * protection and Camunda's application authorizations). The REST API {@code /engine-rest/**} and
  * our own {@code /api/**} take HTTP Basic credentials of Camunda users and run every call as that
  * user, so the engine's authorization and tenant checks apply. Both engine APIs (the REST API and
- * the webapps' {@code /camunda/api/engine}) are walled by the allow-list of {@link EngineRoutes}. The dashboard ({@code /dashboard})
+ * the webapps' {@code /camunda/api/engine}) are walled by the allow-list of {@link EngineRoutes},
+ * and answer about tasks and filters in the caller's language ({@link AnswersInTheirLanguage}).
+ * The dashboard ({@code /dashboard})
  * logs in with a form against the same users, or takes the webapps' login from the session.
  */
 @Configuration
@@ -46,8 +50,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain restApi(HttpSecurity http, IdentityService identity, ProcessEngine engine)
-      throws Exception {
+  SecurityFilterChain restApi(HttpSecurity http, IdentityService identity, ProcessEngine engine,
+      PersonalLanguage languages, TaskListWording wording) throws Exception {
     if (singleSignOn != null) {
       singleSignOn.acceptTokens(http);
     }
@@ -68,6 +72,7 @@ class SecurityConfiguration {
         .addFilterAfter(new QueryExpressionGuard(), EngineRouteWall.class)
         .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
         .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
+        .addFilterAfter(new AnswersInTheirLanguage(languages, wording), EngineFormBodies.class)
         .build();
   }
 
@@ -100,7 +105,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain everythingElse(HttpSecurity http, ProcessEngine engine) throws Exception {
+  SecurityFilterChain everythingElse(HttpSecurity http, ProcessEngine engine,
+      PersonalLanguage languages, TaskListWording wording) throws Exception {
     if (singleSignOn != null) {
       singleSignOn.signInWebapps(http);
     }
@@ -126,6 +132,7 @@ class SecurityConfiguration {
         .addFilterAfter(new QueryExpressionGuard(), EngineRouteWall.class)
         .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
         .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
+        .addFilterAfter(new AnswersInTheirLanguage(languages, wording), EngineFormBodies.class)
         .build();
   }
 
