@@ -102,8 +102,9 @@ class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
             + "[starts-with(normalize-space(), 'Tareas de mi país: Colombia')]")));
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
     assertThat(browser.findElement(By.tagName("body")).getText())
-        .contains("Iniciar proceso", "Atajos de teclado", "Elija una tarea de la lista.")
-        .doesNotContain("Start process", "Select a task in the list.");
+        .contains("Iniciar proceso", "Atajos de teclado", "Elija una tarea de la lista.",
+            "Panel de Educación en Emergencias")
+        .doesNotContain("Start process", "Select a task in the list.", "EiE dashboard");
     filter.click();
 
     String heading = "Confirmar la activación: Flood, Colombia (inicio 20 nov, ref. " + ref + ")";

@@ -29,6 +29,7 @@ function browsersLanguage() {
 
 function showIn(language) {
   document.documentElement.lang = language;
+  document.documentElement.dataset.eieLanguage = language;
   document.documentElement.dir = rightToLeft.includes(language) ? 'rtl' : 'ltr';
 }
 
