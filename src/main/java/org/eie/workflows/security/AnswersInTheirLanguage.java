@@ -15,19 +15,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The engine API's answers about tasks and filters in the caller's language (their choice, else
- * their browser's, else English): Tasklist shows the task name and filter name the engine answers
- * with, and the engine keeps them in English ({@link TaskListWording} says what changes). Only
- * the reading routes Tasklist uses for its lists and a task's page; an English reader's answer,
- * and any other, passes untouched and unbuffered. It runs behind the wall
- * ({@link EngineRouteWall}) and the seal ({@link TenantSeal}), on what the caller may already
- * read.
+ * The engine API's answers about tasks, filters and processes in the caller's language (their
+ * choice, else their browser's, else English): Tasklist shows the task name, filter name and
+ * process name the engine answers with, and the engine keeps them in English
+ * ({@link TaskListWording} says what changes). Only the reading routes Tasklist uses for its
+ * lists, a task's page and "Start process"; an English reader's answer, and any other, passes
+ * untouched and unbuffered. It runs behind the wall ({@link EngineRouteWall}) and the seal
+ * ({@link TenantSeal}), on what the caller may already read.
  */
 final class AnswersInTheirLanguage extends OncePerRequestFilter {
 
-  /** Tasks, a task, a filter's tasks; the filters and a filter. */
+  /** Tasks, a task, a filter's tasks; the filters and a filter; the processes and a process. */
   private static final Pattern READING = Pattern.compile(
-      "/task(/[^/]+)?|/filter/[^/]+/(list|singleResult)|/filter(/[^/]+)?");
+      "/task(/[^/]+)?|/filter/[^/]+/(list|singleResult)|/filter(/[^/]+)?"
+          + "|/process-definition(/[^/]+)?");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PersonalLanguage languages;

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 import org.eie.workflows.identity.TaskListColumns;
 import org.eie.workflows.language.Languages;
 import org.eie.workflows.tasklist.TaskHeadingStore.Heading;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
  * a list of tasks, a filter's list in HAL, the list of filters): a task's name and description
  * become its heading in that language ({@link TaskHeadings} kept it when the task was created), a
  * filter's name, description and column labels its words in {@code tasklist/messages*.properties}
- * (the filter names them in its {@link TaskListColumns#FILTER_WORDING} property). What has no
+ * (the filter names them in its {@link TaskListColumns#FILTER_WORDING} property), a process
+ * definition's name the dashboard's name of the process. What has no
  * translation stays as the engine has it: English, as everything the engine keeps.
  *
  * <p>Why on the way out rather than in the engine: the engine keeps one name per task, seen by
@@ -24,6 +28,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TaskListWording {
+
+  /** The dashboard's names of our processes, in every language: Tasklist shows the same. */
+  private static final String PROCESS_NAMES = "templates/dashboard/messages";
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
   private final TaskHeadingStore headings;
 
@@ -41,7 +50,8 @@ public class TaskListWording {
     }
     List<ObjectNode> tasks = new ArrayList<>();
     List<ObjectNode> filters = new ArrayList<>();
-    collect(answer, tasks, filters);
+    List<ObjectNode> processes = new ArrayList<>();
+    collect(answer, tasks, filters, processes);
     boolean changed = false;
     if (!tasks.isEmpty()) {
       Map<String, ObjectNode> byId = new HashMap<>();
@@ -58,20 +68,49 @@ public class TaskListWording {
     for (ObjectNode filter : filters) {
       changed |= translateFilter(filter, language);
     }
+    for (ObjectNode process : processes) {
+      String name = processName(process.path("key").asText(), language);
+      if (name != null) {
+        process.put("name", name);
+        changed = true;
+      }
+    }
     return changed;
   }
 
-  private static void collect(JsonNode node, List<ObjectNode> tasks, List<ObjectNode> filters) {
+  /**
+   * A task, a filter, a process definition, or a HAL answer embedding tasks and their process
+   * definitions (a filter's list, a task's page).
+   */
+  private static void collect(JsonNode node, List<ObjectNode> tasks, List<ObjectNode> filters,
+      List<ObjectNode> processes) {
     if (node.isArray()) {
-      node.forEach(element -> collect(element, tasks, filters));
+      node.forEach(element -> collect(element, tasks, filters, processes));
     } else if (node instanceof ObjectNode object) {
       if (object.has("taskDefinitionKey") && object.path("id").isTextual()) {
         tasks.add(object);
       } else if (object.has("resourceType") && object.path("properties").isObject()) {
         filters.add(object);
-      } else if (object.path("_embedded").path("task").isArray()) {
-        collect(object.path("_embedded").path("task"), tasks, filters);
+      } else if (object.has("startableInTasklist") && object.path("key").isTextual()) {
+        processes.add(object);
       }
+      collect(object.path("_embedded").path("task"), tasks, filters, processes);
+      // Embedded in HAL, a process definition has fewer fields (no startableInTasklist).
+      for (JsonNode process : object.path("_embedded").path("processDefinition")) {
+        if (process instanceof ObjectNode definition && definition.path("key").isTextual()) {
+          processes.add(definition);
+        }
+      }
+    }
+  }
+
+  /** A process's name as the dashboard gives it in {@code language}, or null if none. */
+  private static String processName(String processKey, String language) {
+    try {
+      return ResourceBundle.getBundle(PROCESS_NAMES, Locale.forLanguageTag(language), NO_FALLBACK)
+          .getString("process." + processKey);
+    } catch (MissingResourceException unnamed) {
+      return null;
     }
   }
 

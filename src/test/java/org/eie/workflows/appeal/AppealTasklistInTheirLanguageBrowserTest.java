@@ -87,6 +87,11 @@ class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
     assertThat(columns.findValuesAsText("label")).containsExactly("País", "Emergencia");
     assertThat(json(http.get("/engine-rest/filter?resourceType=Task", "co.savethechildren")
         .body()).findValuesAsText("name")).contains("My country's tasks: Colombia");
+
+    JsonNode processes = json(http.get("/engine-rest/process-definition?latestVersion=true"
+        + "&key=emergencyFundingAppeal", "co.unicef").body());
+    assertThat(processes.get(0).path("name").asText())
+        .isEqualTo("Llamamiento de financiación de emergencia");
   }
 
   @Test
@@ -111,7 +116,8 @@ class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
     WebElement card = HeadlessBrowser.waitFor(browser, ExpectedConditions
         .visibilityOfElementLocated(By.xpath("//*[contains(@class,'tasks-list')]//li"
             + "[contains(@class,'task')][.//*[normalize-space()='" + heading + "']]")));
-    assertThat(card.getText()).contains("País", "Emergencia");
+    assertThat(card.getText()).contains("País", "Emergencia",
+        "Llamamiento de financiación de emergencia").doesNotContain("Emergency funding appeal");
     card.findElement(By.xpath(".//*[normalize-space()='" + heading + "']")).click();
 
     HeadlessBrowser.waitFor(browser, ExpectedConditions.elementToBeClickable(By.xpath(
@@ -128,7 +134,15 @@ class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
 
     logIn("lb.unicef");
     HeadlessBrowser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("html[dir='rtl'][lang='ar']")));
+        By.cssSelector(".task-filter")));
+    try {
+      HeadlessBrowser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("html[dir='rtl'][lang='ar']")));
+    } catch (org.openqa.selenium.TimeoutException stillLeftToRight) {
+      throw new AssertionError("Not right to left: " + ((JavascriptExecutor) browser)
+          .executeScript("return [location.href, document.documentElement.outerHTML.slice(0, 200),"
+              + " JSON.stringify(sessionStorage)].join(' | ');"), stillLeftToRight);
+    }
     WebElement filter = HeadlessBrowser.waitFor(browser, ExpectedConditions
         .visibilityOfElementLocated(By.xpath("//*[contains(@class,'task-filter')]//h4//a"
             + "[starts-with(normalize-space(), 'مهام بلدي: Lebanon')]")));
