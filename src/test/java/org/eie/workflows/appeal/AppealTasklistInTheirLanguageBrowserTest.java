@@ -67,7 +67,8 @@ class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
     JsonNode spanish = json(http.get("/engine-rest/task?processInstanceId=" + process,
         "co.unicef").body());
     assertThat(spanish.get(0).path("name").asText())
-        .isEqualTo("Confirmar la activación: Landslide, Colombia (inicio 20 nov, ref. " + ref + ")");
+        .isEqualTo("Confirmar la activación: Landslide, Colombia (inicio 20 nov, ref. "
+            + ref + ")");
     assertThat(spanish.get(0).path("description").asText())
         .startsWith("Llamamiento de financiación de emergencia " + key);
     JsonNode english = json(http.get("/engine-rest/task?processInstanceId=" + process,
