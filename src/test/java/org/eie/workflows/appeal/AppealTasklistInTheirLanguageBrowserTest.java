@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -17,7 +18,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -103,7 +106,7 @@ class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
 
     logIn("co.unicef");
     // After the login the page starts once more, in the person's language.
-    WebElement filter = HeadlessBrowser.waitFor(browser, ExpectedConditions
+    WebElement filter = startedTasklist(ExpectedConditions
         .elementToBeClickable(By.xpath("//*[contains(@class,'task-filter')]//h4//a"
             + "[starts-with(normalize-space(), 'Tareas de mi país: Colombia')]")));
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
@@ -134,10 +137,9 @@ class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
     choose("lb.unicef", "ar");
 
     logIn("lb.unicef");
-    HeadlessBrowser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector(".task-filter")));
+    startedTasklist(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
     try {
-      HeadlessBrowser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(
+      startedTasklist(ExpectedConditions.presenceOfElementLocated(
           By.cssSelector("html[dir='rtl'][lang='ar']")));
     } catch (org.openqa.selenium.TimeoutException stillLeftToRight) {
       throw new AssertionError("Not right to left: " + ((JavascriptExecutor) browser)
@@ -176,10 +178,19 @@ class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
   private void logIn(String user) {
     browser = HeadlessBrowser.start();
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    HeadlessBrowser.waitFor(browser, ExpectedConditions.visibilityOfElementLocated(
+    startedTasklist(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[ng-model='username']"))).sendKeys(user);
     browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type='submit']")).click();
+  }
+
+  /**
+   * Waits for what Tasklist shows once started: the first start in a fresh JVM (a cold server
+   * sending 3 MB of scripts) and the start after the login in the person's language take longer
+   * than a click's answer on a busy machine.
+   */
+  private <T> T startedTasklist(ExpectedCondition<T> condition) {
+    return new WebDriverWait(browser, Duration.ofSeconds(90)).until(condition);
   }
 
   private static JsonNode json(String body) throws Exception {
