@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.Processes;
+import org.eie.workflows.language.Languages;
 import org.eie.workflows.tasklist.Figures;
 import org.eie.workflows.tasklist.TaskContext;
 import org.eie.workflows.tasklist.TaskHeadings;
@@ -69,6 +70,18 @@ class AppealTaskContext implements TaskContext {
     return values;
   }
 
+  @Override
+  public Map<String, String> inLanguage(DelegateTask task, String language) {
+    String reference = reference(language, task.getExecution().getProcessBusinessKey(),
+        task.getVariable(ONSET) instanceof Date onset ? onset : null,
+        LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC));
+    return reference == null ? Map.of() : Map.of("reference", reference);
+  }
+
+  static String reference(String businessKey, Date onset, LocalDate today) {
+    return reference(Languages.ENGLISH, businessKey, onset, today);
+  }
+
   /**
    * "onset 5 Dec, ref 3f2a": two appeals of one emergency in one country (a second wave, a
    * duplicate trigger) have tasks of the same name, and a co-lead must tell them apart in the
@@ -77,18 +90,20 @@ class AppealTaskContext implements TaskContext {
    * key shows its onset variable's day (UTC), a partner's sub-process of such an appeal nothing.
    * The year shows when it is not this year's.
    */
-  static String reference(String businessKey, Date onset, LocalDate today) {
+  static String reference(String language, String businessKey, Date onset, LocalDate today) {
     Matcher key = businessKey == null ? null : KEY.matcher(businessKey);
     if (key != null && key.matches()) {
-      return TaskHeadings.worded("appeal.reference", Map.of(
-          "onset", day(LocalDate.parse(key.group(1), KEY_DAY), today), "ref", key.group(2)));
+      return TaskHeadings.worded(language, "appeal.reference", Map.of(
+          "onset", day(LocalDate.parse(key.group(1), KEY_DAY), today, language),
+          "ref", key.group(2)));
     }
-    return onset == null ? null : TaskHeadings.worded("appeal.referenceOnset", Map.of(
-        "onset", day(LocalDate.ofInstant(onset.toInstant(), ZoneOffset.UTC), today)));
+    return onset == null ? null : TaskHeadings.worded(language, "appeal.referenceOnset", Map.of(
+        "onset", day(LocalDate.ofInstant(onset.toInstant(), ZoneOffset.UTC), today, language)));
   }
 
-  private static String day(LocalDate day, LocalDate today) {
-    return (day.getYear() == today.getYear() ? THIS_YEAR : OTHER_YEAR).format(day);
+  private static String day(LocalDate day, LocalDate today, String language) {
+    return (day.getYear() == today.getYear() ? THIS_YEAR : OTHER_YEAR)
+        .withLocale(Locale.forLanguageTag(language)).format(day);
   }
 
   /**

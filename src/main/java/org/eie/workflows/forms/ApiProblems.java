@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -49,7 +52,7 @@ class ApiProblems {
   @ExceptionHandler(InvalidInput.class)
   ResponseEntity<ProblemDetail> invalid(InvalidInput e, HttpServletRequest request) {
     e.logOnce(LOG, request.getMethod() + " " + request.getRequestURI());
-    return badRequest(e.errors());
+    return badRequest(e.errors(), request);
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -143,7 +146,8 @@ class ApiProblems {
   @ExceptionHandler(StateConflict.class)
   ResponseEntity<ProblemDetail> conflict(StateConflict e, HttpServletRequest request) {
     var answer = answer(request, HttpStatus.CONFLICT, e.getMessage());
-    e.error().ifPresent(error -> answer.getBody().setProperty("errors", List.of(error)));
+    e.error().ifPresent(error -> answer.getBody().setProperty("errors",
+        inTheirLanguage(List.of(error), RequestContextUtils.getLocale(request))));
     return answer;
   }
 
@@ -166,21 +170,42 @@ class ApiProblems {
   private static ResponseEntity<ProblemDetail> refused(HttpServletRequest request,
       List<FieldError> errors) {
     LOG.warn("Refused input ({} {}): {}", request.getMethod(), request.getRequestURI(), errors);
-    return badRequest(errors);
+    return badRequest(errors, request);
   }
 
-  private static ResponseEntity<ProblemDetail> badRequest(List<FieldError> errors) {
+  /**
+   * The refusal in the caller's language (language/PersonalLocale: their choice, else their
+   * browser's), where our bundle has its words ({@link ProblemWording}); the log stays English.
+   */
+  private static ResponseEntity<ProblemDetail> badRequest(List<FieldError> errors,
+      HttpServletRequest request) {
+    Locale locale = RequestContextUtils.getLocale(request);
+    List<FieldError> theirs = inTheirLanguage(errors, locale);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
-    problem.setTitle("Invalid input");
-    problem.setProperty("errors", errors);
+        theirs.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+    problem.setTitle(Objects.requireNonNullElse(
+        ProblemWording.title(HttpStatus.BAD_REQUEST.value(), locale), "Invalid input"));
+    problem.setProperty("errors", theirs);
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  private static List<FieldError> inTheirLanguage(List<FieldError> errors, Locale locale) {
+    return errors.stream()
+        .map(error -> new FieldError(error.field(), ProblemWording.in(error.message(), locale)))
+        .toList();
   }
 
   private static ResponseEntity<ProblemDetail> answer(HttpServletRequest request,
       HttpStatusCode status, String detail) {
     LOG.warn("Refused {} {} with {}: {}", request.getMethod(), request.getRequestURI(),
         status.value(), detail);
-    return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    Locale locale = RequestContextUtils.getLocale(request);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+        ProblemWording.in(detail, locale));
+    String title = ProblemWording.title(status.value(), locale);
+    if (title != null && !locale.getLanguage().equals("en")) {
+      problem.setTitle(title);
+    }
+    return ResponseEntity.status(status).body(problem);
   }
 }

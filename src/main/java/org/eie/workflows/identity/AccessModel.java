@@ -20,8 +20,10 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import static org.camunda.bpm.engine.authorization.Resources.TENANT;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -325,18 +327,20 @@ class AccessModel implements InitializingBean {
       everyone.add(partners);
       filter("My country's tasks: " + name, -10,
           "Open tasks of the " + name + " Education Cluster that you may work on",
+          "filter.countryTasks", name,
           tasks.createTaskQuery().tenantIdIn(code)
               .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
           coLeads, partners);
     });
     filter("My group's tasks", 0, "Open tasks offered to your groups or assigned to you",
+        "filter.groupTasks", null,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks(),
         globalRoles.toArray(String[]::new));
-    filter("Assigned to me", 10, "Tasks you have claimed",
+    filter("Assigned to me", 10, "Tasks you have claimed", "filter.assignedToMe", null,
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
         everyone.toArray(String[]::new));
-    filter("Due soon", 20, "Your tasks due within the next three days",
+    filter("Due soon", 20, "Your tasks due within the next three days", "filter.dueSoon", null,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks().dueBeforeExpression("${dateTime().plusDays(3)}"),
         everyone.toArray(String[]::new));
@@ -355,23 +359,40 @@ class AccessModel implements InitializingBean {
             && groupId.startsWith(Groups.coLeadsOf("")));
   }
 
-  private void filter(String name, int priority, String description, TaskQuery query,
-      String... readers) {
+  /**
+   * A filter with its English name and description; {@code wording} names its words in every
+   * language (tasklist/messages*.properties), {@code country} the country they speak of, if any.
+   */
+  private void filter(String name, int priority, String description, String wording,
+      String country, TaskQuery query, String... readers) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      // Saved from Tasklist under the name a reader saw in their language: still ours.
+      filter = filters.createFilterQuery().list().stream()
+          .filter(f -> f.getProperties() != null
+              && wording.equals(f.getProperties().get(TaskListColumns.FILTER_WORDING))
+              && Objects.equals(country, f.getProperties().get(TaskListColumns.FILTER_COUNTRY)))
+          .findFirst().orElse(null);
+    }
     // Tasklist lists these variables under each task: which country and which emergency.
-    Map<String, Object> properties = Map.of("description", description, "priority", priority,
-        "refresh", true, "variables", List.of(
+    Map<String, Object> properties = new HashMap<>(Map.of("description", description,
+        "priority", priority, "refresh", true, TaskListColumns.FILTER_WORDING, wording,
+        "variables", List.of(
             Map.of("name", TaskListColumns.COUNTRY, "label", "Country"),
             Map.of("name", TaskListColumns.EMERGENCY,
-                "label", "Emergency")));
+                "label", "Emergency"))));
+    if (country != null) {
+      properties.put(TaskListColumns.FILTER_COUNTRY, country);
+    }
     Filter wanted = filters.newTaskFilter(name);
     wanted.setQuery(query);
     wanted.setProperties(properties);
     if (filter == null) {
       filter = filters.saveFilter(wanted);
-    } else if (!properties.equals(filter.getProperties())
+    } else if (!properties.equals(filter.getProperties()) || !name.equals(filter.getName())
         || !queryOf(wanted).equals(queryOf(filter))) {
       // A filter made by an earlier version asks and shows what this one does.
+      filter.setName(name);
       filter.setQuery(query);
       filter.setProperties(properties);
       filter = filters.saveFilter(filter);

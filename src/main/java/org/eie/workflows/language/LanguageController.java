@@ -8,7 +8,6 @@ import org.eie.workflows.forms.InvalidInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -17,8 +16,14 @@ import org.springframework.web.bind.annotation.RestController;
  * Only one's own: there is no user id in the path to get wrong.
  */
 @RestController
-@RequestMapping("/api/me/language")
 class LanguageController {
+
+  static final String PATH = "/api/me/language";
+  /**
+   * The same answer with the webapps' login: Tasklist's page asks it before it starts
+   * (webjars/camunda/app/eie/language.js), and only the dashboard takes that login.
+   */
+  static final String WEBAPPS_PATH = "/dashboard/me/language";
 
   private final PersonalLanguage languages;
   private final IdentityService identity;
@@ -45,14 +50,14 @@ class LanguageController {
     }
   }
 
-  @GetMapping
+  @GetMapping({PATH, WEBAPPS_PATH})
   LanguageAnswer read(HttpServletRequest request) {
     var chosen = languages.of(currentUser());
     return new LanguageAnswer(chosen.orElseGet(() -> Languages.ofBrowser(request)),
         chosen.isPresent());
   }
 
-  @PutMapping
+  @PutMapping(PATH)
   LanguageAnswer change(@RequestBody LanguageInput body) {
     String userId = currentUser();
     String code = body.validated();

@@ -31,6 +31,14 @@ public class PersonalLanguage {
         .query(String.class).optional().map(Languages::ours);
   }
 
+  /**
+   * The language a person reads in: the one they chose, else their browser's
+   * ({@code Accept-Language}) first of ours, else English.
+   */
+  public String forReader(String userId, String acceptLanguage) {
+    return Languages.forPage(null, of(userId).orElse(null), acceptLanguage);
+  }
+
   /** Stores the user's choice; {@code language} is one of {@link Languages#CODES}. */
   public void choose(String userId, String language) {
     String code = Languages.ours(language);

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.eie.workflows.forms.FormTranslations;
 import org.eie.workflows.language.PersonalLanguage;
 import org.eie.workflows.security.oidc.OidcSignIn;
+import org.eie.workflows.tasklist.TaskListWording;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +31,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * protection and Camunda's application authorizations). The REST API {@code /engine-rest/**} and
  * our own {@code /api/**} take HTTP Basic credentials of Camunda users and run every call as that
  * user, so the engine's authorization and tenant checks apply. Both engine APIs (the REST API and
- * the webapps' {@code /camunda/api/engine}) are walled by the allow-list of {@link EngineRoutes}. The dashboard ({@code /dashboard})
+ * the webapps' {@code /camunda/api/engine}) are walled by the allow-list of {@link EngineRoutes},
+ * and answer about tasks and filters in the caller's language ({@link AnswersInTheirLanguage}).
+ * The dashboard ({@code /dashboard})
  * logs in with a form against the same users, or takes the webapps' login from the session.
  */
 @Configuration
@@ -54,8 +57,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain restApi(HttpSecurity http, IdentityService identity, ProcessEngine engine)
-      throws Exception {
+  SecurityFilterChain restApi(HttpSecurity http, IdentityService identity, ProcessEngine engine,
+      PersonalLanguage languages, TaskListWording wording) throws Exception {
     if (singleSignOn != null) {
       singleSignOn.acceptTokens(http);
     }
@@ -78,6 +81,7 @@ class SecurityConfiguration {
         .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
         .addFilterAfter(new FormsInTheirLanguage(languages, formTranslations),
             EngineFormBodies.class)
+        .addFilterAfter(new AnswersInTheirLanguage(languages, wording), FormsInTheirLanguage.class)
         .build();
   }
 
@@ -110,7 +114,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain everythingElse(HttpSecurity http, ProcessEngine engine) throws Exception {
+  SecurityFilterChain everythingElse(HttpSecurity http, ProcessEngine engine,
+      PersonalLanguage languages, TaskListWording wording) throws Exception {
     if (singleSignOn != null) {
       singleSignOn.signInWebapps(http);
     }
@@ -138,6 +143,7 @@ class SecurityConfiguration {
         .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
         .addFilterAfter(new FormsInTheirLanguage(languages, formTranslations),
             EngineFormBodies.class)
+        .addFilterAfter(new AnswersInTheirLanguage(languages, wording), FormsInTheirLanguage.class)
         .build();
   }
 

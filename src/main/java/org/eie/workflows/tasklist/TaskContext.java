@@ -22,4 +22,13 @@ public interface TaskContext {
 
   /** The named values for this task; missing values read as empty. */
   Map<String, String> of(DelegateTask task);
+
+  /**
+   * The values whose words differ by language ("onset 5 Dec" or "inicio 5 dic"), in
+   * {@code language}, to put in place of those {@link #of} gave (which are English); most
+   * values (names, codes) are the same in every language.
+   */
+  default Map<String, String> inLanguage(DelegateTask task, String language) {
+    return Map.of();
+  }
 }

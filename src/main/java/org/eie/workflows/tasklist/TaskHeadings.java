@@ -1,6 +1,7 @@
 package org.eie.workflows.tasklist;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -14,6 +15,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.eie.workflows.forms.EveryUserTask;
 import org.eie.workflows.identity.TaskListColumns;
 import org.eie.workflows.identity.EieProperties;
+import org.eie.workflows.language.Languages;
+import org.eie.workflows.tasklist.TaskHeadingStore.Heading;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,10 @@ import org.springframework.stereotype.Component;
  * {@code <process>.<task>.name}, then {@code <process>.name} ({@code {taskName}} is the BPMN
  * name). It also keeps the country and the emergency as process variables, which the ready-made
  * filters show as columns.
+ *
+ * <p>The engine keeps the English heading; the heading in each other language is kept beside it
+ * ({@link TaskHeadingStore}) and shown to those who read that language ({@link TaskListWording}),
+ * until the task is completed or deleted.
  *
  * <p>It runs after the task's own create listeners, which may prepare what it reads.
  */
@@ -45,19 +52,34 @@ public class TaskHeadings extends AbstractProcessEnginePlugin implements TaskLis
 
   private final ObjectProvider<TaskContext> contexts;
   private final EieProperties properties;
+  private final TaskHeadingStore headings;
 
-  TaskHeadings(ObjectProvider<TaskContext> contexts, EieProperties properties) {
+  TaskHeadings(ObjectProvider<TaskContext> contexts, EieProperties properties,
+      TaskHeadingStore headings) {
     this.contexts = contexts;
     this.properties = properties;
+    this.headings = headings;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     EveryUserTask.onCreate(configuration, this);
+    EveryUserTask.afterItsOwnListeners(configuration, (element, definition) -> {
+      definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, this);
+      definition.addTaskListener(TaskListener.EVENTNAME_DELETE, this);
+    });
   }
 
   @Override
   public void notify(DelegateTask task) {
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      name(task);
+    } else {
+      headings.forget(task.getId());
+    }
+  }
+
+  private void name(DelegateTask task) {
     String processKey = processKey(task);
     if (processKey == null) {
       return;
@@ -72,14 +94,33 @@ public class TaskHeadings extends AbstractProcessEnginePlugin implements TaskLis
         (key, code) -> properties.countries().getOrDefault(code, code));
     values.put("taskName", task.getName());
     String key = processKey + "." + task.getTaskDefinitionKey();
-    String name = wording(key + ".name", processKey + ".name");
+    String[] nameKeys = {key + ".name", processKey + ".name"};
+    String[] descriptionKeys = {key + ".description", processKey + ".description"};
+    Map<String, Heading> translated = new LinkedHashMap<>();
+    for (String language : Languages.CODES) {
+      if (Languages.ENGLISH.equals(language)) {
+        continue;
+      }
+      Map<String, String> theirs = new HashMap<>(values);
+      theirs.putAll(context.inLanguage(task, language));
+      String name = wordingIn(language, nameKeys);
+      String description = wordingIn(language, descriptionKeys);
+      String shownName = name == null ? task.getName()
+          : shortened(fill(name, theirs), NAME_LENGTH);
+      if (shownName != null) {
+        translated.put(language, new Heading(shownName, description == null
+            ? task.getDescription() : shortened(fill(description, theirs), DESCRIPTION_LENGTH)));
+      }
+    }
+    String name = wording(nameKeys);
     if (name != null) {
       task.setName(shortened(fill(name, values), NAME_LENGTH));
     }
-    String description = wording(key + ".description", processKey + ".description");
+    String description = wording(descriptionKeys);
     if (description != null) {
       task.setDescription(shortened(fill(description, values), DESCRIPTION_LENGTH));
     }
+    headings.keep(task.getId(), translated);
     LIST_VARIABLES.forEach((value, variable) -> {
       String shown = values.get(value);
       var instance = task.getExecution().getProcessInstance();
@@ -99,7 +140,12 @@ public class TaskHeadings extends AbstractProcessEnginePlugin implements TaskLis
   }
 
   static String wording(String... keys) {
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH,
+    return wordingIn(Languages.ENGLISH, keys);
+  }
+
+  /** The first of {@code keys} worded in {@code language} (else in English), or null. */
+  static String wordingIn(String language, String... keys) {
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     for (String key : keys) {
       try {
@@ -113,7 +159,12 @@ public class TaskHeadings extends AbstractProcessEnginePlugin implements TaskLis
 
   /** The wording of a key with its values filled in, or null when the key has none. */
   public static String worded(String key, Map<String, String> values) {
-    String wording = wording(key);
+    return worded(Languages.ENGLISH, key, values);
+  }
+
+  /** The wording of a key in {@code language} with its values filled in, or null. */
+  public static String worded(String language, String key, Map<String, String> values) {
+    String wording = wordingIn(language, key);
     return wording == null ? null : fill(wording, values);
   }
 

@@ -85,6 +85,21 @@ public final class AppealScenario {
     }
   }
 
+  /**
+   * Started by a co-lead as Tasklist and the API do, with its readable key (country, onset day,
+   * short reference): returns the key.
+   */
+  String startWithItsOwnKey(String coLead, Map<String, Object> trigger) {
+    as(coLead);
+    try {
+      return engine.getRuntimeService().createProcessInstanceByKey("emergencyFundingAppeal")
+          .businessKey(AppealService.businessKey(trigger.get("country"), trigger.get("onset")))
+          .setVariables(trigger).execute().getBusinessKey();
+    } finally {
+      asSystem();
+    }
+  }
+
   public Task task(ProcessInstance appeal, String taskKey) {
     asSystem();
     List<Task> tasks = engine.getTaskService().createTaskQuery()

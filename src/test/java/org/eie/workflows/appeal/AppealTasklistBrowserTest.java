@@ -178,14 +178,7 @@ class AppealTasklistBrowserTest extends PostgresApplicationTest {
 
   /** Starts an appeal as Tasklist and the API do, with its readable key; returns the key. */
   private String startWithItsOwnKey(AppealScenario scenario, Map<String, Object> trigger) {
-    scenario.as("lb.unicef");
-    try {
-      return engine.getRuntimeService().createProcessInstanceByKey("emergencyFundingAppeal")
-          .businessKey(AppealService.businessKey(trigger.get("country"), trigger.get("onset")))
-          .setVariables(trigger).execute().getBusinessKey();
-    } finally {
-      scenario.asSystem();
-    }
+    return scenario.startWithItsOwnKey("lb.unicef", trigger);
   }
 
   private Object script(String code, Object... arguments) {

@@ -87,6 +87,42 @@ class PersonalLanguageApiTest extends PostgresApplicationTest {
         .isEqualTo(401);
   }
 
+  @Test
+  void theSameRefusalIsWordedInEachCallersLanguage() throws Exception {
+    http.put("/api/me/language", COLOMBIA, "{\"language\": \"es\"}");
+
+    JsonNode spanish = refusal(COLOMBIA, null, "{\"language\": \"xx\"}");
+    JsonNode english = refusal(LEBANON, null, "{\"language\": \"xx\"}");
+    assertThat(spanish.path("errors").get(0).path("message").asText())
+        .isEqualTo("«xx» no es uno de nuestros idiomas (uno de en, fr, es, pt, ar)");
+    assertThat(english.path("errors").get(0).path("message").asText())
+        .isEqualTo("'xx' is not one of our languages (one of en, fr, es, pt, ar)");
+    assertThat(spanish.path("title").asText()).isEqualTo("Datos no válidos");
+    assertThat(english.path("title").asText()).isEqualTo("Invalid input");
+    assertThat(spanish.path("errors").get(0).path("field").asText()).isEqualTo("language");
+
+    assertThat(refusal(COLOMBIA, null, "{\"language\": ").path("errors").get(0)
+        .path("message").asText()).isEqualTo("no es JSON válido");
+    assertThat(refusal(LEBANON, null, "{\"language\": ").path("errors").get(0)
+        .path("message").asText()).isEqualTo("is not valid JSON");
+    // Not chosen: the browser's language; chosen: the choice, whatever the browser says.
+    assertThat(refusal(LEBANON, "fr-FR,fr;q=0.9", "{}").path("errors").get(0)
+        .path("message").asText()).isEqualTo("est obligatoire (l’une de en, fr, es, pt, ar)");
+    assertThat(refusal(COLOMBIA, "fr-FR,fr;q=0.9", "{}").path("errors").get(0)
+        .path("message").asText()).isEqualTo("es obligatorio (uno de en, fr, es, pt, ar)");
+  }
+
+  private JsonNode refusal(String user, String acceptLanguage, String body) throws Exception {
+    var request = http.request("/api/me/language", user).header("Content-Type",
+        "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    if (acceptLanguage != null) {
+      request.header("Accept-Language", acceptLanguage);
+    }
+    HttpResponse<String> refused = http.send(request);
+    assertThat(refused.statusCode()).as(body).isEqualTo(400);
+    return new ObjectMapper().readTree(refused.body());
+  }
+
   private String read(String user, String acceptLanguage) {
     var request = http.request("/api/me/language", user).GET();
     if (acceptLanguage != null) {

@@ -4,8 +4,21 @@
 // Custom scripts run before the app draws its header, so the link waits for the header's menu
 // (.cam-nav) rather than floating over the page: a link fixed over the content covered
 // Tasklist's Complete button at the foot of a task form.
-const label = (navigator.language || 'en').toLowerCase().startsWith('fr')
-  ? 'Tableau de bord EiE' : 'EiE dashboard';
+// Named as the dashboard names itself (templates/dashboard/messages*.properties, app.title), in
+// the person's language where eie/language found it (Tasklist), else the browser's.
+const labels = {
+  en: 'EiE dashboard',
+  fr: 'Tableau de bord ESU',
+  es: 'Panel de Educación en Emergencias',
+  pt: 'Painel de Educação em Emergências',
+  ar: 'لوحة متابعة التعليم في حالات الطوارئ'
+};
+
+function label() {
+  const language = (document.documentElement.dataset.eieLanguage || navigator.language || 'en')
+    .slice(0, 2).toLowerCase();
+  return labels[language] || labels.en;
+}
 
 function addLink() {
   if (document.getElementById('eie-dashboard-link')) {
@@ -18,7 +31,7 @@ function addLink() {
   const link = document.createElement('a');
   link.id = 'eie-dashboard-link';
   link.href = '/dashboard';
-  link.textContent = label;
+  link.textContent = label();
   const item = document.createElement('li');
   item.className = 'eie-dashboard';
   item.appendChild(link);

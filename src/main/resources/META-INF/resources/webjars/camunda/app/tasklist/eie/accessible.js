@@ -2,7 +2,7 @@
 // what a control does (axe-core: button-name, link-name, aria-dialog-name, tabindex), and the
 // task list's default priority, which every task has, out of the way. Tasklist renders with
 // AngularJS long after this script starts and re-renders on every navigation: a MutationObserver
-// looks at what is added. Tasklist here speaks English (config.js offers no other language).
+// looks at what is added. These names are English whatever language Tasklist speaks.
 const names = [
   ['.app-switch > .dropdown-toggle', 'Camunda applications'],
   ['button.region-toggle[data-region="filters"]', 'Show or hide the filters'],

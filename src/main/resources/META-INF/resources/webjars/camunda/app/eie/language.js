@@ -1,0 +1,54 @@
+// Each person reads Tasklist in their own language (the one chosen on the dashboard or with
+// PUT /api/me/language, else their browser's): Tasklist itself picks its locale from the
+// browser's first language (navigator.languages) when it starts, among the locales config.js
+// offers. Tasklist waits for its custom scripts before it starts, so this one asks the server
+// first and, if the person has a language, makes the browser's answer theirs; Arabic pages turn
+// right to left. Before logging in nobody is known: after the login (the next navigation) the
+// page starts once more if the person's language is not the one it started in.
+const offered = ['en', 'fr', 'es', 'pt', 'ar'];
+const rightToLeft = ['ar'];
+const reloadedFor = 'eie-language-reloaded-for';
+
+async function personsLanguage() {
+  try {
+    // Not signed in, the dashboard answers with a redirect to its login: no language then.
+    const answer = await fetch('/dashboard/me/language', {credentials: 'same-origin',
+      redirect: 'manual', headers: {Accept: 'application/json'}});
+    const language = answer.ok ? (await answer.json()).language : null;
+    return offered.includes(language) ? language : null;
+  } catch (unreachable) {
+    return null;
+  }
+}
+
+function browsersLanguage() {
+  const first = (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+  const code = first.split('-')[0].toLowerCase();
+  return offered.includes(code) ? code : 'en';
+}
+
+function showIn(language) {
+  document.documentElement.lang = language;
+  document.documentElement.dataset.eieLanguage = language;
+  document.documentElement.dir = rightToLeft.includes(language) ? 'rtl' : 'ltr';
+}
+
+const chosen = await personsLanguage();
+if (chosen) {
+  Object.defineProperty(navigator, 'languages', {get: () => [chosen], configurable: true});
+  Object.defineProperty(navigator, 'language', {get: () => chosen, configurable: true});
+}
+const started = chosen || browsersLanguage();
+showIn(started);
+
+window.addEventListener('hashchange', async () => {
+  if (location.hash.startsWith('#/login')) {
+    return;
+  }
+  const language = await personsLanguage();
+  // Once per language and tab: a server that answers now and not at the start cannot loop.
+  if (language && language !== started && sessionStorage.getItem(reloadedFor) !== language) {
+    sessionStorage.setItem(reloadedFor, language);
+    location.reload();
+  }
+});
