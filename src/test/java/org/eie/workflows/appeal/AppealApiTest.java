@@ -192,18 +192,19 @@ class AppealApiTest extends AppealHttpTest {
     submitForm("lb.unicef", id, "Task_SignOffUnicef", Map.of("signOffDecision", "APPROVE"));
     submitForm("lb.savethechildren", id, "Task_SignOffSaveTheChildren",
         Map.of("signOffDecision", "APPROVE"));
-    // Only Lebanon's HC office endorses: another country's HC office neither sees nor takes
-    // the task, a co-lead cannot complete it, and a send-back without a reason is refused.
+    // Only Lebanon's HC office endorses: to another country's HC office the task does not
+    // exist (404, as any other country's task: the tenant hides it), a co-lead of the country
+    // may not complete it (403), and a send-back without a reason is refused (400).
     scenario.asSystem();
     String endorse = engine.getTaskService().createTaskQuery().processInstanceId(id)
         .taskDefinitionKey("Task_EndorseAppeal").singleResult().getId();
     assertThat(http.get("/engine-rest/task/" + endorse, "co.hc").statusCode()).isEqualTo(404);
     var foreignClaim = http.post("/engine-rest/task/" + endorse + "/claim", "co.hc",
         "{\"userId\":\"co.hc\"}");
-    assertThat(foreignClaim.statusCode()).as(foreignClaim.body()).isEqualTo(403);
+    assertThat(foreignClaim.statusCode()).as(foreignClaim.body()).isEqualTo(404);
     var foreignEndorsement = http.post("/engine-rest/task/" + endorse + "/submit-form", "co.hc",
         "{\"variables\":{\"endorsementDecision\":{\"value\":\"ENDORSE\"}}}");
-    assertThat(foreignEndorsement.statusCode()).as(foreignEndorsement.body()).isEqualTo(403);
+    assertThat(foreignEndorsement.statusCode()).as(foreignEndorsement.body()).isEqualTo(404);
     var byCoLead = http.post("/engine-rest/task/" + endorse + "/submit-form", "lb.unicef",
         "{\"variables\":{\"endorsementDecision\":{\"value\":\"ENDORSE\"}}}");
     assertThat(byCoLead.statusCode()).as(byCoLead.body()).isEqualTo(403);
