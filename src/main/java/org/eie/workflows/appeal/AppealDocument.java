@@ -47,7 +47,8 @@ import java.util.stream.Stream;
  * @param projects        the accepted partner projects
  * @param partners        partner organisations in the appeal
  * @param coLeads         cluster co-lead organisations and their contacts
- * @param signOff         who approved the appeal, for which organisation, and when
+ * @param signOff         who approved the appeal, for which organisation, and when; and who
+ *                        endorsed it for the Humanitarian Coordinator
  * @param dataGaps        what the assessment could not establish yet, stated as such
  * @param risks           risks to the response
  * @param funding         funding received so far, or null when not known
@@ -438,15 +439,28 @@ public record AppealDocument(
    * One approval of the appeal.
    *
    * @param name         who approved
-   * @param organisation for which co-lead organisation
+   * @param organisation for which co-lead organisation (null for the endorsement: the document
+   *                     names the country's Humanitarian Coordinator's office in its language)
    * @param approvedAt   when
    * @param comment      or null
+   * @param endorsement  true for the Humanitarian Coordinator's endorsement, false for a
+   *                     co-lead's sign-off (a version stored before endorsements reads false)
    */
   public record Approval(String name, String organisation,
       @JsonFormat(shape = JsonFormat.Shape.STRING,
           without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
       OffsetDateTime approvedAt,
-      String comment) {
+      String comment, boolean endorsement) {
+  }
+
+  /** The co-leads' sign-offs, printed as "Approved by". */
+  public List<Approval> coLeadSignOffs() {
+    return signOff.stream().filter(approval -> !approval.endorsement()).toList();
+  }
+
+  /** The Humanitarian Coordinator's endorsement, or null if the version has none. */
+  public Approval endorsement() {
+    return signOff.stream().filter(Approval::endorsement).findFirst().orElse(null);
   }
 
   /**

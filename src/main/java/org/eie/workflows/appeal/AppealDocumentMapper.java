@@ -54,6 +54,20 @@ final class AppealDocumentMapper {
       PlannedResponse plan, PartnerProjects projects, Consolidation consolidation,
       Map<String, Partner> registered, SignOffs signOffs, Map<String, Signatory> signatories,
       LocalDate date, int version, AppealDocument.Funding funding) {
+    return map(countryName, trigger, assessment, plan, projects, consolidation, registered,
+        signOffs, signatories, null, date, version, funding);
+  }
+
+  /**
+   * As above, with the Humanitarian Coordinator's endorsement after the co-leads' sign-offs.
+   *
+   * @param endorsement who endorsed (name) and when, as the engine recorded it, or null
+   */
+  static AppealDocument map(String countryName, AppealTrigger trigger, NeedsAssessment assessment,
+      PlannedResponse plan, PartnerProjects projects, Consolidation consolidation,
+      Map<String, Partner> registered, SignOffs signOffs, Map<String, Signatory> signatories,
+      FourEyesCheck.Endorser endorsement, LocalDate date, int version,
+      AppealDocument.Funding funding) {
     List<Project> accepted = projects.withStatus(ProjectStatus.ACCEPTED).stream()
         .map(AppealDocumentMapper::project).toList();
     int longest = projects.withStatus(ProjectStatus.ACCEPTED).stream()
@@ -111,11 +125,15 @@ final class AppealDocumentMapper {
     for (SignOff signOff : signOffs.currentApprovals()) {
       String organisation = RecordSignOff.organisationName(signOff.organisation());
       approvals.add(new Approval(signOff.userName(), organisation,
-          OffsetDateTime.parse(signOff.at()), signOff.comment()));
+          OffsetDateTime.parse(signOff.at()), signOff.comment(), false));
       Signatory who = signatories.getOrDefault(signOff.userId(),
           new Signatory(signOff.userId(), signOff.userName(), null));
       coLeads.add(new CoLead(organisation, who.name(), "Education Cluster co-lead", who.email(),
           null));
+    }
+    if (endorsement != null) {
+      approvals.add(new Approval(endorsement.userName(), null,
+          OffsetDateTime.parse(endorsement.at()), null, true));
     }
 
     return new AppealDocument(trigger.country(), countryName,

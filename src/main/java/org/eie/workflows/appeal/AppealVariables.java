@@ -31,6 +31,10 @@ final class AppealVariables {
   static final String PLAN_AMENDED = "planAmended";
   static final String SIGN_OFFS = "signOffs";
   static final String SIGNED_OFF = "signedOff";
+  static final String ENDORSEMENT_DAYS = "endorsementDays";
+  static final String ENDORSEMENT_DUE = "endorsementDue";
+  static final String ENDORSEMENT = "endorsement";
+  static final String ENDORSED = "endorsed";
   static final String CANCELLATION = "cancellation";
 
   /** Element variable of the vetting multi-instance: the project under review. */

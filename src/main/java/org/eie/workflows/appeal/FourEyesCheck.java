@@ -5,6 +5,7 @@ import static org.eie.workflows.appeal.AppealVariables.SIGN_OFFS;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Verifies, from the engine's own record and nothing a client can write, that the appeal about to
  * be published was signed off by two different people, one of each co-lead organisation, in the
- * current round. Runs before the document is generated and again as the appeal is handed to the
+ * current round, and endorsed after them by the Humanitarian Coordinator's office of the country
+ * ({@link #endorsement}). Runs before the document is generated and again as the appeal is handed to the
  * donors ({@code Task_DistributeToDonors}'s start listener). If it does not hold, it throws: no
  * document, no e-mail, and the job's incident in Cockpit says why.
  *
@@ -36,6 +38,7 @@ class FourEyesCheck implements ExecutionListener {
   static final String UNICEF_TASK = "Task_SignOffUnicef";
   static final String SAVE_THE_CHILDREN_TASK = "Task_SignOffSaveTheChildren";
   static final String SIGNED_OFF_EVENT = "Event_AppealSignedOff";
+  static final String ENDORSEMENT_TASK = "Task_EndorseAppeal";
   /** Steps that change the figures: a sign-off given before one of them is of an older round. */
   static final List<String> NEW_ROUND_STEPS =
       List.of("Task_ConsolidateRequirements", "Task_ReviewConsolidation");
@@ -57,8 +60,10 @@ class FourEyesCheck implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    verified(execution.getProcessInstanceId(), (String) execution.getVariable("country"),
+    String country = (String) execution.getVariable("country");
+    verified(execution.getProcessInstanceId(), country,
         (SignOffs) execution.getVariable(SIGN_OFFS));
+    endorsement(execution.getProcessInstanceId(), execution.getProcessDefinitionId(), country);
   }
 
   /**
@@ -69,32 +74,7 @@ class FourEyesCheck implements ExecutionListener {
    */
   SignOffs verified(String appealId, String country, SignOffs recorded) {
     recorded = recorded == null ? SignOffs.NONE : recorded;
-    // The appeal's steps in the order they happened (start time, then the engine's sequence
-    // counter for steps of the same instant): a consolidation or a review starts a new round,
-    // a UNICEF sign-off opens the pair, "Appeal signed off" closes it.
-    String unicefTask = null;
-    String saveTheChildrenTask = null;
-    String[] signedOff = null;
-    for (HistoricActivityInstance step : record.stepsInOrder(appealId)) {
-      String id = step.getActivityId();
-      if (NEW_ROUND_STEPS.contains(id)) {
-        unicefTask = null;
-        saveTheChildrenTask = null;
-        signedOff = null;
-      } else if (UNICEF_TASK.equals(id)) {
-        unicefTask = step.getTaskId();
-        saveTheChildrenTask = null;
-      } else if (SAVE_THE_CHILDREN_TASK.equals(id)) {
-        saveTheChildrenTask = step.getTaskId();
-      } else if (SIGNED_OFF_EVENT.equals(id) && unicefTask != null
-          && saveTheChildrenTask != null) {
-        signedOff = new String[] {unicefTask, saveTheChildrenTask};
-      }
-    }
-    if (signedOff == null) {
-      throw new FourEyesNotMet(appealId, "the record shows no UNICEF sign-off followed by a Save"
-          + " the Children sign-off and 'Appeal signed off' since the figures last changed");
-    }
+    String[] signedOff = currentRound(appealId);
     HistoricTaskInstance unicef = completedTask(appealId, signedOff[0]);
     HistoricTaskInstance saveTheChildren = completedTask(appealId, signedOff[1]);
 
@@ -112,6 +92,86 @@ class FourEyesCheck implements ExecutionListener {
     approvals.add(approval(RecordSignOff.SAVE_THE_CHILDREN, saveTheChildrenSigner,
         saveTheChildren, recorded));
     return new SignOffs(approvals);
+  }
+
+  /**
+   * The current round's sign-off tasks and endorsement task as the record shows them (UNICEF,
+   * Save the Children, the HC's endorsement or null), or a refusal if the path did not reach
+   * "Appeal signed off" after both sign-offs since the figures last changed.
+   */
+  private String[] currentRound(String appealId) {
+    // The appeal's steps in the order they happened (start time, then the engine's sequence
+    // counter for steps of the same instant): a consolidation or a review starts a new round,
+    // a UNICEF sign-off opens the pair, the HC's endorsement follows it, "Appeal signed off"
+    // closes it.
+    String unicefTask = null;
+    String saveTheChildrenTask = null;
+    String endorsementTask = null;
+    String[] signedOff = null;
+    for (HistoricActivityInstance step : record.stepsInOrder(appealId)) {
+      String id = step.getActivityId();
+      if (NEW_ROUND_STEPS.contains(id)) {
+        unicefTask = null;
+        saveTheChildrenTask = null;
+        endorsementTask = null;
+        signedOff = null;
+      } else if (UNICEF_TASK.equals(id)) {
+        unicefTask = step.getTaskId();
+        saveTheChildrenTask = null;
+        endorsementTask = null;
+      } else if (SAVE_THE_CHILDREN_TASK.equals(id)) {
+        saveTheChildrenTask = step.getTaskId();
+      } else if (ENDORSEMENT_TASK.equals(id) && saveTheChildrenTask != null) {
+        endorsementTask = step.getTaskId();
+      } else if (SIGNED_OFF_EVENT.equals(id) && unicefTask != null
+          && saveTheChildrenTask != null) {
+        signedOff = new String[] {unicefTask, saveTheChildrenTask, endorsementTask};
+      }
+    }
+    if (signedOff == null) {
+      throw new FourEyesNotMet(appealId, "the record shows no UNICEF sign-off followed by a Save"
+          + " the Children sign-off and 'Appeal signed off' since the figures last changed");
+    }
+    return signedOff;
+  }
+
+  /**
+   * Who endorsed the current round for the Humanitarian Coordinator, and when, from the record:
+   * the endorsement task after both sign-offs (the gateway lets "Appeal signed off" follow it
+   * only when endorsed), the user the engine had authenticated when it was completed, who is
+   * now in the HC's office of the country. Empty for an appeal whose diagram predates the
+   * endorsement (published on its co-leads' sign-off, as its diagram says).
+   *
+   * @throws FourEyesNotMet if the diagram has the endorsement and the record does not show it
+   */
+  Optional<Endorser> endorsement(String appealId, String processDefinitionId, String country) {
+    if (!hasEndorsement(processDefinitionId)) {
+      return Optional.empty();
+    }
+    String taskId = currentRound(appealId)[2];
+    if (taskId == null) {
+      throw new FourEyesNotMet(appealId, "the record shows no endorsement by the Humanitarian"
+          + " Coordinator after the co-leads' sign-offs");
+    }
+    HistoricTaskInstance task = record.completedTask(taskId).orElseThrow(() ->
+        new FourEyesNotMet(appealId, "the Humanitarian Coordinator's endorsement was not"
+            + " completed by a user"));
+    String userId = completer(appealId, task);
+    if (!record.groupsOf(userId).contains(Groups.humanitarianCoordinatorOf(country))) {
+      throw new FourEyesNotMet(appealId, userId + " endorsed but is not in the Humanitarian"
+          + " Coordinator's office of " + country);
+    }
+    return Optional.of(new Endorser(userId, users.nameOf(userId),
+        task.getEndTime().toInstant().atOffset(ZoneOffset.UTC).toString()));
+  }
+
+  /** Who endorsed and when ({@code at}: ISO-8601, UTC), as the engine recorded it. */
+  record Endorser(String userId, String userName, String at) {
+  }
+
+  private boolean hasEndorsement(String processDefinitionId) {
+    return processDefinitionId == null || record.definitionHas(processDefinitionId,
+        ENDORSEMENT_TASK);
   }
 
   private HistoricTaskInstance completedTask(String appealId, String taskId) {

@@ -83,6 +83,9 @@ class GenerateAppealDocument implements JavaDelegate {
     // Who signed comes from the engine's record, verified; the variable adds only comments.
     SignOffs signOffs = fourEyes.verified(execution.getProcessInstanceId(), country,
         (SignOffs) execution.getVariable(SIGN_OFFS));
+    // Who endorsed for the Humanitarian Coordinator: the engine's record too, never a variable.
+    FourEyesCheck.Endorser endorsement = fourEyes.endorsement(execution.getProcessInstanceId(),
+        execution.getProcessDefinitionId(), country).orElse(null);
     LocalDate today = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
         .toLocalDate();
     int version = store.latestVersion(execution.getProcessInstanceId(), DOCUMENT_KIND)
@@ -94,7 +97,7 @@ class GenerateAppealDocument implements JavaDelegate {
         (PlannedResponse) execution.getVariable(RESPONSE_PLAN),
         RecordPartnerProject.projectsOf(execution.getVariable(PROJECTS)),
         (Consolidation) execution.getVariable(AppealVariables.CONSOLIDATION),
-        registeredPartners(country), signOffs, signatories(signOffs), today, version,
+        registeredPartners(country), signOffs, signatories(signOffs), endorsement, today, version,
         funding(execution.getProcessInstanceId(), today));
     Object language = execution.getVariable(LANGUAGE);
     Locale locale = Locale.forLanguageTag(language == null ? "en" : language.toString());

@@ -30,14 +30,22 @@ class OverdueFollowUp implements TaskListener {
 
   static final String MISSED_DEADLINE = "missedDeadline";
   static final String SIGN_OFF_STATE = "signOffState";
-  static final List<String> TASKS =
-      List.of("Task_FollowUpOverdueAssessment", "Task_FollowUpOverduePublication");
+  static final String ENDORSEMENT_FOLLOW_UP = "Task_FollowUpOverdueEndorsement";
+  static final List<String> TASKS = List.of("Task_FollowUpOverdueAssessment",
+      "Task_FollowUpOverduePublication", ENDORSEMENT_FOLLOW_UP);
 
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
   @Override
   public void notify(DelegateTask task) {
+    if (ENDORSEMENT_FOLLOW_UP.equals(task.getTaskDefinitionKey())) {
+      task.setVariableLocal(MISSED_DEADLINE, missedEndorsement(
+          (Date) task.getVariable(AppealVariables.ENDORSEMENT_DUE),
+          (Number) task.getVariable(AppealVariables.ENDORSEMENT_DAYS)));
+      task.setVariableLocal(SIGN_OFF_STATE, signOffState(signOffsOf(task.getVariable(SIGN_OFFS))));
+      return;
+    }
     task.setVariableLocal(MISSED_DEADLINE, missedDeadline(task.getTaskDefinitionKey(),
         (Date) task.getVariable(ASSESSMENT_DUE), (Date) task.getVariable(PUBLICATION_DEADLINE),
         (Number) task.getVariable(PUBLICATION_DEADLINE_DAYS),
@@ -69,6 +77,12 @@ class OverdueFollowUp implements TaskListener {
             + (revision ? "the revision was started" : "onset") + ")") + ".";
   }
 
+  static String missedEndorsement(Date due, Number days) {
+    return "Missed deadline: the Humanitarian Coordinator's endorsement, due " + when(due)
+        + (days == null ? "" : " (" + days + " days after both co-leads signed off)")
+        + ". The HC's office still has the task.";
+  }
+
   /** Whether the current version is signed off, and by whom. */
   static String signOffState(SignOffs signOffs) {
     Map<String, SignOff> approved = new java.util.HashMap<>();
@@ -77,7 +91,8 @@ class OverdueFollowUp implements TaskListener {
     SignOff saveTheChildren = approved.get(RecordSignOff.SAVE_THE_CHILDREN);
     if (unicef != null && saveTheChildren != null) {
       return "Signed off: yes, for UNICEF by " + unicef.userName() + " and for Save the Children"
-          + " by " + saveTheChildren.userName() + "; the appeal is being published.";
+          + " by " + saveTheChildren.userName() + "; once the Humanitarian Coordinator endorses it,"
+          + " the appeal is published.";
     }
     if (unicef != null) {
       return "Signed off: not yet. UNICEF approved (" + unicef.userName() + "); the Save the"

@@ -151,10 +151,12 @@ class RecordRevision extends TaskCompletion implements TaskListener {
     execution.setVariable(SUBMISSION_DEADLINE, Date.from(now.plusDays(days).toInstant()));
     execution.setVariable(PUBLICATION_DEADLINE, Date.from(now.toInstant().plus(Duration.ofDays(
         publicationDays == null ? 7 : publicationDays.longValue()))));
-    // The revised version is signed off afresh: the previous version's approvals (kept in the
-    // history) do not count for it, in the form's check as in FourEyesCheck.
+    // The revised version is signed off and endorsed afresh: the previous version's approvals
+    // and endorsement (kept in the history) do not count for it, in the form's check as in
+    // FourEyesCheck.
     execution.removeVariable(AppealVariables.SIGN_OFFS);
     execution.setVariable(AppealVariables.SIGNED_OFF, false);
+    execution.setVariable(AppealVariables.ENDORSED, false);
     execution.setVariable(REVISION, json(new AppealRevision(version, reason, withdrawn,
         budgets, days, user.id(), now.toString())));
   }

@@ -32,12 +32,15 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
 
   static final String UNICEF = "UNICEF";
   static final String SAVE_THE_CHILDREN = "SAVE_THE_CHILDREN";
+  /** Not a sign-off of its own: the HC's send-back, which restarts the round like one. */
+  static final String HUMANITARIAN_COORDINATOR = "HUMANITARIAN_COORDINATOR";
   static final Map<String, String> ORGANISATION_OF_TASK = Map.of(
       "Task_SignOffUnicef", UNICEF, "Task_SignOffSaveTheChildren", SAVE_THE_CHILDREN);
   static final Map<String, String> GROUP_OF_ORGANISATION = Map.of(
       UNICEF, Groups.UNICEF, SAVE_THE_CHILDREN, Groups.SAVE_THE_CHILDREN);
   private static final Map<String, String> ORGANISATION_NAMES = Map.of(
-      UNICEF, "UNICEF", SAVE_THE_CHILDREN, "Save the Children");
+      UNICEF, "UNICEF", SAVE_THE_CHILDREN, "Save the Children",
+      HUMANITARIAN_COORDINATOR, "The Humanitarian Coordinator's office");
   static final Set<String> DECISIONS = Set.of("APPROVE", "SEND_BACK");
   static final List<String> FORM_FIELDS = List.of("signOffDecision", "signOffComment",
       "appealSummary", "signOffFor");

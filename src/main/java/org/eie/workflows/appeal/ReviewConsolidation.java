@@ -17,7 +17,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * The co-leads look at what consolidation reported (or why a sign-off sent it back), and either
+ * The co-leads look at what consolidation reported (or why a sign-off or the Humanitarian
+ * Coordinator's endorsement sent it back), and either
  * amend the response plan's priority activities, which consolidates again, or confirm the figures
  * with a comment that stays in the record.
  */

@@ -43,7 +43,7 @@ class AppealReads {
   private static final List<String> PREPARATION_STEPS = List.of("Task_FollowUpOverdueAssessment",
       "Task_DraftResponsePlan", "Task_VetProject", "Task_ReviseProject",
       "Task_ConsolidateRequirements", "Task_ReviewConsolidation", "Task_SignOffUnicef",
-      "Task_SignOffSaveTheChildren");
+      "Task_SignOffSaveTheChildren", "Task_EndorseAppeal", "Task_FollowUpOverdueEndorsement");
 
   private final HistoryService history;
   private final EngineReads reads;

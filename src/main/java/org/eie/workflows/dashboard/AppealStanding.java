@@ -37,9 +37,11 @@ class AppealStanding {
 
   /** Loose variables only: a JSON variable costs one more read per appeal (its byte array). */
   private static final String[] FACTS = {"appealType", "onset", "assessmentDue",
-      "publicationDeadline", "submissionDeadline", "signedOff", "revisionDue"};
+      "publicationDeadline", "submissionDeadline", "signedOff", "endorsed", "revisionDue"};
   private static final String ASSESSMENT = "Task_RapidNeedsAssessment";
   private static final String LAST_SIGN_OFF = "Task_SignOffSaveTheChildren";
+  /** The Humanitarian Coordinator's endorsement, which follows the last sign-off. */
+  private static final String ENDORSEMENT = "Task_EndorseAppeal";
   private static final String CANCELLED_END = "Event_Cancelled";
   private static final int CHUNK = 500;
 
@@ -248,11 +250,15 @@ class AppealStanding {
         lastSignOff.merge(appeal, task, (a, b) -> a.getStartTime().after(b.getStartTime()) ? a : b);
       }
     }
-    // The preparation is over when the newest sign-off was completed and approved it.
+    // The preparation is over when the newest decision approved it: the HC's endorsement, which
+    // opens as the last sign-off approves; an appeal on a diagram without the endorsement ends
+    // with its last sign-off.
     lastSignOff.forEach((appeal, task) -> {
       StoredVariables values = facts.get(appeal);
+      String approvedBy = ENDORSEMENT.equals(task.getTaskDefinitionKey()) ? "endorsed"
+          : "signedOff";
       if ("completed".equals(task.getDeleteReason()) && values != null
-          && Boolean.TRUE.equals(values.flag("signedOff"))) {
+          && Boolean.TRUE.equals(values.flag(approvedBy))) {
         prepared.put(appeal, task.getEndTime().toInstant());
       }
     });
@@ -260,7 +266,7 @@ class AppealStanding {
 
   private HistoricTaskInstanceQuery stepTasks() {
     return history.createHistoricTaskInstanceQuery().processDefinitionKey(Processes.APPEAL)
-        .taskDefinitionKeyIn(ASSESSMENT, LAST_SIGN_OFF);
+        .taskDefinitionKeyIn(ASSESSMENT, LAST_SIGN_OFF, ENDORSEMENT);
   }
 
   /**

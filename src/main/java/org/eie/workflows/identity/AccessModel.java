@@ -165,15 +165,19 @@ class AccessModel implements InitializingBean {
       }
       String coLeads = Groups.coLeadsOf(code);
       String partners = Groups.partnersOf(code);
+      String coordinator = Groups.humanitarianCoordinatorOf(code);
       group(coLeads, "Co-leads, " + name + " Education Cluster", "WORKFLOW");
       group(partners, "Partners, " + name + " Education Cluster", "WORKFLOW");
-      for (String member : List.of(coLeads, partners, Groups.GLOBAL_CO_LEADS, Groups.SECRETARIAT)) {
+      group(coordinator, "Humanitarian Coordinator's office, " + name, "WORKFLOW");
+      for (String member : List.of(coLeads, partners, coordinator, Groups.GLOBAL_CO_LEADS,
+          Groups.SECRETARIAT)) {
         if (identity.createTenantQuery().tenantId(code).groupMember(member).count() == 0) {
           identity.createTenantGroupMembership(code, member);
         }
       }
       grant(coLeads, TENANT, code, READ);
       grant(partners, TENANT, code, READ);
+      grant(coordinator, TENANT, code, READ);
 
       grant(coLeads, APPLICATION, "tasklist", ACCESS);
       grant(coLeads, APPLICATION, "cockpit", ACCESS);
@@ -185,6 +189,12 @@ class AccessModel implements InitializingBean {
 
       grant(partners, APPLICATION, "tasklist", ACCESS);
       grant(partners, PROCESS_DEFINITION, Processes.APPEAL, READ);
+
+      // The HC's office works on one task of its country's appeals, "Endorse the appeal", which
+      // its candidate group gives it (the engine's grant on that task); it reads the definition
+      // for Tasklist's process name and nothing of the instances beyond the task.
+      grant(coordinator, APPLICATION, "tasklist", ACCESS);
+      grant(coordinator, PROCESS_DEFINITION, Processes.APPEAL, READ);
     });
   }
 
@@ -323,14 +333,16 @@ class AccessModel implements InitializingBean {
     properties.countries().forEach((code, name) -> {
       String coLeads = Groups.coLeadsOf(code);
       String partners = Groups.partnersOf(code);
+      String coordinator = Groups.humanitarianCoordinatorOf(code);
       everyone.add(coLeads);
       everyone.add(partners);
+      everyone.add(coordinator);
       filter("My country's tasks: " + name, -10,
           "Open tasks of the " + name + " Education Cluster that you may work on",
           "filter.countryTasks", name,
           tasks.createTaskQuery().tenantIdIn(code)
               .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
-          coLeads, partners);
+          coLeads, partners, coordinator);
     });
     filter("My group's tasks", 0, "Open tasks offered to your groups or assigned to you",
         "filter.groupTasks", null,

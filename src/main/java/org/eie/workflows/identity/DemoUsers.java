@@ -1,6 +1,7 @@
 package org.eie.workflows.identity;
 
 import static org.eie.workflows.identity.Groups.coLeadsOf;
+import static org.eie.workflows.identity.Groups.humanitarianCoordinatorOf;
 import static org.eie.workflows.identity.Groups.languageCommunity;
 import static org.eie.workflows.identity.Groups.partnersOf;
 
@@ -24,6 +25,10 @@ public final class DemoUsers {
           List.of(coLeadsOf("CO"), Groups.UNICEF)),
       new DemoUser("co.savethechildren", "Andrés", "Gómez (Save the Children, Colombia)",
           List.of(coLeadsOf("CO"), Groups.SAVE_THE_CHILDREN)),
+      new DemoUser("lb.hc", "Rima", "Nassar (Humanitarian Coordinator's office, Lebanon)",
+          List.of(humanitarianCoordinatorOf("LB"))),
+      new DemoUser("co.hc", "Mateo", "Vargas (Humanitarian Coordinator's office, Colombia)",
+          List.of(humanitarianCoordinatorOf("CO"))),
       new DemoUser("gec.unicef", "Amina", "Diallo (UNICEF, GEC Unit)",
           List.of(Groups.GLOBAL_CO_LEADS, Groups.UNICEF)),
       new DemoUser("gec.savethechildren", "Johan", "Berg (Save the Children, GEC Unit)",

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -26,10 +27,21 @@ public class EngineRecord {
 
   private final HistoryService history;
   private final IdentityService identity;
+  private final RepositoryService repository;
 
-  EngineRecord(HistoryService history, IdentityService identity) {
+  EngineRecord(HistoryService history, IdentityService identity, RepositoryService repository) {
     this.history = history;
     this.identity = identity;
+    this.repository = repository;
+  }
+
+  /**
+   * Whether the process definition (the diagram an instance runs on) has this activity: an
+   * instance started on an older version follows that version's steps.
+   */
+  public boolean definitionHas(String processDefinitionId, String activityId) {
+    return unchecked(() -> repository.getBpmnModelInstance(processDefinitionId)
+        .getModelElementById(activityId) != null);
   }
 
   /**

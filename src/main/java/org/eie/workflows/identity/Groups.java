@@ -33,6 +33,14 @@ public final class Groups {
     return "coleads-" + country;
   }
 
+  /**
+   * The office of the country's Humanitarian Coordinator, who endorses the country's appeals
+   * after both co-leads signed them off.
+   */
+  public static String humanitarianCoordinatorOf(String country) {
+    return "hc-" + country;
+  }
+
   public static String partnersOf(String country) {
     return "partners-" + country;
   }

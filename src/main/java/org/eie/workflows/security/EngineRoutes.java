@@ -51,6 +51,8 @@ public final class EngineRoutes {
   /** The roles of the access model, as the user's groups give them (several at once is fine). */
   public enum Role {
     COUNTRY_CO_LEAD, GLOBAL_CO_LEAD, SECRETARIAT, PARTNER, LANGUAGE_COMMUNITY,
+    /** A country's Humanitarian Coordinator's office: endorses its appeals, in Tasklist only. */
+    HUMANITARIAN_COORDINATOR,
     /** The INEE Steering Group and the Standards and Practice working group: Tasklist only. */
     WORKING_GROUP;
 
@@ -62,6 +64,8 @@ public final class EngineRoutes {
           roles.add(COUNTRY_CO_LEAD);
         } else if (group.startsWith(Groups.partnersOf("")) || group.startsWith("partner-")) {
           roles.add(PARTNER);
+        } else if (group.startsWith(Groups.humanitarianCoordinatorOf(""))) {
+          roles.add(HUMANITARIAN_COORDINATOR);
         } else if (group.startsWith(Groups.languageCommunity(""))) {
           roles.add(LANGUAGE_COMMUNITY);
         } else if (group.equals(Groups.GLOBAL_CO_LEADS)) {

@@ -192,6 +192,28 @@ class AppealApiTest extends AppealHttpTest {
     submitForm("lb.unicef", id, "Task_SignOffUnicef", Map.of("signOffDecision", "APPROVE"));
     submitForm("lb.savethechildren", id, "Task_SignOffSaveTheChildren",
         Map.of("signOffDecision", "APPROVE"));
+    // Only Lebanon's HC office endorses: to another country's HC office the task does not
+    // exist (404, as any other country's task: the tenant hides it), a co-lead of the country
+    // may not complete it (403), and a send-back without a reason is refused (400).
+    scenario.asSystem();
+    String endorse = engine.getTaskService().createTaskQuery().processInstanceId(id)
+        .taskDefinitionKey("Task_EndorseAppeal").singleResult().getId();
+    assertThat(http.get("/engine-rest/task/" + endorse, "co.hc").statusCode()).isEqualTo(404);
+    var foreignClaim = http.post("/engine-rest/task/" + endorse + "/claim", "co.hc",
+        "{\"userId\":\"co.hc\"}");
+    assertThat(foreignClaim.statusCode()).as(foreignClaim.body()).isEqualTo(404);
+    var foreignEndorsement = http.post("/engine-rest/task/" + endorse + "/submit-form", "co.hc",
+        "{\"variables\":{\"endorsementDecision\":{\"value\":\"ENDORSE\"}}}");
+    assertThat(foreignEndorsement.statusCode()).as(foreignEndorsement.body()).isEqualTo(404);
+    var byCoLead = http.post("/engine-rest/task/" + endorse + "/submit-form", "lb.unicef",
+        "{\"variables\":{\"endorsementDecision\":{\"value\":\"ENDORSE\"}}}");
+    assertThat(byCoLead.statusCode()).as(byCoLead.body()).isEqualTo(403);
+    var noReason = trySubmitForm("lb.hc", id, "Task_EndorseAppeal",
+        Map.of("endorsementDecision", "SEND_BACK"));
+    assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
+    assertThat(noReason.body()).contains("Reason for sending back");
+    assertThat(http.get("/engine-rest/task/" + endorse, "lb.hc").statusCode()).isEqualTo(200);
+    submitForm("lb.hc", id, "Task_EndorseAppeal", Map.of("endorsementDecision", "ENDORSE"));
     runJob(id, "Task_GenerateAppealDocument");
 
     var pdf = http.getBytes("/api/appeals/" + id + "/document", "lb.savethechildren");
@@ -230,7 +252,7 @@ class AppealApiTest extends AppealHttpTest {
     assertThat(json.readTree(tooEarly.body()).get("detail").asText())
         .contains("only a published appeal");
     assertThat(http.post(closure, "lb.unicef", reason).statusCode()).isEqualTo(409);
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     scenario.publish(appeal);
 
     // Published and waiting for its revision: open, and not overdue, on the dashboard.

@@ -68,6 +68,7 @@ public final class AppealBenchmarkDriver {
         AppealScenario.signOff("APPROVE", "For UNICEF"));
     submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
         AppealScenario.signOff("APPROVE", null));
+    submit("lb.hc", appeal, "Task_EndorseAppeal", AppealScenario.endorsement("ENDORSE", null));
   }
 
   private void submit(String user, ProcessInstance appeal, String taskKey,

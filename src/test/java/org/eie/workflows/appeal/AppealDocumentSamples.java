@@ -128,10 +128,12 @@ public final class AppealDocumentSamples {
                 "ksaleh@example.org", "+961 1 738 654")),
         List.of(
             new Approval("Nadine Khoury", "UNICEF",
-                OffsetDateTime.of(2020, 8, 13, 16, 30, 0, 0, ZoneOffset.ofHours(3)), null),
+                OffsetDateTime.of(2020, 8, 13, 16, 30, 0, 0, ZoneOffset.ofHours(3)), null, false),
             new Approval("Karim Saleh", "Save the Children",
                 OffsetDateTime.of(2020, 8, 14, 9, 15, 0, 0, ZoneOffset.ofHours(3)),
-                "Figures to be revised with the Joint Education Needs Assessment.")),
+                "Figures to be revised with the Joint Education Needs Assessment.", false),
+            new Approval("Rima Nassar", null,
+                OffsetDateTime.of(2020, 8, 14, 18, 40, 0, 0, ZoneOffset.ofHours(3)), null, true)),
         List.of(
             "Number of teachers affected outside Beirut governorate not yet known.",
             "Damage to private schools assessed in 60 of 112 schools; the rest follow in the "

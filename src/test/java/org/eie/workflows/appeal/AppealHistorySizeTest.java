@@ -55,7 +55,7 @@ class AppealHistorySizeTest extends PostgresApplicationTest {
       }
       scenario.closeCall(appeal);
       scenario.vetAll(appeal, "ACCEPT");
-      scenario.signOffByBoth(appeal);
+      scenario.signOffAndEndorse(appeal);
       scenario.runJob(appeal, "Task_GenerateAppealDocument");
       scenario.runDonorDelivery(appeal);
       // Closed without revision: the figures are those of one published version.

@@ -86,7 +86,7 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
         Map.of("budgetTemporaryLearningSpaces", 400000.0)));
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     // A donor has already committed funds: the published version says how much is covered.
     var pledge = http.post("/api/pledges", "lb.unicef", """
         {"donorId": "%s", "appealId": "%s", "amountUsd": 100000, "date": "2026-11-20",
@@ -126,7 +126,7 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
         Map.of("budgetTemporaryLearningSpaces", 400000.0)));
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     scenario.runJob(appeal, "Task_GenerateAppealDocument");
     scenario.runDonorDelivery(appeal);
 
@@ -258,7 +258,7 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
     scenario.submit("lb.unicef", appeal, "Task_ReviseAppeal", AppealScenario.revision(
         "Funding for teachers was confirmed.", 12000, "LB-EDU-003 = 120000", "", 5));
     scenario.closeRevisionCall(appeal, java.time.Duration.ofDays(5));
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     scenario.publish(appeal);
     runEveryDeliveryOf(appeal);
 
@@ -332,7 +332,7 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
         Map.of("budgetTemporaryLearningSpaces", 400000.0)));
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     scenario.publish(appeal);
     return appeal;
   }
@@ -350,7 +350,7 @@ class AppealReachesDonorsTest extends PostgresApplicationTest {
     scenario.closeRevisionCall(appeal, java.time.Duration.ofDays(5));
     Assertions.assertThat(scenario.tasks(appeal, "Task_VetProject")).hasSize(1);
     scenario.vetAll(appeal, "ACCEPT");
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     scenario.publish(appeal);
   }
 

@@ -226,10 +226,16 @@ public final class AppealScenario {
   }
 
   public static Map<String, Object> signOff(String decision, String comment) {
+    return decision("signOffDecision", decision, "signOffComment", comment);
+  }
+
+  /** A decision form: the decision, and its comment when there is one. */
+  private static Map<String, Object> decision(String decisionField, String decision,
+      String commentField, String comment) {
     Map<String, Object> form = new HashMap<>();
-    form.put("signOffDecision", decision);
+    form.put(decisionField, decision);
     if (comment != null) {
-      form.put("signOffComment", comment);
+      form.put(commentField, comment);
     }
     return form;
   }
@@ -277,10 +283,24 @@ public final class AppealScenario {
     return appeal;
   }
 
-  void signOffByBoth(ProcessInstance appeal) {
+  /**
+   * Both co-leads sign off (UNICEF, then Save the Children) and the Humanitarian Coordinator's
+   * office of Lebanon endorses: the appeal waits for its document.
+   */
+  public void signOffAndEndorse(ProcessInstance appeal) {
     submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", "For UNICEF"));
     submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
         signOff("APPROVE", null));
+    endorse(appeal);
+  }
+
+  /** The HC's office of Lebanon ({@code lb.hc}) endorses the signed-off appeal. */
+  public void endorse(ProcessInstance appeal) {
+    submit("lb.hc", appeal, "Task_EndorseAppeal", endorsement("ENDORSE", null));
+  }
+
+  public static Map<String, Object> endorsement(String decision, String reason) {
+    return decision("endorsementDecision", decision, "endorsementReason", reason);
   }
 
   /** The donor delivery the appeal's "Distribute to donors" step started. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -201,6 +202,108 @@ class AppealTasklistBrowserTest extends PostgresApplicationTest {
     assertThat(refusal.getText()).contains("only a Save the Children co-lead of LB",
         "lb.unicef is not one");
     assertThat(scenario.task(appeal, "Task_SignOffSaveTheChildren").getAssignee()).isNull();
+  }
+
+  @Test
+  void theHcOfficeFindsItsCountrysEndorsementAndSendsItBackWithAReason() {
+    var scenario = new AppealScenario(engine);
+    ProcessInstance appeal = scenario.signedForUnicef();
+    scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
+        AppealScenario.signOff("APPROVE", null));
+    String task = scenario.task(appeal, "Task_EndorseAppeal").getId();
+
+    // Colombia's HC office has no filter on Lebanon's tasks.
+    logIn("co.hc");
+    assertThat(browser.findElements(By.cssSelector(".task-filter h4.name a")).stream()
+        .map(WebElement::getText).toList()).anyMatch(name -> name.startsWith(
+            "My country's tasks: Colombia")).noneMatch(name -> name.contains("Lebanon"));
+    HeadlessBrowser.quit(browser);
+    browser = HeadlessBrowser.start();
+
+    logIn("lb.hc");
+    browser.findElements(By.cssSelector(".task-filter h4.name a")).stream()
+        .filter(filter -> filter.getText().startsWith("My country's tasks: Lebanon"))
+        .findFirst().orElseThrow().click();
+    assertThat(allCards()).anyMatch(card -> card.startsWith("Endorse the appeal: Explosion,"
+        + " Lebanon"));
+    openTask(task);
+    waitForText(".fjs-container", "For the Humanitarian Coordinator's office of Lebanon."
+        + " Signed off for UNICEF by Nadine Khoury");
+    clickClaim();
+    String reason = "Explain how Mount Lebanon is covered";
+    By sendBack = By.xpath("//label[contains(normalize-space(.), 'Send back to the co-leads')]"
+        + "//input | //input[@type='radio'][following-sibling::text()[contains(.,"
+        + " 'Send back to the co-leads')]]");
+    By reasonField = By.cssSelector("textarea[id$='Field_endorsementReason']");
+    By complete = By.xpath("//button[normalize-space()='Complete']");
+    // Claiming redraws the form. Sending back shows the reason, which the form requires:
+    // Complete stays disabled until it is typed.
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .withMessage(() -> "the form did not show the choice after claiming")
+        .until(driver -> driver.findElements(By.xpath(
+            "//*[(self::button or self::a) and normalize-space()='Claim']")).isEmpty()
+            && !driver.findElements(sendBack).isEmpty());
+    assertThat(browser.findElements(reasonField).stream().anyMatch(WebElement::isDisplayed))
+        .as("the reason before choosing to send back").isFalse();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .withMessage(() -> "the reason did not appear after choosing to send back")
+        .until(driver -> {
+          WebElement radio = driver.findElement(sendBack);
+          if (!radio.isSelected()) {
+            script("arguments[0].scrollIntoView({block: 'center'})", radio);
+            radio.click();
+          }
+          return driver.findElements(reasonField).stream().anyMatch(WebElement::isDisplayed);
+        });
+    // Sending back without a reason: the form says the reason is required, the task stays.
+    WebElement first = browser.findElement(complete);
+    script("arguments[0].scrollIntoView({block: 'center'})", first);
+    first.click();
+    WebElement error = HeadlessBrowser.waitFor(browser, ExpectedConditions
+        .visibilityOfElementLocated(By.cssSelector(".fjs-form-field-error")));
+    assertThat(error.getText()).containsIgnoringCase("required");
+    assertThat(scenario.tasks(appeal, "Task_EndorseAppeal")).extracting(t -> t.getId())
+        .containsExactly(task);
+    WebElement button = new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .withMessage(() -> "Complete stays disabled; form errors: " + browser.findElements(
+            By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText).toList())
+        .until(driver -> {
+          WebElement field = driver.findElement(reasonField);
+          if (!reason.equals(field.getDomProperty("value"))) {
+            script("arguments[0].scrollIntoView({block: 'center'})", field);
+            field.clear();
+            field.sendKeys(reason);
+            return null;
+          }
+          WebElement done = driver.findElement(complete);
+          return done.isEnabled() ? done : null;
+        });
+    // Tasklist's notices (the claim, the refused first attempt) may lie over the button: a
+    // person closes them, then clicks.
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(ElementClickInterceptedException.class)
+        .withMessage(() -> "Complete stays covered by: " + browser.findElements(
+            By.cssSelector(".page-notifications")).stream().map(WebElement::getText).toList())
+        .until(driver -> {
+          driver.findElements(By.cssSelector(".page-notifications .close, "
+              + ".page-notifications button")).stream().filter(WebElement::isDisplayed)
+              .forEach(WebElement::click);
+          script("arguments[0].scrollIntoView({block: 'center'})", button);
+          button.click();
+          return true;
+        });
+
+    WebElement confirmation = HeadlessBrowser.waitFor(browser, ExpectedConditions
+        .visibilityOfElementLocated(By.cssSelector("#eie-task-done .eie-task-done-heading")))
+        .findElement(By.xpath(".."));
+    assertThat(confirmation.getText()).contains("Done: your task is completed",
+        "the co-leads review the appeal with your reason");
+    String review = scenario.task(appeal, "Task_ReviewConsolidation").getId();
+    assertThat((String) engine.getTaskService().getVariable(review, "sentBackComment"))
+        .startsWith("The Humanitarian Coordinator's office (Rima Nassar").endsWith(reason);
   }
 
   @Test

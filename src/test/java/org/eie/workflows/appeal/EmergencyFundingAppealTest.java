@@ -98,7 +98,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     Consolidation consolidation = (Consolidation) scenario.variable(appeal, "consolidation");
     Assertions.assertThat(consolidation.totalUsd()).isEqualByComparingTo("700000");
     Assertions.assertThat(consolidation.acceptedProjects()).isEqualTo(2);
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
 
     assertThat(appeal).isWaitingAt("Task_GenerateAppealDocument");
     Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isEmpty();
@@ -340,7 +340,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     scenario.submit("lb.unicef", appeal, "Task_ReviewConsolidation",
         Map.of("consolidationDecision", "CONFIRM", "reviewComment", "Second location is next phase"));
 
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     assertThat(appeal).isWaitingAt("Task_GenerateAppealDocument");
     SignOffs signOffs = (SignOffs) scenario.variable(appeal, "signOffs");
     Assertions.assertThat(signOffs.decisions()).extracting(SignOff::approved)
@@ -370,7 +370,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
 
     scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
         signOff("APPROVE", null));
-    assertThat(appeal).isWaitingAt("Task_GenerateAppealDocument");
+    assertThat(appeal).isWaitingAt("Task_EndorseAppeal");
   }
 
   @Test
@@ -454,6 +454,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
         signOff("APPROVE", null));
     Assertions.assertThat(engine.getTaskService().getVariableLocal(followUp, "signOffState"))
         .asString().startsWith("Signed off: yes, for UNICEF by Nadine Khoury");
+    scenario.endorse(appeal);
     assertThat(appeal).isWaitingAt("Task_GenerateAppealDocument",
         "Task_FollowUpOverduePublication");
 
@@ -546,6 +547,96 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
         .processDefinitionKey("emergencyFundingAppeal").count()).isEqualTo(before);
   }
 
+  @Test
+  void aFlashAppealSentBackOnceByTheHumanitarianCoordinatorIsPublishedWithTheEndorsement()
+      throws IOException {
+    ProcessInstance appeal = atSignOff();
+    scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", null));
+    scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
+        signOff("APPROVE", null));
+    // Signed off by both: the Lebanon HC's office has the task, due 2 days later (the DMN's
+    // Flash Appeal row), and nothing is published yet.
+    assertThat(appeal).isWaitingAt("Task_EndorseAppeal");
+    var endorse = scenario.task(appeal, "Task_EndorseAppeal");
+    assertThat(endorse).hasCandidateGroup("hc-LB");
+    Assertions.assertThat(endorse.getDueDate().toInstant())
+        .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(2)));
+    Assertions.assertThat(engine.getTaskService().getVariable(endorse.getId(), "signedOffBy"))
+        .asString().startsWith("For the Humanitarian Coordinator's office of Lebanon. Signed off"
+            + " for UNICEF by Nadine Khoury");
+    Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isEmpty();
+
+    // Another country's HC office cannot take it; a co-lead of the country cannot endorse.
+    for (String wrong : List.of("co.hc", "lb.unicef")) {
+      scenario.as(wrong);
+      try {
+        assertThatThrownBy(() -> engine.getTaskService().claim(endorse.getId(), wrong))
+            .isInstanceOf(ProcessEngineException.class);
+      } finally {
+        scenario.asSystem();
+      }
+      Assertions.assertThat(scenario.task(appeal, "Task_EndorseAppeal").getAssignee())
+          .as("after %s tried to claim it", wrong).isNull();
+    }
+    assertThatThrownBy(() -> scenario.submit("co.hc", appeal, "Task_EndorseAppeal",
+        AppealScenario.endorsement("ENDORSE", null))).isInstanceOf(ProcessEngineException.class);
+
+    // Sending back needs a reason, named by its label; nothing moves without one.
+    assertThatThrownBy(() -> scenario.submit("lb.hc", appeal, "Task_EndorseAppeal",
+        AppealScenario.endorsement("SEND_BACK", " ")))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("Reason for sending back");
+    assertThat(appeal).isWaitingAt("Task_EndorseAppeal");
+    scenario.submit("lb.hc", appeal, "Task_EndorseAppeal", AppealScenario.endorsement(
+        "SEND_BACK", "State how the second location is covered before I endorse"));
+
+    // Back to the co-leads, who read the HC's reason, confirm and sign off again.
+    assertThat(appeal).isWaitingAt("Task_ReviewConsolidation");
+    Assertions.assertThat((String) engine.getTaskService().getVariable(
+            scenario.task(appeal, "Task_ReviewConsolidation").getId(), "sentBackComment"))
+        .startsWith("The Humanitarian Coordinator's office (Rima Nassar")
+        .contains("State how the second location is covered before I endorse");
+    scenario.submit("lb.unicef", appeal, "Task_ReviewConsolidation", Map.of(
+        "consolidationDecision", "CONFIRM", "reviewComment", "Second location covered by phase 2"));
+    scenario.signOffAndEndorse(appeal);
+    assertThat(appeal).isWaitingAt("Task_GenerateAppealDocument");
+    Endorsement endorsement = (Endorsement) scenario.variable(appeal, "endorsement");
+    Assertions.assertThat(endorsement.decision()).isEqualTo("ENDORSE");
+
+    // Published with the endorsement in the sign-off block, from the engine's record.
+    scenario.publish(appeal);
+    assertThat(appeal).hasPassed("Event_AppealPublished");
+    StoredDocument pdf = documents.latest(appeal.getId(), "appeal").orElseThrow();
+    try (var document = Loader.loadPDF(pdf.content())) {
+      Assertions.assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+          .contains("It was then endorsed for the Humanitarian Coordinator by: ENDORSED BY Rima"
+              + " Nassar", "Office of the Humanitarian Coordinator, Lebanon on November 22, 2026");
+    }
+  }
+
+  @Test
+  void anOverdueEndorsementGoesToTheGlobalCoLeadsAndTheHcKeepsTheTask() {
+    ProcessInstance appeal = atSignOff();
+    scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef", signOff("APPROVE", null));
+    scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
+        signOff("APPROVE", null));
+    // Signed off as the call closed (2 days and a minute after NOW): due 2 days after that.
+    Assertions.assertThat(scenario.task(appeal, "Task_EndorseAppeal").getDueDate().toInstant())
+        .isEqualTo(NOW.plus(Duration.ofDays(4)).plusSeconds(60));
+    clock(NOW.plus(Duration.ofDays(4)).plusSeconds(120));
+    scenario.runJob(appeal, "Event_EndorsementOverdue");
+    assertThat(appeal).isWaitingAt("Task_EndorseAppeal", "Task_FollowUpOverdueEndorsement");
+    var followUp = scenario.task(appeal, "Task_FollowUpOverdueEndorsement");
+    assertThat(followUp).hasCandidateGroup("gec-global-coleads");
+    Assertions.assertThat(engine.getTaskService().getVariableLocal(followUp.getId(),
+        "missedDeadline")).isEqualTo("Missed deadline: the Humanitarian Coordinator's"
+            + " endorsement, due 24 November 2026, 12:01 UTC (2 days after both co-leads signed"
+            + " off). The HC's office still has the task.");
+    // The HC endorses: the follow-up ends with the endorsement, the appeal is published.
+    scenario.endorse(appeal);
+    Assertions.assertThat(scenario.tasks(appeal, "Task_FollowUpOverdueEndorsement")).isEmpty();
+    assertThat(appeal).isWaitingAt("Task_GenerateAppealDocument");
+  }
+
   /** An appeal with one accepted project, waiting for the UNICEF sign-off. */
   private ProcessInstance atSignOff() {
     ProcessInstance appeal = scenario.openCall("TEMPORARY_LEARNING_SPACES", "PSYCHOSOCIAL_SUPPORT");
@@ -584,7 +675,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   void aRevisedVersionNeedsItsOwnFourEyesSignOff() {
     dualMember();
     ProcessInstance appeal = atSignOff();
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     scenario.publish(appeal);
     scenario.as("lb.unicef");
     appeals.decideRevision(appeal.getId(), RevisionDecision.REVISE_NOW, "The JENA is in");
@@ -614,7 +705,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   @Test
   void aRevisionWithNoNewCallOpensNoPartnerTaskAndGoesStraightToConsolidation() {
     ProcessInstance appeal = atSignOff();
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     scenario.publish(appeal);
     scenario.as("lb.unicef");
     appeals.decideRevision(appeal.getId(), RevisionDecision.REVISE_NOW, "The JENA is in");
@@ -634,7 +725,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   @Test
   void aRevisionNamingWhatIsNotAnAcceptedProjectIsRefusedAndChangesNothing() {
     ProcessInstance appeal = atSignOff();
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     scenario.publish(appeal);
     clock(NOW.plus(Duration.ofDays(40)));
     scenario.runJob(appeal, "Event_RevisionDue");
@@ -696,7 +787,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
   @Test
   void documentFailureIsRetriedThenBecomesAnIncidentAndTheAppealWaitsAtTheStep() {
     ProcessInstance appeal = atSignOff();
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
 
     AppealTrigger trigger = (AppealTrigger) scenario.variable(appeal, "trigger");
     AppealTrigger broken = new AppealTrigger(trigger.country(), trigger.emergencyType(),
@@ -735,7 +826,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
         project("Espaces d'apprentissage", "Beirut", learningSpaces()));
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     scenario.runJob(appeal, "Task_GenerateAppealDocument");
 
     StoredDocument pdf = documents.latest(appeal.getId(), "appeal").orElseThrow();

@@ -56,7 +56,7 @@ class ReadmeExamplesTest extends AppealHttpTest {
     assertThat(project.get("projectId").asText()).startsWith("LB-EDU-");
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     scenario.publish(appeal);
     // The document's name tells this appeal from another of Lebanon on the same day.
     var document = http.getBytes("/api/appeals/" + id + "/document", "lb.unicef");

@@ -223,6 +223,7 @@ class DashboardAgreesTest extends PostgresApplicationTest {
     for (String step : List.of("emergencyFundingAppeal/Task_ConfirmActivation",
         "emergencyFundingAppeal/Task_RapidNeedsAssessment",
         "emergencyFundingAppeal/Task_SignOffSaveTheChildren",
+        "emergencyFundingAppeal/Task_EndorseAppeal",
         "appealPartnerSubmission/Task_SubmitProject",
         "trainingPackageRollout/Task_TrainTrainers")) {
       String[] parts = step.split("/");
@@ -260,6 +261,7 @@ class DashboardAgreesTest extends PostgresApplicationTest {
         AppealScenario.signOff("APPROVE", "For UNICEF"));
     scenario.submit("lb.savethechildren", revised, "Task_SignOffSaveTheChildren",
         AppealScenario.signOff("APPROVE", null));
+    scenario.endorse(revised);
     runJobs(revised.getId());
     AppealScenario.clock(NOW.plus(Duration.ofDays(12)));
     var revision = http.post("/api/appeals/" + revised.getId() + "/revision", "lb.unicef",

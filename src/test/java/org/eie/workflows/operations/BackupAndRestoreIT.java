@@ -175,6 +175,7 @@ class BackupAndRestoreIT {
         .hasMessageContaining("four eyes need a second person");
     onRestored.submit("lb.savethechildren", waitingForSignOff, "Task_SignOffSaveTheChildren",
         AppealScenario.signOff("APPROVE", null));
+    onRestored.endorse(waitingForSignOff);
     execute(restoredEngine, onRestored.job(waitingForSignOff, "Task_GenerateAppealDocument"));
     runDelivery(restoredEngine, delivery(restoredEngine, waitingForSignOff));
     // B: its document job runs and the donors get it.
@@ -223,13 +224,17 @@ class BackupAndRestoreIT {
     return appeal;
   }
 
-  /** Signed off by a UNICEF co-lead and a Save the Children co-lead: its document job due. */
+  /**
+   * Signed off by a UNICEF co-lead and a Save the Children co-lead and endorsed by the HC's
+   * office: its document job due.
+   */
   private static ProcessInstance signedOffByBoth(AppealScenario scenario) {
     ProcessInstance appeal = atSignOff(scenario);
     scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef",
         AppealScenario.signOff("APPROVE", "For UNICEF"));
     scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
         AppealScenario.signOff("APPROVE", null));
+    scenario.endorse(appeal);
     return appeal;
   }
 

@@ -106,6 +106,7 @@ class EngineRoutesTest {
       case SECRETARIAT -> "Secretariat";
       case PARTNER -> "partner";
       case LANGUAGE_COMMUNITY -> "Language Community";
+      case HUMANITARIAN_COORDINATOR -> "HC's office";
       case WORKING_GROUP -> "Steering / Standards WG";
     };
   }

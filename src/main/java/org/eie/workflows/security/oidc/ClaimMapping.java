@@ -15,7 +15,7 @@ import org.eie.workflows.security.oidc.OidcProperties.Mapping;
  */
 final class ClaimMapping {
 
-  private static final Pattern COUNTRY_GROUP = Pattern.compile("(coleads|partners)-([A-Z]{2})");
+  private static final Pattern COUNTRY_GROUP = Pattern.compile("(coleads|partners|hc)-([A-Z]{2})");
   private static final Pattern PARTNER_ORGANISATION = Pattern.compile("partner-([A-Z]{2})-.+");
   private static final Set<String> FIXED = Set.of(Groups.GLOBAL_CO_LEADS, Groups.SECRETARIAT,
       Groups.STEERING_GROUP, Groups.STANDARDS_WORKING_GROUP, Groups.UNICEF,
