@@ -143,7 +143,7 @@ class PooledFundAppealTest extends PostgresApplicationTest {
 
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     scenario.publish(appeal);
 
     String text = publishedText(appeal);
@@ -188,7 +188,7 @@ class PooledFundAppealTest extends PostgresApplicationTest {
         "Back to learning in Beirut", "Beirut", Map.of("budgetTemporaryLearningSpaces", 400000.0)));
     scenario.closeCall(appeal);
     scenario.vetAll(appeal, "ACCEPT");
-    scenario.signOffByBoth(appeal);
+    scenario.signOffAndEndorse(appeal);
     scenario.publish(appeal);
 
     String text = publishedText(appeal);
