@@ -251,6 +251,74 @@ class AppealFormsBrowserTest extends AppealInTasklistTest {
                 new BigDecimal("1100000.5")));
   }
 
+  /**
+   * The decisions after consolidation, each typed by its own person: Save the Children sends the
+   * appeal back with a comment, UNICEF confirms the figures with a comment, and after both sign
+   * off the Humanitarian Coordinator's office sends it back with a reason. Each text reads back
+   * as typed, on the screen, in the next person's form and in what the server recorded.
+   */
+  @Test
+  void decisionsAfterConsolidationReadBackEveryKeyTyped() {
+    ProcessInstance appeal = scenario.signedForUnicef();
+
+    form.logIn("lb.savethechildren");
+    form.openTask(scenario.task(appeal, "Task_SignOffSaveTheChildren").getId());
+    form.pick("Send back to consolidation");
+    Map<String, String> signOff = fields("Comment", "Add the second location in Akkar");
+    typeAndReadBack(signOff);
+    form.press("Complete");
+    HeadlessBrowser.waitFor(browser,
+        driver -> !scenario.tasks(appeal, "Task_ReviewConsolidation").isEmpty());
+    SignOffs signOffs = (SignOffs) scenario.variable(appeal, AppealVariables.SIGN_OFFS);
+    assertThat(signOffs.decisions()).extracting(SignOff::comment)
+        .contains("Add the second location in Akkar");
+
+    form.logIn("lb.unicef");
+    form.openTask(scenario.task(appeal, "Task_ReviewConsolidation").getId());
+    assertThat(form.value("Sent back at sign-off")).contains("Add the second location in Akkar");
+    form.pick("Confirm the figures as consolidated");
+    typeAndReadBack(fields("Comment", "Akkar's second site opens in phase 2"));
+    form.press("Complete");
+    HeadlessBrowser.waitFor(browser,
+        driver -> scenario.variable(appeal, AppealVariables.CONSOLIDATION_REVIEW) != null);
+    assertThat(((ConsolidationReview) scenario.variable(appeal,
+        AppealVariables.CONSOLIDATION_REVIEW)).comment())
+        .isEqualTo("Akkar's second site opens in phase 2");
+
+    scenario.submit("lb.unicef", appeal, "Task_SignOffUnicef",
+        AppealScenario.signOff("APPROVE", null));
+    scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
+        AppealScenario.signOff("APPROVE", null));
+    form.logIn("lb.hc");
+    form.openTask(scenario.task(appeal, "Task_EndorseAppeal").getId());
+    form.pick("Send back to the co-leads");
+    typeAndReadBack(fields("Reason for sending back", "Akkar's figures: 12 000 children"));
+    form.press("Complete");
+    HeadlessBrowser.waitFor(browser,
+        driver -> scenario.variable(appeal, AppealVariables.ENDORSEMENT) != null);
+    assertThat(((Endorsement) scenario.variable(appeal, AppealVariables.ENDORSEMENT)).reason())
+        .isEqualTo("Akkar's figures: 12 000 children");
+  }
+
+  /** The global co-lead's note on an overdue assessment reads back as typed. */
+  @Test
+  void overdueFollowUpReadsBackEveryKeyTyped() {
+    ProcessInstance appeal = scenario.start(akkarTrigger());
+    scenario.submit("lb.unicef", appeal, "Task_ConfirmActivation", AppealScenario.go());
+    AppealScenario.clock(AppealScenario.ONSET.plus(java.time.Duration.ofHours(73)));
+    scenario.runJob(appeal, "Event_AssessmentOverdue");
+
+    form.logIn("gec.unicef");
+    form.openTask(scenario.task(appeal, "Task_FollowUpOverdueAssessment").getId());
+    typeAndReadBack(fields("What was agreed with the country co-leads",
+        "IMO support from Geneva for Akkar\nAssessment by 9 December"));
+    form.press("Complete");
+    HeadlessBrowser.waitFor(browser,
+        driver -> scenario.tasks(appeal, "Task_FollowUpOverdueAssessment").isEmpty());
+    assertThat(scenario.variable(appeal, "followUpNote"))
+        .isEqualTo("IMO support from Geneva for Akkar\nAssessment by 9 December");
+  }
+
   @Test
   void projectRevisionReadsBackEveryKeyTyped() {
     ProcessInstance appeal = scenario.openCall(akkarTrigger(), "TEMPORARY_LEARNING_SPACES",

@@ -29,7 +29,9 @@ final class TasklistForms {
     this.base = base;
   }
 
+  /** Logs in as that user (whoever was logged in before, as on a shared office computer). */
   void logIn(String user) {
+    browser.manage().deleteAllCookies();
     browser.get(base);
     HeadlessBrowser.waitFor(browser, ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[ng-model='username']"))).sendKeys(user);
@@ -152,8 +154,10 @@ final class TasklistForms {
 
   /** Clicks the radio option with that label. */
   void pick(String option) {
-    browser.findElement(By.xpath("//label[contains(@class,'fjs-form-field-label')]"
-        + "[normalize-space()='" + option + "']")).click();
+    WebElement label = browser.findElement(By.xpath(
+        "//label[contains(@class,'fjs-form-field-label')][normalize-space()='" + option + "']"));
+    scrollTo(label);
+    label.click();
   }
 
   /** The error texts shown beside the field with that label, if any. */
