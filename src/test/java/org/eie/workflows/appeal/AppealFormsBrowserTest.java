@@ -300,6 +300,39 @@ class AppealFormsBrowserTest extends AppealInTasklistTest {
         .isEqualTo("Akkar's figures: 12 000 children");
   }
 
+  /**
+   * "Revise the appeal" after the JENA: the co-lead writes why, and replaces published figures
+   * the form came filled in with, as a person does (select all, type anew).
+   */
+  @Test
+  void appealRevisionReadsBackEveryKeyTyped() {
+    ProcessInstance appeal = scenario.signedForUnicef();
+    scenario.submit("lb.savethechildren", appeal, "Task_SignOffSaveTheChildren",
+        AppealScenario.signOff("APPROVE", null));
+    scenario.endorse(appeal);
+    scenario.publish(appeal);
+    AppealScenario.clock(ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(30)));
+    scenario.runJob(appeal, "Event_RevisionDue");
+
+    form.logIn("lb.unicef");
+    form.openTask(scenario.task(appeal, "Task_ReviseAppeal").getId());
+    typeAndReadBack(fields(
+        "What the JENA found", "JENA: 4 more schools damaged in Akkar\nMore girls out of school",
+        "Girls in need", "46500",
+        "Schools damaged", "124",
+        "Data gaps", "Akkar's Karm el Akkar still unreachable"));
+    form.press("Complete");
+    HeadlessBrowser.waitFor(browser,
+        driver -> scenario.variable(appeal, AppealVariables.REVISION) != null);
+    assertThat(((AppealRevision) scenario.variable(appeal, AppealVariables.REVISION)).reason())
+        .isEqualTo("JENA: 4 more schools damaged in Akkar\nMore girls out of school");
+    NeedsAssessment needs =
+        (NeedsAssessment) scenario.variable(appeal, AppealVariables.NEEDS_ASSESSMENT);
+    assertThat(needs.girlsInNeed()).isEqualTo(46500);
+    assertThat(needs.schoolsDamaged()).isEqualTo(124);
+    assertThat(needs.dataGaps()).containsExactly("Akkar's Karm el Akkar still unreachable");
+  }
+
   /** The global co-lead's note on an overdue assessment reads back as typed. */
   @Test
   void overdueFollowUpReadsBackEveryKeyTyped() {
