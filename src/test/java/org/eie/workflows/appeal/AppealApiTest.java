@@ -6,10 +6,8 @@ import static org.eie.workflows.appeal.AppealScenario.clock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -27,18 +25,6 @@ class AppealApiTest extends AppealHttpTest {
   @Autowired
   RoleActions roleActions;
 
-
-  ObjectNode triggerBody() {
-    ObjectNode body = json.createObjectNode();
-    body.put("country", "LB");
-    body.put("emergencyType", "Explosion");
-    body.put("onset", AppealScenario.ONSET.toString());
-    body.putArray("affectedAreas").add("Beirut").add("برج حمود");
-    body.put("appealType", "FLASH_APPEAL");
-    body.put("situationSummary", "Port explosion; 159 schools damaged.");
-    body.put("peopleAffected", 300000);
-    return body;
-  }
 
   long appealCount() {
     scenario.asSystem();
@@ -93,10 +79,7 @@ class AppealApiTest extends AppealHttpTest {
     String id = json.readTree(started.body()).get("id").asText();
     submitForm("lb.unicef", id, "Task_ConfirmActivation", Map.of(
         "activated", "true", "activationReason", "HC requested a Flash Appeal"));
-    Map<String, Object> assessment = new LinkedHashMap<>(Map.of(
-        "girlsInNeed", 60000, "boysInNeed", 55000, "withDisabilitiesInNeed", 4000,
-        "schoolsDamaged", 159, "schoolsDestroyed", 12, "schoolsUsedAsShelters", 20,
-        "teachersAffected", 4000, "assessedAreas", "Beirut\nبرج حمود"));
+    Map<String, Object> assessment = assessmentValues();
 
     assessment.put("girlsInNeed", -5);
     var refused = trySubmitForm("lb.savethechildren", id, "Task_RapidNeedsAssessment", assessment);
@@ -119,12 +102,7 @@ class AppealApiTest extends AppealHttpTest {
 
     assessment.put("girlsInNeed", 60000);
     submitForm("lb.savethechildren", id, "Task_RapidNeedsAssessment", assessment);
-    Map<String, Object> plan = new LinkedHashMap<>(Map.of("objectives", "Back to learning",
-        "targetGirls", 30000, "targetBoys", 28000, "targetFemaleTeachers", 900,
-        "targetMaleTeachers", 600, "targetWithDisabilities", 2000,
-        "indicativeRequirementUsd", 5000000, "submissionDeadline",
-        AppealScenario.SUBMISSION_DEADLINE.toString()));
-    plan.put("priorityActivities", new Json("[\"TEMPORARY_LEARNING_SPACES\"]"));
+    Map<String, Object> plan = planValues(new Json("[\"TEMPORARY_LEARNING_SPACES\"]"));
     submitForm("lb.unicef", id, "Task_DraftResponsePlan", plan);
 
     scenario.asSystem();
@@ -154,16 +132,9 @@ class AppealApiTest extends AppealHttpTest {
 
     submitForm("lb.unicef", id, "Task_ConfirmActivation", Map.of(
         "activated", "true", "activationReason", "HC requested a Flash Appeal"));
-    submitForm("lb.savethechildren", id, "Task_RapidNeedsAssessment", Map.of(
-        "girlsInNeed", 60000, "boysInNeed", 55000, "withDisabilitiesInNeed", 4000,
-        "schoolsDamaged", 159, "schoolsDestroyed", 12, "schoolsUsedAsShelters", 20,
-        "teachersAffected", 4000, "assessedAreas", "Beirut\nبرج حمود"));
-    Map<String, Object> plan = new LinkedHashMap<>(Map.of("objectives", "Back to learning",
-        "targetGirls", 30000, "targetBoys", 28000, "targetFemaleTeachers", 900,
-        "targetMaleTeachers", 600, "targetWithDisabilities", 2000,
-        "indicativeRequirementUsd", 5000000, "submissionDeadline",
-        AppealScenario.SUBMISSION_DEADLINE.toString()));
-    plan.put("priorityActivities", new Json("[\"TEMPORARY_LEARNING_SPACES\",\"PSYCHOSOCIAL_SUPPORT\"]"));
+    submitForm("lb.savethechildren", id, "Task_RapidNeedsAssessment", assessmentValues());
+    Map<String, Object> plan = planValues(
+        new Json("[\"TEMPORARY_LEARNING_SPACES\",\"PSYCHOSOCIAL_SUPPORT\"]"));
     submitForm("lb.unicef", id, "Task_DraftResponsePlan", plan);
 
     var submitted = http.post("/api/appeals/" + id + "/projects", "partner.lb", projectBody(1200));
@@ -336,10 +307,6 @@ class AppealApiTest extends AppealHttpTest {
     assertThat(http.get(path, "partner.lb").statusCode()).isEqualTo(403);
   }
 
-  /** A typed JSON value for the engine's REST API, as Tasklist sends a checklist. */
-  record Json(String value) {
-  }
-
   String projectBody(int girls) {
     ObjectNode body = json.createObjectNode();
     body.put("partnerOrganisation", "LEA");
@@ -356,48 +323,5 @@ class AppealApiTest extends AppealHttpTest {
     people.put("withDisabilities", 150);
     body.put("durationMonths", 6);
     return body.toString();
-  }
-
-  /** Finds the user's open task of the appeal and submits its form through the engine's REST API. */
-  void submitForm(String user, String appealId, String taskKey, Map<String, Object> values)
-      throws IOException {
-    var response = trySubmitForm(user, appealId, taskKey, values);
-    assertThat(response.statusCode()).as(taskKey + ": " + response.body()).isEqualTo(204);
-  }
-
-  /** Submits a form as Tasklist does ({@code POST /task/{id}/submit-form}), typed as it types. */
-  HttpResponse<String> trySubmitForm(String user, String appealId, String taskKey,
-      Map<String, Object> values) throws IOException {
-    ObjectNode variables = json.createObjectNode();
-    values.forEach((name, value) -> {
-      ObjectNode typed = variables.putObject(name);
-      if (value instanceof Json jsonValue) {
-        typed.put("value", jsonValue.value());
-        typed.put("type", "Json");
-      } else {
-        typed.set("value", json.valueToTree(value));
-      }
-    });
-    ObjectNode body = json.createObjectNode();
-    body.set("variables", variables);
-    return trySubmitRaw(user, appealId, taskKey, body.toString());
-  }
-
-  /** Posts a submit-form body as given to the user's one open task of that key. */
-  HttpResponse<String> trySubmitRaw(String user, String appealId, String taskKey, String body)
-      throws IOException {
-    var found = http.get("/engine-rest/task?processInstanceId=" + appealId
-        + "&taskDefinitionKey=" + taskKey, user);
-    JsonNode list = json.readTree(found.body());
-    assertThat(list.size()).as(taskKey + " visible to " + user + ": " + found.body()).isEqualTo(1);
-    return http.post("/engine-rest/task/" + list.get(0).get("id").asText() + "/submit-form", user,
-        body);
-  }
-
-  void runJob(String appealId, String activityId) {
-    scenario.asSystem();
-    var job = engine.getManagementService().createJobQuery().processInstanceId(appealId)
-        .activityId(activityId).singleResult();
-    engine.getManagementService().executeJob(job.getId());
   }
 }
