@@ -140,7 +140,7 @@ class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
     startedTasklist(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
     try {
       startedTasklist(ExpectedConditions.presenceOfElementLocated(
-          By.cssSelector("html[dir='rtl'][lang='ar']")));
+          By.cssSelector("html[data-eie-direction='rtl'][lang='ar']")));
     } catch (org.openqa.selenium.TimeoutException stillLeftToRight) {
       throw new AssertionError("Not right to left: " + ((JavascriptExecutor) browser)
           .executeScript("return [location.href, document.documentElement.outerHTML.slice(0, 200),"

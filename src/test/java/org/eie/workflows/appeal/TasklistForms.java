@@ -10,6 +10,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person filling in a Camunda Form in Tasklist: finds a field by the label they read, clicks
@@ -20,6 +21,8 @@ final class TasklistForms {
 
   /** About the pace of a person typing with care (the defect was seen at 150 ms a key). */
   static final Duration BETWEEN_KEYS = Duration.ofMillis(150);
+  /** Tasklist starting in a fresh server on a busy machine takes its time. */
+  private static final Duration TASKLIST_START = Duration.ofSeconds(90);
 
   private final WebDriver browser;
   private final String base;
@@ -39,6 +42,11 @@ final class TasklistForms {
     browser.findElement(By.cssSelector("button[type='submit']")).click();
     HeadlessBrowser.waitFor(browser,
         ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+    // Logged in, Tasklist starts again in the person's own language (app/eie/language.js would
+    // restart it at the next step; here it restarts at once, before anything is typed).
+    browser.navigate().refresh();
+    new WebDriverWait(browser, TASKLIST_START).until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
   }
 
   /** Opens "Start process" and the named process's start form. */
@@ -55,14 +63,15 @@ final class TasklistForms {
   void openTask(String taskId) {
     browser.get(base + "#/?task=" + taskId);
     waitForForm();
-    HeadlessBrowser.waitFor(browser, ExpectedConditions.elementToBeClickable(By.xpath(
-        "//*[(self::a or self::button) and normalize-space()='Claim']"))).click();
+    // Tasklist's own "Claim" (its words follow the person's language).
+    HeadlessBrowser.waitFor(browser,
+        ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
     HeadlessBrowser.waitFor(browser, ExpectedConditions.invisibilityOfElementLocated(
         By.cssSelector(".disabled-form")));
   }
 
   private void waitForForm() {
-    HeadlessBrowser.waitFor(browser,
+    new WebDriverWait(browser, TASKLIST_START).until(
         ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
   }
 

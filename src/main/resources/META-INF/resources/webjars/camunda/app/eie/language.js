@@ -2,7 +2,7 @@
 // PUT /api/me/language, else their browser's): Tasklist itself picks its locale from the
 // browser's first language (navigator.languages) when it starts, among the locales config.js
 // offers. Tasklist waits for its custom scripts before it starts, so this one asks the server
-// first and, if the person has a language, makes the browser's answer theirs; Arabic pages turn
+// first and, if the person has a language, makes the browser's answer theirs; Arabic texts read
 // right to left. Before logging in nobody is known: after the login (the next navigation) the
 // page starts once more if the person's language is not the one it started in.
 const offered = ['en', 'fr', 'es', 'pt', 'ar'];
@@ -27,10 +27,14 @@ function browsersLanguage() {
   return offered.includes(code) ? code : 'en';
 }
 
+// The page's own direction stays left to right: Camunda's frame has no right-to-left layout, and
+// set right to left its columns overlap (the filters lie over the task's Claim button). The texts
+// in it read right to left (styles/user-styles.css, after data-eie-direction), and each form
+// takes its own direction (tasklist/eie/form-direction.js).
 function showIn(language) {
   document.documentElement.lang = language;
   document.documentElement.dataset.eieLanguage = language;
-  document.documentElement.dir = rightToLeft.includes(language) ? 'rtl' : 'ltr';
+  document.documentElement.dataset.eieDirection = rightToLeft.includes(language) ? 'rtl' : 'ltr';
 }
 
 const chosen = await personsLanguage();
