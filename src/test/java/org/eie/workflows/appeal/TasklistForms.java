@@ -53,10 +53,15 @@ final class TasklistForms {
 
   /** Opens the task and claims it, as its assignee must before the form can be filled in. */
   void openTask(String taskId) {
+    openTask(taskId, "Claim");
+  }
+
+  /** Opens the task and claims it with Tasklist's button, named in the person's language. */
+  void openTask(String taskId, String claim) {
     browser.get(base + "#/?task=" + taskId);
     waitForForm();
     HeadlessBrowser.waitFor(browser, ExpectedConditions.elementToBeClickable(By.xpath(
-        "//*[(self::a or self::button) and normalize-space()='Claim']"))).click();
+        "//*[(self::a or self::button) and normalize-space()='" + claim + "']"))).click();
     HeadlessBrowser.waitFor(browser, ExpectedConditions.invisibilityOfElementLocated(
         By.cssSelector(".disabled-form")));
   }
