@@ -7,11 +7,16 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.Properties;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,10 +47,22 @@ public final class FormTranslations {
   /** Set on a translated form: the language and direction it reads in. */
   public static final String LANGUAGE = "eie:language";
   public static final String DIRECTION = "eie:direction";
+  /**
+   * Set on a translated form: form-js's own refusals beside a field (its English text, with
+   * {@code {0}} for the limit it names) → their translation, from {@value #VALIDATION}; Tasklist's
+   * form-direction.js shows the translation in place of the English.
+   */
+  public static final String MESSAGES = "eie:messages";
+  static final String VALIDATION = "forms/validation";
   private static final Pattern BUNDLE = Pattern.compile("(.+?)(?:_([a-z]{2,3}))?\\.properties");
+
+  private static final ResourceBundle.Control NO_FALLBACK =
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
   /** form id → language → key → text. */
   private final Map<String, Map<String, Map<String, String>>> bundles;
+  /** language → form-js's English refusal → its translation. */
+  private final Map<String, Map<String, String>> messages = new ConcurrentHashMap<>();
 
   private FormTranslations(Map<String, Map<String, Map<String, String>>> bundles) {
     this.bundles = bundles;
@@ -102,6 +119,29 @@ public final class FormTranslations {
     });
     schema.put(LANGUAGE, language);
     schema.put(DIRECTION, rightToLeft ? "rtl" : "ltr");
+    ObjectNode refusals = schema.putObject(MESSAGES);
+    messages.computeIfAbsent(language, FormTranslations::validationMessages).forEach(refusals::put);
+  }
+
+  /**
+   * form-js's English refusals, as {@value #VALIDATION}{@code .properties} writes them, each with
+   * its translation into {@code language}; none if there is no such bundle.
+   */
+  static Map<String, String> validationMessages(String language) {
+    ResourceBundle english = ResourceBundle.getBundle(VALIDATION, Locale.ROOT, NO_FALLBACK);
+    ResourceBundle translated;
+    try {
+      translated = ResourceBundle.getBundle(VALIDATION, Locale.forLanguageTag(language), NO_FALLBACK);
+    } catch (MissingResourceException none) {
+      return Map.of();
+    }
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (String key : Collections.list(english.getKeys())) {
+      if (!translated.getLocale().equals(Locale.ROOT) && translated.containsKey(key)) {
+        texts.put(english.getString(key), translated.getString(key));
+      }
+    }
+    return Map.copyOf(texts);
   }
 
   /** Where a text sits: the object that holds it and the property it is. */

@@ -27,6 +27,9 @@ class FormsInTheirLanguageBrowserTest extends AppealInTasklistTest {
 
   private static final String SPANISH = "co.unicef";
   private static final String ARABIC = "facilitator.ar";
+  private static final String SPANISH_VETTER = "lb.savethechildren";
+  private static final String STRATEGIC = "Pertinencia estratégica (ponderación 35)";
+  private static final String PROGRAMMATIC = "Pertinencia programática (ponderación 25)";
 
   @Autowired
   PersonalLanguage languages;
@@ -35,8 +38,8 @@ class FormsInTheirLanguageBrowserTest extends AppealInTasklistTest {
 
   @AfterEach
   void forgetTheChoices() {
-    jdbc.sql("delete from eie_user_language where user_id in (?, ?)").params(SPANISH, ARABIC)
-        .update();
+    jdbc.sql("delete from eie_user_language where user_id in (?, ?, ?)")
+        .params(SPANISH, ARABIC, SPANISH_VETTER).update();
   }
 
   @Test
@@ -106,6 +109,45 @@ class FormsInTheirLanguageBrowserTest extends AppealInTasklistTest {
         .taskDefinitionKey("Task_ValidateTranslation").singleResult();
     assertThat(engine.getTaskService().getVariable(validate.getId(), "translationLink"))
         .isEqualTo("https://example.org/ar");
+  }
+
+  @Test
+  void aVetterWhoChoseSpanishIsToldWhatIsWrongInSpanish() {
+    languages.choose(SPANISH_VETTER, "es");
+    Map<String, Object> trigger = AppealScenario.trigger();
+    trigger.put("affectedAreas", "Beirut\nAkkar");
+    ProcessInstance appeal = scenario.openCall(trigger, "TEMPORARY_LEARNING_SPACES");
+    scenario.submit("partner.lb", appeal, "Task_SubmitProject", AppealScenario.project(
+        "Learning in Akkar", "Akkar", Map.of("budgetTemporaryLearningSpaces", 90000.0)));
+    scenario.closeCall(appeal);
+    String taskId = scenario.task(appeal, "Task_VetProject").getId();
+
+    form.logIn(SPANISH_VETTER);
+    form.openTask(taskId, "Reclamar");
+    assertThat(form.shows(STRATEGIC)).isTrue();
+    assertThat(labels()).contains("Decisión", "Aceptar", "Devolver al socio para revisión",
+        "Rechazar", "Comentario");
+
+    // A score above the scale's top, then below its bottom: each refusal in Spanish, its limit kept.
+    form.type(STRATEGIC, "7");
+    HeadlessBrowser.waitFor(browser, driver -> !form.errorsBeside(STRATEGIC).isEmpty());
+    assertThat(form.errorsBeside(STRATEGIC)).containsExactly("El valor debe ser como máximo 5.");
+    form.retype(STRATEGIC, "-1");
+    HeadlessBrowser.waitFor(browser,
+        driver -> form.errorsBeside(STRATEGIC).equals(List.of("El valor debe ser como mínimo 0.")));
+
+    // A required score typed, then cleared: refused in Spanish; Tasklist keeps Complete disabled.
+    form.type(PROGRAMMATIC, "4");
+    form.retype(PROGRAMMATIC, "");
+    HeadlessBrowser.waitFor(browser, driver -> !form.errorsBeside(PROGRAMMATIC).isEmpty());
+    assertThat(form.errorsBeside(PROGRAMMATIC)).containsExactly("Este campo es obligatorio.");
+    List<String> refusals = browser.findElements(By.cssSelector(".fjs-form .fjs-form-field-error"))
+        .stream().map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+    assertThat(refusals).containsExactlyInAnyOrder("El valor debe ser como mínimo 0.",
+        "Este campo es obligatorio.");
+    assertThat(browser.findElement(By.xpath("//button[normalize-space()='Completar']"))
+        .isEnabled()).isFalse();
+    assertThat(scenario.task(appeal, "Task_VetProject").getId()).isEqualTo(taskId);
   }
 
   /** The computed direction of the form, as the browser lays it out. */

@@ -59,13 +59,23 @@ final class TasklistForms {
     waitForForm();
   }
 
-  /** Opens the task and claims it, as its assignee must before the form can be filled in. */
+  /**
+   * Opens the task and claims it, as its assignee must before the form can be filled in, with
+   * Tasklist's Claim button whatever language it speaks.
+   */
   void openTask(String taskId) {
+    open(taskId, By.cssSelector("button.claim"));
+  }
+
+  /** Opens the task and claims it with Tasklist's button, named in the person's language. */
+  void openTask(String taskId, String claim) {
+    open(taskId, By.xpath("//*[(self::a or self::button) and normalize-space()='" + claim + "']"));
+  }
+
+  private void open(String taskId, By claim) {
     browser.get(base + "#/?task=" + taskId);
     waitForForm();
-    // Tasklist's own "Claim" (its words follow the person's language).
-    HeadlessBrowser.waitFor(browser,
-        ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    HeadlessBrowser.waitFor(browser, ExpectedConditions.elementToBeClickable(claim)).click();
     HeadlessBrowser.waitFor(browser, ExpectedConditions.invisibilityOfElementLocated(
         By.cssSelector(".disabled-form")));
   }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** A form read in another language changes its texts and nothing a submission depends on. */
@@ -56,6 +58,58 @@ class FormTranslationsTest {
     assertThat(form.at("/components/4/text").asText()).isEqualTo("{{state}}");
     assertThat(form.path(FormTranslations.LANGUAGE).asText()).isEqualTo("es");
     assertThat(form.path(FormTranslations.DIRECTION).asText()).isEqualTo("ltr");
+  }
+
+  @Test
+  void aTranslatedFormCarriesFormJsRefusalsInItsLanguage() throws IOException {
+    JsonNode form = JSON.readTree(FORM);
+    translations.translate(form, "es", false);
+
+    JsonNode refusals = form.path(FormTranslations.MESSAGES);
+    assertThat(refusals.path("Field is required.").asText()).isEqualTo("Este campo es obligatorio.");
+    assertThat(refusals.path("Field must have maximum value of {0}.").asText())
+        .isEqualTo("El valor debe ser como máximo {0}.");
+    assertThat(refusals.path("Field must match pattern {0}.").asText())
+        .isEqualTo("Este campo debe seguir el patrón {0}.");
+    assertThat(refusals.size()).isEqualTo(FormTranslations.validationMessages("fr").size())
+        .isGreaterThanOrEqualTo(8);
+
+    JsonNode arabic;
+    try (InputStream in = getClass().getResourceAsStream("/bpmn/appeal/appealVetting.form")) {
+      arabic = JSON.readTree(in);
+    }
+    FormTranslations.fromClasspath().translate(arabic, "ar", true);
+    assertThat(arabic.at("/eie:messages/Field is required.").asText()).isEqualTo("هذا الحقل مطلوب.");
+  }
+
+  /**
+   * The English texts are form-js's own, word for word as Tasklist's copy of form-js writes them
+   * (its {@code ${limit}} where the bundle has {@code {0}}): a new form-js that words them
+   * otherwise fails here rather than leaving its refusals in English.
+   */
+  @Test
+  void theEnglishRefusalsAreFormJsOwn() throws IOException {
+    String formJs;
+    try (InputStream in = getClass().getResourceAsStream(
+        "/META-INF/resources/webjars/camunda/lib/deps.js")) {
+      assertThat(in).as("Tasklist's form-js").isNotNull();
+      formJs = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Map<String, String> refusals = FormTranslations.validationMessages("es");
+    assertThat(refusals).isNotEmpty();
+    for (String english : refusals.keySet()) {
+      // form-js composes the number field's "Value is expected to ..." from pieces.
+      String text = english.startsWith("Value is expected to ")
+          ? english.substring("Value is expected to ".length()).replaceFirst("s?\\.$", "")
+          : english;
+      String[] parts = text.split("\\{\\d}", -1);
+      StringBuilder written = new StringBuilder();
+      for (int i = 0; i < parts.length; i++) {
+        written.append(i == 0 ? "" : "\\$\\{[^}]+}").append(Pattern.quote(parts[i]));
+      }
+      assertThat(Pattern.compile(written.toString()).matcher(formJs).find())
+          .as("form-js writes \"%s\"", english).isTrue();
+    }
   }
 
   @Test

@@ -4,8 +4,9 @@
 // link to the EiE dashboard (/dashboard) and hide what the user may not use (eie/dead-ends, with
 // styles/user-styles.css), name what Tasklist leaves unnamed for screen readers (eie/accessible),
 // keep every key typed into a form's text field (eie/keystrokes), confirm each completed task
-// with what happens next (eie/task-done), and set each form in its own direction
-// (eie/form-direction: an Arabic form reads right to left).
+// with what happens next (eie/task-done), and set each form in its own direction and form-js's
+// refusals beside a field in the form's language (eie/form-direction: an Arabic form reads right
+// to left).
 export default {
   locales: {
     availableLocales: ['en', 'fr', 'es', 'pt', 'ar'],
