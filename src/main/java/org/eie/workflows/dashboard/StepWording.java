@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Where a step's name in the reader's language is found: {@code templates/dashboard/steps*.properties},
- * keyed {@code <processKey>.<activityId>}, the English file holding each diagram's name as
- * {@link StepNames} gives it. The engine's reads (a stage, a task) carry the English name, which the
- * dashboard turns back into the key; one English name has one wording in each language
- * ({@code StepBundlesTest}), so the name is enough.
+ * Where a step's name in the reader's language is found:
+ * {@code templates/dashboard/steps*.properties}, keyed {@code <processKey>.<activityId>}, the
+ * English file holding each diagram's name as {@link StepNames} gives it. The engine's reads (a
+ * stage, a task) carry the English name, which the dashboard turns back into the key; one English
+ * name has one wording in each language ({@code StepBundlesTest}), so the name is enough.
  */
 final class StepWording {
 
