@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * The dashboard's wording in each of our languages ({@code language/Languages}), from
  * {@code templates/dashboard/messages*.properties} (UTF-8) so the Language Communities can
- * translate it without touching code.
+ * translate it without touching code; and the diagrams' step names, keyed
+ * {@code <processKey>.<activityId>}, from {@code templates/dashboard/steps*.properties}.
  */
 @Component
 class DashboardMessages {
@@ -15,7 +16,7 @@ class DashboardMessages {
   private final ResourceBundleMessageSource source = new ResourceBundleMessageSource();
 
   DashboardMessages() {
-    source.setBasename("templates/dashboard/messages");
+    source.setBasenames("templates/dashboard/messages", StepWording.BUNDLE);
     source.setDefaultEncoding("UTF-8");
     source.setFallbackToSystemLocale(false);
   }

@@ -158,5 +158,22 @@ class DashboardPages {
     public String text(String key, String fallback) {
       return key == null ? "" : messages.getMessage(key, null, fallback, locale);
     }
+
+    /** A step of a process in the viewer's language; the diagram's name if it has no key. */
+    public String step(String processKey, String activityId, String name) {
+      return text(processKey + "." + activityId, name);
+    }
+
+    /**
+     * The steps a process is at, named by the diagram (as the read API answers them), in the
+     * viewer's language, joined: each found by its English name in the step bundle.
+     */
+    public String steps(java.util.List<String> names) {
+      return names == null ? "" : String.join(", ", names.stream()
+          .map(name -> {
+            String key = StepWording.keyOf(name);
+            return key == null ? name : text(key, name);
+          }).toList());
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Reader;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,8 +12,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.Http;
@@ -25,10 +31,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Every read endpoint, as the Secretariat and as a Colombia co-lead, over HTTP. */
+/**
+ * Every read endpoint, as the Secretariat and as a Colombia co-lead, over HTTP; and the steps the
+ * dashboard shows, in the reader's language.
+ */
 class ReadApiTest extends PostgresApplicationTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A co-lead who reads French (steps on the dashboard in French; the read API in English). */
+  private static final String CO_LEAD = "co.unicef";
+  private static final Pattern STAGE = Pattern.compile("<td[^>]*class=\"stage\"[^>]*>([^<]*)</td>");
+  private static final Pattern TIMELINE_STEP =
+      Pattern.compile("<tr data-step=\"([^\"]+)\">\\s*<td[^>]*>([^<]*)</td>");
+  private static final Pattern DURATION_STEP =
+      Pattern.compile("<tr data-step=\"[^\"]+\"><td[^>]*>[^<]*</td><td[^>]*>([^<]*)</td>");
+
 
   @LocalServerPort
   int port;
@@ -318,6 +335,90 @@ class ReadApiTest extends PostgresApplicationTest {
     assertThat(anonymous.statusCode()).isEqualTo(302);
     assertThat(anonymous.headers().firstValue("Location").orElseThrow())
         .endsWith("/dashboard/login");
+  }
+
+  @Test
+  void aFrenchReaderSeesTheStepsOfAppealsTheirTimelineAndStepTimesInFrench() throws Exception {
+    assertThat(http.put("/api/me/language", CO_LEAD, "{\"language\": \"fr\"}").statusCode())
+        .isEqualTo(200);
+    try {
+      frenchStepNames(logIn(CO_LEAD));
+    } finally {
+      jdbc.sql("delete from eie_user_language where user_id = ?").param(CO_LEAD).update();
+    }
+  }
+
+  private void frenchStepNames(HttpClient browser) throws Exception {
+    String page = page(browser, "/dashboard/appeals/" + fixture.colombia);
+    assertThat(texts(STAGE, page, 1)).containsExactly(
+        "Confirmer l’activation et le responsable de l’appel");
+    List<String> timeline = texts(TIMELINE_STEP, page, 2);
+    assertThat(texts(TIMELINE_STEP, page, 1)).contains("Task_ConfirmActivation");
+    assertThat(timeline).contains("Confirmer l’activation et le responsable de l’appel");
+    assertThat(englishStepNames(String.join("\n", texts(STAGE, page, 1)) + "\n"
+        + String.join("\n", timeline))).isEmpty();
+
+    String overview = page(browser, "/dashboard");
+    List<String> stages = texts(STAGE, overview, 1);
+    assertThat(stages).contains("Confirmer l’activation et le responsable de l’appel");
+    assertThat(englishStepNames(String.join("\n", stages))).isEmpty();
+
+    // The time per step names the steps a co-lead's countries completed, in French too.
+    List<String> timed = texts(DURATION_STEP, page(browser, "/dashboard/durations"), 1);
+    assertThat(timed).isNotEmpty();
+    assertThat(englishStepNames(String.join("\n", timed))).isEmpty();
+
+    // The read API answers programs: the engine's names, whatever the caller reads.
+    var api = JSON.readTree(http.get("/api/appeals/" + fixture.colombia, CO_LEAD).body());
+    assertThat(api.at("/appeal/stage/0").asText()).isEqualTo("Confirm activation and appeal lead");
+    assertThat(api.at("/timeline/0/activityId").asText()).isEqualTo("Task_ConfirmActivation");
+  }
+
+  /** The diagrams' English step names found in the text. */
+  private static List<String> englishStepNames(String text) throws Exception {
+    Properties english = new Properties();
+    try (Reader in = Files.newBufferedReader(
+        Path.of("src/main/resources/templates/dashboard/steps.properties"),
+        StandardCharsets.UTF_8)) {
+      english.load(in);
+    }
+    return english.stringPropertyNames().stream().map(english::getProperty).distinct()
+        .filter(name -> Pattern.compile("(?<!\\p{L})" + Pattern.quote(name) + "(?!\\p{L})")
+            .matcher(text).find()).toList();
+  }
+
+  private static List<String> texts(Pattern pattern, String html, int group) {
+    List<String> texts = new ArrayList<>();
+    Matcher matcher = pattern.matcher(html);
+    while (matcher.find()) {
+      texts.add(matcher.group(group).replace("&#39;", "'").replace("&amp;", "&").strip());
+    }
+    return texts;
+  }
+
+  private HttpClient logIn(String user) throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String login = page(browser, "/dashboard/login");
+    Matcher csrf = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"")
+        .matcher(login);
+    assertThat(csrf.find()).as(login).isTrue();
+    var response = browser.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/dashboard/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&"
+            + csrf.group(1) + "=" + URLEncoder.encode(csrf.group(2), StandardCharsets.UTF_8)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.headers().firstValue("Location").orElse(""))
+        .as("signed in").doesNotContain("error");
+    return browser;
+  }
+
+  private String page(HttpClient browser, String path) throws Exception {
+    var response = browser.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
   }
 
   private static JsonNode json(HttpResponse<String> response, int status) throws Exception {
