@@ -59,7 +59,7 @@ class FormsInTheirLanguageBrowserTest extends AppealInTasklistTest {
     form.pick("Sí: activar el llamamiento");
     form.type("Motivo", "Llamamiento urgente pedido por el CH");
     form.type("Responsable del llamamiento", "UNICEF");
-    form.press("Complete");
+    form.press("Completar"); // Tasklist's own button, in Spanish too
 
     HeadlessBrowser.waitFor(browser,
         driver -> scenario.variable(appeal, AppealVariables.ACTIVATION) != null);
@@ -69,7 +69,7 @@ class FormsInTheirLanguageBrowserTest extends AppealInTasklistTest {
     assertThat(activation.appealLead()).isEqualTo("UNICEF");
 
     browser.navigate().refresh(); // past the confirmation of the completed task
-    form.openStartForm("Emergency funding appeal");
+    form.openStartForm("Llamamiento de financiación de emergencia");
     assertThat(form.text("Activar un llamamiento")).contains("Coordinador Humanitario");
     assertThat(form.shows("País")).isTrue();
     form.choose("Tipo de llamamiento", "Llamamiento urgente");
@@ -102,7 +102,7 @@ class FormsInTheirLanguageBrowserTest extends AppealInTasklistTest {
     // A Latin link typed into the Arabic form keeps its own direction.
     assertThat(link.getAttribute("dir")).isEqualTo("auto");
     form.type("مكان المواد المترجمة", "https://example.org/ar");
-    form.press("Complete");
+    form.press("إنجاز"); // Tasklist's own "Complete", in Arabic too
     HeadlessBrowser.waitFor(browser, driver -> engine.getTaskService().createTaskQuery()
         .processInstanceId(id).taskDefinitionKey("Task_ValidateTranslation").count() == 1);
     Task validate = engine.getTaskService().createTaskQuery().processInstanceId(id)
