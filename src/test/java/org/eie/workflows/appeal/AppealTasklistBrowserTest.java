@@ -454,6 +454,10 @@ class AppealTasklistBrowserTest extends PostgresApplicationTest {
       if (next.isEmpty()) {
         break;
       }
+      // The next page's link sits at the foot of the list, under Tasklist's fixed footer until
+      // the person scrolls to it.
+      ((JavascriptExecutor) browser).executeScript(
+          "arguments[0].scrollIntoView({block: 'center'})", next.get(0));
       next.get(0).click();
       HeadlessBrowser.waitFor(browser, driver -> !driver.findElements(
           By.cssSelector(".tasks-list li.task")).isEmpty() && !driver.findElements(
