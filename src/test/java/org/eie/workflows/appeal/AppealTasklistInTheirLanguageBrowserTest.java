@@ -138,14 +138,8 @@ class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
 
     logIn("lb.unicef");
     startedTasklist(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
-    try {
-      startedTasklist(ExpectedConditions.presenceOfElementLocated(
-          By.cssSelector("html[data-eie-direction='rtl'][lang='ar']")));
-    } catch (org.openqa.selenium.TimeoutException stillLeftToRight) {
-      throw new AssertionError("Not right to left: " + ((JavascriptExecutor) browser)
-          .executeScript("return [location.href, document.documentElement.outerHTML.slice(0, 200),"
-              + " JSON.stringify(sessionStorage)].join(' | ');"), stillLeftToRight);
-    }
+    startedTasklist(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("html[data-eie-direction='rtl'][lang='ar']")));
     WebElement filter = HeadlessBrowser.waitFor(browser, ExpectedConditions
         .visibilityOfElementLocated(By.xpath("//*[contains(@class,'task-filter')]//h4//a"
             + "[starts-with(normalize-space(), 'مهام بلدي: Lebanon')]")));
@@ -190,7 +184,16 @@ class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
    * than a click's answer on a busy machine.
    */
   private <T> T startedTasklist(ExpectedCondition<T> condition) {
-    return new WebDriverWait(browser, Duration.ofSeconds(90)).until(condition);
+    try {
+      return new WebDriverWait(browser, Duration.ofSeconds(90)).until(condition);
+    } catch (org.openqa.selenium.TimeoutException notShown) {
+      throw new AssertionError("Tasklist not shown as expected: " + ((JavascriptExecutor) browser)
+          .executeScript("return [location.href, document.documentElement.outerHTML.slice(0, 200),"
+              + " JSON.stringify(sessionStorage), document.body.innerText.slice(0, 600),"
+              + " Math.round(performance.now()), performance.getEntriesByType('resource')"
+              + ".map(e => e.name.split('/').slice(-2).join('/') + '@' + Math.round(e.startTime)"
+              + " + '+' + Math.round(e.duration)).join(' ')].join(' | ');"), notShown);
+    }
   }
 
   private static JsonNode json(String body) throws Exception {

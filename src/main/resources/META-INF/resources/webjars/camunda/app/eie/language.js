@@ -12,8 +12,11 @@ const reloadedFor = 'eie-language-reloaded-for';
 async function personsLanguage() {
   try {
     // Not signed in, the dashboard answers with a redirect to its login: no language then.
+    // Tasklist waits for this script: a server that does not answer in time leaves the person
+    // with their browser's language rather than without Tasklist.
     const answer = await fetch('/dashboard/me/language', {credentials: 'same-origin',
-      redirect: 'manual', headers: {Accept: 'application/json'}});
+      redirect: 'manual', headers: {Accept: 'application/json'},
+      signal: AbortSignal.timeout(10000)});
     const language = answer.ok ? (await answer.json()).language : null;
     return offered.includes(language) ? language : null;
   } catch (unreachable) {
