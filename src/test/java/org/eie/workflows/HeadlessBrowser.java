@@ -26,7 +26,14 @@ public final class HeadlessBrowser {
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--window-size=1280,1024");
+        "--no-first-run", "--window-size=1280,1024",
+        // A headless window has no screen to be seen on: unless told otherwise, Chromium may
+        // treat the page as in the background on a busy machine, lower its renderer's priority
+        // and hold back its timers and module loads. Tasklist starts through dynamic imports
+        // (its config.js, then its custom scripts); so held back, it stayed blank for minutes
+        // while the server sat idle. A person's page is in the foreground.
+        "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+        "--disable-renderer-backgrounding", "--disable-features=IntensiveWakeUpThrottling");
     WebDriver browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return browser;
