@@ -102,8 +102,8 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
         ORGANISATION_OF_TASK.get(task.getTaskDefinitionKey()),
         (String) task.getVariable(AppealVariables.COUNTRY), signOffsOf(task));
     if (refused != null) {
-      throw new AuthorizationException(assignee + " may not hold '" + task.getName() + "': "
-          + refused);
+      // Worded as forms/problems.properties has it, so each reader gets it in their language.
+      throw new AuthorizationException(assignee + " may not hold this sign-off: " + refused);
     }
   }
 

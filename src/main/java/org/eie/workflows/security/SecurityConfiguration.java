@@ -82,6 +82,7 @@ class SecurityConfiguration {
         .addFilterAfter(new FormsInTheirLanguage(languages, formTranslations),
             EngineFormBodies.class)
         .addFilterAfter(new AnswersInTheirLanguage(languages, wording), FormsInTheirLanguage.class)
+        .addFilterAfter(new RefusalsInTheirLanguage(languages), AnswersInTheirLanguage.class)
         .build();
   }
 
@@ -144,6 +145,7 @@ class SecurityConfiguration {
         .addFilterAfter(new FormsInTheirLanguage(languages, formTranslations),
             EngineFormBodies.class)
         .addFilterAfter(new AnswersInTheirLanguage(languages, wording), FormsInTheirLanguage.class)
+        .addFilterAfter(new RefusalsInTheirLanguage(languages), AnswersInTheirLanguage.class)
         .build();
   }
 
