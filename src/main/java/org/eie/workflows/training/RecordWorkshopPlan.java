@@ -8,6 +8,7 @@ import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.training.TrainingRecords.Withdrawal;
 import org.eie.workflows.training.TrainingRecords.WorkshopPlan;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RecordWorkshopPlan implements ExecutionListener {
+
+  private final CurrentUser user;
+
+  RecordWorkshopPlan(CurrentUser user) {
+    this.user = user;
+  }
 
   @Override
   public void notify(DelegateExecution execution) {
@@ -33,8 +40,7 @@ class RecordWorkshopPlan implements ExecutionListener {
       String location = form.text("workshopLocation", false);
       form.throwIfInvalid();
       execution.setVariable(WITHDRAWAL, TrainingVariables.json(new Withdrawal(reason,
-          currentUser(execution), ClockUtil.now()
-              .toInstant().toString(), "planning")));
+          user.recordedId(), ClockUtil.now().toInstant().toString(), "planning")));
       execution.setVariable(WORKSHOP_PLAN, TrainingVariables.json(
           new WorkshopPlan(location, null, null, null, false)));
     } else {
@@ -53,11 +59,5 @@ class RecordWorkshopPlan implements ExecutionListener {
         "leadFacilitators", "withdrawalReason"}) {
       execution.removeVariable(loose);
     }
-  }
-
-  static String currentUser(DelegateExecution execution) {
-    var authentication = execution.getProcessEngineServices().getIdentityService()
-        .getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }
