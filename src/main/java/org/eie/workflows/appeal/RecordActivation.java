@@ -13,6 +13,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.tasklist.Figures;

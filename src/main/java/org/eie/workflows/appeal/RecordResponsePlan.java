@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 

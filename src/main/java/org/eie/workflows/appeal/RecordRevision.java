@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.forms.FormReader;
+import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.EngineRecord;

@@ -6,8 +6,8 @@ import static org.eie.workflows.training.TrainingVariables.WORKSHOP_PLAN;
 
 import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.training.TrainingRecords.Withdrawal;
 import org.eie.workflows.training.TrainingRecords.WorkshopPlan;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * country is withdrawn with their reason and the other countries carry on.
  */
 @Component
-class RecordWorkshopPlan implements ExecutionListener {
+class RecordWorkshopPlan extends TaskCompletion {
 
   private final CurrentUser user;
 
@@ -27,11 +27,8 @@ class RecordWorkshopPlan implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
-    }
-    var form = new FormReader(execution.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var form = new FormReader(submittedForm(execution));
     Boolean goesAhead = form.yesNo(WORKSHOP_GOES_AHEAD, true);
     form.throwIfInvalid();
     execution.setVariable(WORKSHOP_GOES_AHEAD, goesAhead);
