@@ -1,7 +1,6 @@
 package org.eie.workflows.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -18,13 +17,13 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.eie.workflows.Processes;
+import org.eie.workflows.appeal.AppealRecords;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
 import org.eie.workflows.donors.AppealRequirements;
 import org.eie.workflows.donors.Coverage;
 import org.eie.workflows.donors.FundingCoverage;
 import org.eie.workflows.identity.EngineRecord;
-import org.eie.workflows.variables.StoredVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -53,10 +52,11 @@ class AppealReads {
   private final EngineRecord record;
   private final JdbcClient jdbc;
   private final AppealStanding standing;
+  private final AppealRecords records;
 
   AppealReads(HistoryService history, EngineReads reads, FundingCoverage coverage,
       AppealRequirements requirements, DocumentStore documents, EngineRecord record,
-      JdbcClient jdbc, AppealStanding standing) {
+      JdbcClient jdbc, AppealStanding standing, AppealRecords records) {
     this.history = history;
     this.reads = reads;
     this.coverage = coverage;
@@ -65,6 +65,7 @@ class AppealReads {
     this.record = record;
     this.jdbc = jdbc;
     this.standing = standing;
+    this.records = records;
   }
 
   /**
@@ -92,7 +93,7 @@ class AppealReads {
       Deadline nextDeadline, boolean overdue, Funding funding, List<String> damaged) {
 
     Appeal completed(String emergencyType, List<String> stage, Funding funding,
-        StoredVariables trigger) {
+        AppealRecords.Trigger trigger) {
       return new Appeal(id, businessKey, country, countryName, emergencyType, appealType, onset,
           daysSinceOnset, status, startedAt, endedAt, stage, deadlines, nextDeadline, overdue,
           funding, union(damaged, trigger.damaged(), funding.damaged()));
@@ -158,12 +159,12 @@ class AppealReads {
   List<Appeal> completed(List<Appeal> appeals) {
     List<String> ids = appeals.stream().map(Appeal::id).toList();
     Map<String, Funding> funding = funding(ids);
-    Map<String, StoredVariables> triggers = reads.variables(ids, "trigger");
+    Map<String, AppealRecords.Trigger> triggers = records.triggers(ids);
     Map<String, List<String>> openTasks = reads.openTasks(appeals.stream()
         .filter(Appeal::open).map(Appeal::businessKey).toList());
     return appeals.stream().map(appeal -> {
-      StoredVariables trigger = triggers.get(appeal.id());
-      return appeal.completed(EngineReads.text(trigger.object("trigger"), "emergencyType"),
+      AppealRecords.Trigger trigger = triggers.get(appeal.id());
+      return appeal.completed(trigger.emergencyType(),
           !appeal.open() ? List.of()
               // waiting for no person (a job, a timer, a called process): the engine's activities
               : openTasks.getOrDefault(appeal.id(), List.of()).isEmpty()
@@ -179,24 +180,13 @@ class AppealReads {
       return Optional.empty();
     }
     Appeal appeal = completed(standing.appeals(List.of(instance), id)).get(0);
-    StoredVariables variables = reads.variables(List.of(id), "trigger").get(id);
-    JsonNode trigger = variables.object("trigger");
-    List<String> areas = variables.json("trigger", AppealReads::affectedAreas);
+    AppealRecords.Trigger trigger = records.triggers(List.of(id)).get(id);
+    String situation = trigger.situationSummary();
+    List<String> areas = trigger.affectedAreas();
     Coverage covered = coverage.coverageOf(id);
-    return Optional.of(new AppealDetail(appeal, EngineReads.text(trigger, "situationSummary"),
-        areas == null ? List.of() : areas, covered, documentVersions(id), deliveries(id),
-        timeline(id), union(appeal.damaged(), variables.damaged(), covered.damaged())));
-  }
-
-  private static List<String> affectedAreas(JsonNode trigger) {
-    JsonNode areas = trigger.path("affectedAreas");
-    if (areas.isMissingNode() || areas.isNull()) {
-      return List.of();
-    }
-    List<String> texts = new ArrayList<>();
-    (areas.isArray() ? areas : StoredVariables.<JsonNode>fail())
-        .forEach(area -> texts.add(area.isTextual() ? area.asText() : StoredVariables.fail()));
-    return texts;
+    return Optional.of(new AppealDetail(appeal, situation, areas, covered, documentVersions(id),
+        deliveries(id), timeline(id), union(appeal.damaged(), trigger.damaged(),
+            covered.damaged())));
   }
 
   /**
@@ -282,8 +272,7 @@ class AppealReads {
     Map<String, HistoricTaskInstance> tasks = new HashMap<>();
     history.createHistoricTaskInstanceQuery().processInstanceId(id).list()
         .forEach(task -> tasks.put(task.getId(), task));
-    StoredVariables.Past deadlines = StoredVariables.past(history, id, DEADLINES.values()
-        .toArray(String[]::new));
+    AppealRecords.PastDeadlines deadlines = records.pastDeadlines(id);
     List<Step> steps = new ArrayList<>();
     for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
         .processInstanceId(id).orderByHistoricActivityInstanceStartTime().asc()
@@ -303,7 +292,7 @@ class AppealReads {
       String deadlineName = deadlineOf(activity.getActivityId());
       Instant deadline = task != null && task.getDueDate() != null
           ? task.getDueDate().toInstant() : deadlineName == null ? null
-          : deadlines.at(start).instant(DEADLINES.get(deadlineName));
+          : deadlineAt(deadlines, deadlineName, start);
       Instant end = activity.getEndTime() == null ? null : activity.getEndTime().toInstant();
       Boolean onTime = deadline == null || end == null ? null : !end.isAfter(deadline);
       Long against = deadline == null ? null
@@ -315,9 +304,15 @@ class AppealReads {
     return steps;
   }
 
-  /** The deadlines a step can have, and the variable each is kept in. */
-  private static final Map<String, String> DEADLINES = Map.of("assessment", "assessmentDue",
-      "submission", "submissionDeadline", "publication", "publicationDeadline");
+  /** The deadline of that name in force at a moment. */
+  private static Instant deadlineAt(AppealRecords.PastDeadlines deadlines, String name,
+      Instant at) {
+    return switch (name) {
+      case "assessment" -> deadlines.assessmentDue(at);
+      case "submission" -> deadlines.submissionDeadline(at);
+      default -> deadlines.publicationDeadline(at);
+    };
+  }
 
   private static String deadlineOf(String activityId) {
     if ("Task_RapidNeedsAssessment".equals(activityId)) {
