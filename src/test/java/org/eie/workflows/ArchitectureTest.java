@@ -45,6 +45,16 @@ class ArchitectureTest {
       .that().areAnnotatedWith(RestController.class).should().notBePublic();
 
   /**
+   * The dashboard reads the donors' and the documents' tables by asking those packages
+   * ({@code donors/DonorReads}, {@code documents/DocumentStore}), never in SQL of its own: a table
+   * can then change with the one package that writes it.
+   */
+  @ArchTest
+  static final ArchRule theDashboardWritesNoSql = noClasses()
+      .that().resideInAPackage("org.eie.workflows.dashboard..")
+      .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..");
+
+  /**
    * Only {@code appeal} uses the class that names the appeal's variables. The compiler already
    * refuses it while the class and its names are package-private; this rule keeps it so if
    * someone makes them public. It sees calls of its methods only: javac copies a constant's
