@@ -48,7 +48,10 @@ public class AppealRecords {
     return query.variableValueEquals(APPEAL_TYPE, appealType);
   }
 
-  /** The loose facts of each appeal (one cheap read: no JSON): appeal id -> facts, every id present. */
+  /**
+   * The loose facts of each appeal, in one cheap read (a JSON variable costs one more read per
+   * appeal, its byte array): appeal id -> facts, every id present.
+   */
   public Map<String, Facts> facts(Collection<String> appealIds) {
     Map<String, Facts> facts = new HashMap<>();
     StoredVariables.of(history, appealIds, APPEAL_TYPE, ONSET, ASSESSMENT_DUE,

@@ -119,8 +119,8 @@ class AppealReads {
 
   /** {@code damaged}: every stored variable of the appeal this answer could not read. */
   record AppealDetail(Appeal appeal, String situationSummary, List<String> affectedAreas,
-      Coverage coverage, List<DocumentVersion> documents, List<DonorReads.DonorDelivery> deliveries,
-      List<Step> timeline, List<String> damaged) {
+      Coverage coverage, List<DocumentVersion> documents,
+      List<DonorReads.DonorDelivery> deliveries, List<Step> timeline, List<String> damaged) {
   }
 
   @SafeVarargs
