@@ -22,9 +22,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * alike (both engine APIs). The engine keeps its words in English; each {@link AnswerRewriter}
  * says which answers it rewrites (the deployed forms; the names of tasks, filters and
  * processes) and how. An English reader's answer, and any answer no rewriter takes, passes
- * untouched and unbuffered; so does an error, or an answer that is not JSON. It runs behind the
- * wall ({@link EngineRouteWall}) and the seal ({@link TenantSeal}), on what the caller may
- * already read.
+ * untouched and unbuffered. Another reader's answer is buffered, and rewritten only if it is a
+ * {@code 200} in JSON: an error, or an answer of another type, is sent as the engine wrote it. It
+ * runs behind the wall ({@link EngineRouteWall}) and the seal ({@link TenantSeal}), on what the
+ * caller may already read.
  */
 final class AnswersInTheirLanguage extends OncePerRequestFilter {
 
