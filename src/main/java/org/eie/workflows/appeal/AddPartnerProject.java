@@ -7,6 +7,7 @@ import static org.eie.workflows.appeal.AppealVariables.json;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.eie.workflows.forms.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**

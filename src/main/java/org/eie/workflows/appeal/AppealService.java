@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.eie.workflows.forms.StateConflict;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.Groups;
 import org.eie.workflows.identity.RoleActions;
 import org.springframework.stereotype.Service;
@@ -104,9 +105,9 @@ class AppealService {
       throw closedOrUnknown(appealId);
     }
     // The field errors, under the appeal type's rules, before the engine is touched.
-    inputs.project(fields, user.id(), null, type);
+    inputs.project(fields, user.recordedId(), null, type);
     forms.submitTaskForm(task.getId(), fields);
-    String submitter = user.id();
+    String submitter = user.recordedId();
     return privileged(command -> {
       PartnerProjects projects = RecordPartnerProject.projectsOf(
           runtime.getVariable(appealId, PROJECTS));
@@ -122,9 +123,7 @@ class AppealService {
    * and "not taking projects" would mislead. Another country's appeal is left to answer 404.
    */
   private AppealType refuseWhoMayNotApply(String appealId, Map<String, Object> fields) {
-    var authentication = engine.getIdentityService().getCurrentAuthentication();
-    List<String> tenants = authentication == null || authentication.getTenantIds() == null
-        ? List.of() : authentication.getTenantIds();
+    List<String> tenants = user.tenantIds();
     Object[] appeal = privileged(command -> {
       var instance = runtime.createProcessInstanceQuery().processInstanceId(appealId)
           .processDefinitionKey(APPEAL).singleResult();
@@ -148,9 +147,7 @@ class AppealService {
    * the deadline), or the caller may not know it exists (404).
    */
   private RuntimeException closedOrUnknown(String appealId) {
-    var authentication = engine.getIdentityService().getCurrentAuthentication();
-    List<String> tenants = authentication == null || authentication.getTenantIds() == null
-        ? List.of() : authentication.getTenantIds();
+    List<String> tenants = user.tenantIds();
     Optional<Object[]> appeal = privileged(command -> {
       var instance = history.createHistoricProcessInstanceQuery().processInstanceId(appealId)
           .processDefinitionKey(APPEAL).singleResult();
@@ -180,7 +177,7 @@ class AppealService {
    * taken here, checked and recorded ({@link RoleActions}).
    */
   Cancellation cancel(String appealId, String reason) {
-    Cancellation cancellation = new Cancellation(RoleActions.reason(reason), user.id(),
+    Cancellation cancellation = new Cancellation(RoleActions.reason(reason), user.recordedId(),
         AppealInputs.now().toString());
     sendAsRoleAction("cancel the appeal", appealId, cancellation.reason(),
         CANCELLATION_MESSAGE, CANCELLATION, cancellation, null);
@@ -197,7 +194,7 @@ class AppealService {
    */
   RevisionDecision decideRevision(String appealId, String decision, String reason) {
     RevisionDecision decided = new RevisionDecision(decision, RoleActions.reason(reason),
-        user.id(), AppealInputs.now().toString());
+        user.recordedId(), AppealInputs.now().toString());
     boolean revise = RevisionDecision.REVISE_NOW.equals(decision);
     sendAsRoleAction(revise ? "revise the appeal now" : "close the appeal with no revision",
         appealId, decided.reason(), revise ? REVISION_MESSAGE : CLOSURE_MESSAGE,

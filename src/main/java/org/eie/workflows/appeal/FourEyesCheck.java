@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EngineRecord;
 import org.eie.workflows.identity.Groups;
 import org.springframework.stereotype.Component;

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.eie.workflows.forms.Forbidden;
+import org.eie.workflows.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**

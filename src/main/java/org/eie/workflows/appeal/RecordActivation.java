@@ -13,6 +13,8 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.eie.workflows.forms.TaskCompletion;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.tasklist.Figures;
 import org.springframework.stereotype.Component;
@@ -62,7 +64,7 @@ class RecordActivation extends TaskCompletion implements TaskListener {
 
   @Override
   protected void completed(DelegateExecution execution) {
-    Activation activation = inputs.activation(submittedForm(execution), user.id());
+    Activation activation = inputs.activation(submittedForm(execution), user.recordedId());
     execution.removeVariables(List.of("activationReason", "appealLead"));
     execution.setVariable(ACTIVATION, json(activation));
     execution.setVariable(ACTIVATED, activation.activated());

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.forms.FormReader;
+import org.eie.workflows.forms.TaskCompletion;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.Groups;
 import org.springframework.stereotype.Component;
@@ -66,7 +68,7 @@ class RecordEndorsement extends TaskCompletion implements TaskListener {
   @Override
   protected void completed(DelegateExecution execution) {
     String country = (String) execution.getVariable(AppealVariables.COUNTRY);
-    String userId = user.id();
+    String userId = user.recordedId();
     if (!user.groups().contains(Groups.humanitarianCoordinatorOf(country))) {
       throw new AuthorizationException(userId + " may not endorse this appeal: only the"
           + " Humanitarian Coordinator's office of " + country + " ("

@@ -8,6 +8,8 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.eie.workflows.forms.TaskCompletion;
+import org.eie.workflows.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +43,7 @@ class RecordNeedsAssessment extends TaskCompletion implements TaskListener {
 
   @Override
   protected void completed(DelegateExecution execution) {
-    NeedsAssessment assessment = inputs.assessment(submittedForm(execution), user.id());
+    NeedsAssessment assessment = inputs.assessment(submittedForm(execution), user.recordedId());
     execution.removeVariables(FORM_FIELDS);
     execution.setVariable(NEEDS_ASSESSMENT, json(assessment));
   }

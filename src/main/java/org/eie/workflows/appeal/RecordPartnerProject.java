@@ -12,6 +12,8 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.forms.TaskCompletion;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.partners.PartnerOrganisation;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +64,7 @@ class RecordPartnerProject extends TaskCompletion {
   protected void completed(DelegateExecution execution) {
     refuseIfLate((Date) execution.getVariable(SUBMISSION_DEADLINE));
     AppealType type = AppealType.of(execution.getVariable(APPEAL_TYPE));
-    PartnerProject draft = inputs.project(submittedForm(execution), user.id(),
+    PartnerProject draft = inputs.project(submittedForm(execution), user.recordedId(),
         affectedAreas(execution.getVariable(AFFECTED_AREAS)), type);
     PartnerOrganisation organisation = organisations.applicant(
         (String) execution.getVariable(COUNTRY), draft.partner(), type);

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.eie.workflows.forms.TaskCompletion;
+import org.eie.workflows.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** Records the response plan and opens the call for partner projects until its deadline. */
@@ -32,7 +34,7 @@ class RecordResponsePlan extends TaskCompletion {
 
   @Override
   protected void completed(DelegateExecution execution) {
-    PlannedResponse plan = inputs.plan(submittedForm(execution), user.id());
+    PlannedResponse plan = inputs.plan(submittedForm(execution), user.recordedId());
     execution.removeVariables(FORM_FIELDS);
     execution.setVariable(RESPONSE_PLAN, json(plan));
     execution.setVariable(SUBMISSION_DEADLINE,

@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.forms.FormReader;
+import org.eie.workflows.forms.TaskCompletion;
+import org.eie.workflows.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -124,7 +126,7 @@ class RecordRevision extends TaskCompletion implements TaskListener {
       form.error("newCallDays", "is more than " + MAX_CALL_DAYS + " days");
     }
     form.throwIfInvalid();
-    NeedsAssessment needs = inputs.assessment(values, user.id());
+    NeedsAssessment needs = inputs.assessment(values, user.recordedId());
 
     PartnerProjects revised = projects;
     for (String id : withdrawn) {
@@ -158,7 +160,7 @@ class RecordRevision extends TaskCompletion implements TaskListener {
     execution.setVariable(AppealVariables.SIGNED_OFF, false);
     execution.setVariable(AppealVariables.ENDORSED, false);
     execution.setVariable(REVISION, json(new AppealRevision(version, reason, withdrawn,
-        budgets, days, user.id(), now.toString())));
+        budgets, days, user.recordedId(), now.toString())));
   }
 
   /**

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.eie.workflows.forms.TaskCompletion;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.EngineRecord;
 import org.eie.workflows.identity.Groups;
@@ -102,8 +104,8 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
         ORGANISATION_OF_TASK.get(task.getTaskDefinitionKey()),
         (String) task.getVariable(AppealVariables.COUNTRY), signOffsOf(task));
     if (refused != null) {
-      throw new AuthorizationException(assignee + " may not hold '" + task.getName() + "': "
-          + refused);
+      // Worded as forms/problems.properties has it, so each reader gets it in their language.
+      throw new AuthorizationException(assignee + " may not hold this sign-off: " + refused);
     }
   }
 
@@ -135,7 +137,7 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
   @Override
   protected void completed(DelegateExecution execution) {
     String organisation = ORGANISATION_OF_TASK.get(execution.getCurrentActivityId());
-    String userId = user.id();
+    String userId = user.recordedId();
     SignOffs signOffs = signOffsOf(execution);
     String refused = refusal(userId, user.groups(), organisation,
         (String) execution.getVariable(AppealVariables.COUNTRY), signOffs);

@@ -6,6 +6,7 @@ import static org.eie.workflows.appeal.AppealVariables.SUBMITTED_PROJECT;
 import static org.eie.workflows.appeal.AppealVariables.json;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.eie.workflows.forms.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.eie.workflows.forms.TaskCompletion;
+import org.eie.workflows.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,7 +74,7 @@ class ReviewConsolidation extends TaskCompletion implements TaskListener {
     }
     execution.removeVariables(FORM_FIELDS);
     execution.setVariable(CONSOLIDATION_REVIEW,
-        json(new ConsolidationReview(decision, comment, user.id(), AppealInputs.now().toString())));
+        json(new ConsolidationReview(decision, comment, user.recordedId(), AppealInputs.now().toString())));
     execution.setVariable(PLAN_AMENDED, amend);
   }
 

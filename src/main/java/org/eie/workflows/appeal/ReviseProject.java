@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.eie.workflows.forms.TaskCompletion;
+import org.eie.workflows.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +46,7 @@ class ReviseProject extends TaskCompletion implements TaskListener {
   @Override
   protected void completed(DelegateExecution execution) {
     organisations.requireMemberOf((PartnerProject) execution.getVariable(RETURNED_PROJECT));
-    PartnerProject draft = inputs.project(submittedForm(execution), user.id(),
+    PartnerProject draft = inputs.project(submittedForm(execution), user.recordedId(),
         RecordPartnerProject.affectedAreas(
             execution.getVariable(RecordPartnerProject.AFFECTED_AREAS)),
         AppealType.of(execution.getVariable(AppealVariables.APPEAL_TYPE)));

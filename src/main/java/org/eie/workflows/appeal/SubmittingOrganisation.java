@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.partners.PartnerOrganisation;
 import org.eie.workflows.partners.PartnerRegistry;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ class SubmittingOrganisation {
   PartnerOrganisation of(String country, String named) {
     List<PartnerOrganisation> own = registry.organisationsOf(country, user.groups());
     if (own.isEmpty()) {
-      throw new AuthorizationException(user.id() + " may not submit partner projects in "
+      throw new AuthorizationException(user.recordedId() + " may not submit partner projects in "
           + country + ": they belong to no partner organisation registered for " + country
           + ". The country's co-leads attach users to their organisation in the partner"
           + " registry (PUT /api/partner-organisations/{id}/members/{userId}).");
@@ -77,7 +78,7 @@ class SubmittingOrganisation {
   void requireMemberOf(PartnerProject project) {
     String organisation = project.partnerOrganisationId();
     if (organisation != null && !user.groups().contains(organisation)) {
-      throw new AuthorizationException(user.id() + " may not revise project " + project.id()
+      throw new AuthorizationException(user.recordedId() + " may not revise project " + project.id()
           + ": only the users of " + project.partner() + " (" + organisation + "), which"
           + " submitted it, may");
     }

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.eie.workflows.forms.TaskCompletion;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.tasklist.Figures;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -59,7 +61,7 @@ class VetPartnerProject extends TaskCompletion implements TaskListener {
   protected void completed(DelegateExecution execution) {
     PartnerProjects projects = (PartnerProjects) execution.getVariable(PROJECTS);
     PartnerProject project = projects.get((String) execution.getVariable(PROJECT_ID));
-    Vetting vetting = inputs.vetting(submittedForm(execution), user.id());
+    Vetting vetting = inputs.vetting(submittedForm(execution), user.recordedId());
     execution.setVariable(PROJECTS,
         json(projects.with(project.vetted(vetting, OUTCOMES.get(vetting.decision())))));
     // The decision stays with this project's vetting for the gateway; the form itself is recorded.

@@ -1,7 +1,6 @@
 package org.eie.workflows.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -18,14 +17,14 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.eie.workflows.Processes;
+import org.eie.workflows.appeal.AppealRecords;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
 import org.eie.workflows.donors.AppealRequirements;
 import org.eie.workflows.donors.Coverage;
+import org.eie.workflows.donors.DonorReads;
 import org.eie.workflows.donors.FundingCoverage;
 import org.eie.workflows.identity.EngineRecord;
-import org.eie.workflows.variables.StoredVariables;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,20 +50,22 @@ class AppealReads {
   private final AppealRequirements requirements;
   private final DocumentStore documents;
   private final EngineRecord record;
-  private final JdbcClient jdbc;
+  private final DonorReads donors;
   private final AppealStanding standing;
+  private final AppealRecords records;
 
   AppealReads(HistoryService history, EngineReads reads, FundingCoverage coverage,
       AppealRequirements requirements, DocumentStore documents, EngineRecord record,
-      JdbcClient jdbc, AppealStanding standing) {
+      DonorReads donors, AppealStanding standing, AppealRecords records) {
     this.history = history;
     this.reads = reads;
     this.coverage = coverage;
     this.requirements = requirements;
     this.documents = documents;
     this.record = record;
-    this.jdbc = jdbc;
+    this.donors = donors;
     this.standing = standing;
+    this.records = records;
   }
 
   /**
@@ -92,7 +93,7 @@ class AppealReads {
       Deadline nextDeadline, boolean overdue, Funding funding, List<String> damaged) {
 
     Appeal completed(String emergencyType, List<String> stage, Funding funding,
-        StoredVariables trigger) {
+        AppealRecords.Trigger trigger) {
       return new Appeal(id, businessKey, country, countryName, emergencyType, appealType, onset,
           daysSinceOnset, status, startedAt, endedAt, stage, deadlines, nextDeadline, overdue,
           funding, union(damaged, trigger.damaged(), funding.damaged()));
@@ -107,10 +108,6 @@ class AppealReads {
       Instant createdAt, String href) {
   }
 
-  record DonorDelivery(String donor, int documentVersion, String status, String statusDetail,
-      int attempts, Instant sentAt, Instant updatedAt) {
-  }
-
   /**
    * One step of the timeline. {@code deadline}: the due date that applied to it;
    * {@code onTime}: finished by it (null without a deadline or while running).
@@ -122,8 +119,8 @@ class AppealReads {
 
   /** {@code damaged}: every stored variable of the appeal this answer could not read. */
   record AppealDetail(Appeal appeal, String situationSummary, List<String> affectedAreas,
-      Coverage coverage, List<DocumentVersion> documents, List<DonorDelivery> deliveries,
-      List<Step> timeline, List<String> damaged) {
+      Coverage coverage, List<DocumentVersion> documents,
+      List<DonorReads.DonorDelivery> deliveries, List<Step> timeline, List<String> damaged) {
   }
 
   @SafeVarargs
@@ -158,12 +155,12 @@ class AppealReads {
   List<Appeal> completed(List<Appeal> appeals) {
     List<String> ids = appeals.stream().map(Appeal::id).toList();
     Map<String, Funding> funding = funding(ids);
-    Map<String, StoredVariables> triggers = reads.variables(ids, "trigger");
+    Map<String, AppealRecords.Trigger> triggers = records.triggers(ids);
     Map<String, List<String>> openTasks = reads.openTasks(appeals.stream()
         .filter(Appeal::open).map(Appeal::businessKey).toList());
     return appeals.stream().map(appeal -> {
-      StoredVariables trigger = triggers.get(appeal.id());
-      return appeal.completed(EngineReads.text(trigger.object("trigger"), "emergencyType"),
+      AppealRecords.Trigger trigger = triggers.get(appeal.id());
+      return appeal.completed(trigger.emergencyType(),
           !appeal.open() ? List.of()
               // waiting for no person (a job, a timer, a called process): the engine's activities
               : openTasks.getOrDefault(appeal.id(), List.of()).isEmpty()
@@ -179,24 +176,13 @@ class AppealReads {
       return Optional.empty();
     }
     Appeal appeal = completed(standing.appeals(List.of(instance), id)).get(0);
-    StoredVariables variables = reads.variables(List.of(id), "trigger").get(id);
-    JsonNode trigger = variables.object("trigger");
-    List<String> areas = variables.json("trigger", AppealReads::affectedAreas);
+    AppealRecords.Trigger trigger = records.triggers(List.of(id)).get(id);
+    String situation = trigger.situationSummary();
+    List<String> areas = trigger.affectedAreas();
     Coverage covered = coverage.coverageOf(id);
-    return Optional.of(new AppealDetail(appeal, EngineReads.text(trigger, "situationSummary"),
-        areas == null ? List.of() : areas, covered, documentVersions(id), deliveries(id),
-        timeline(id), union(appeal.damaged(), variables.damaged(), covered.damaged())));
-  }
-
-  private static List<String> affectedAreas(JsonNode trigger) {
-    JsonNode areas = trigger.path("affectedAreas");
-    if (areas.isMissingNode() || areas.isNull()) {
-      return List.of();
-    }
-    List<String> texts = new ArrayList<>();
-    (areas.isArray() ? areas : StoredVariables.<JsonNode>fail())
-        .forEach(area -> texts.add(area.isTextual() ? area.asText() : StoredVariables.fail()));
-    return texts;
+    return Optional.of(new AppealDetail(appeal, situation, areas, covered, documentVersions(id),
+        donors.deliveries(id), timeline(id), union(appeal.damaged(), trigger.damaged(),
+            covered.damaged())));
   }
 
   /**
@@ -213,64 +199,34 @@ class AppealReads {
 
   /**
    * Funded (committed + paid), pledged and coverage of many appeals in two reads: the pledges
-   * summed by the database, the requirement as {@code donors/AppealRequirements} reads it.
+   * summed by the database ({@code donors/DonorReads}), the requirement as
+   * {@code donors/AppealRequirements} reads it.
    */
   Map<String, Funding> funding(Collection<String> appealIds) {
     Map<String, Funding> funding = new HashMap<>();
     if (appealIds.isEmpty()) {
       return funding;
     }
-    Map<String, BigDecimal[]> sums = new HashMap<>();
-    jdbc.sql("select appeal_id, status, sum(amount_usd) as total from eie_pledge"
-            + " where appeal_id in (:ids) group by appeal_id, status")
-        .param("ids", appealIds)
-        .query((rs, row) -> {
-          BigDecimal[] pair = sums.computeIfAbsent(rs.getString("appeal_id"),
-              id -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-          int slot = "PLEDGED".equals(rs.getString("status")) ? 1 : 0;
-          pair[slot] = pair[slot].add(rs.getBigDecimal("total"));
-          return null;
-        }).list();
+    Map<String, DonorReads.PledgeTotals> sums = donors.pledgeTotals(appealIds);
     Map<String, AppealRequirements.Requirements> required = requirements.of(appealIds);
     for (String id : appealIds) {
       var requirement = Optional.ofNullable(required.get(id));
-      BigDecimal[] pair = sums.getOrDefault(id, new BigDecimal[] {BigDecimal.ZERO,
-          BigDecimal.ZERO});
+      DonorReads.PledgeTotals pledged = sums.getOrDefault(id, DonorReads.PledgeTotals.NONE);
       BigDecimal total = requirement.map(AppealRequirements.Requirements::totalUsd).orElse(null);
       BigDecimal percent = total == null || total.signum() <= 0 ? null
-          : pair[0].multiply(HUNDRED).divide(total, 1, RoundingMode.HALF_UP);
-      funding.put(id, new Funding(total, pair[0], pair[1], percent,
+          : pledged.fundedUsd().multiply(HUNDRED).divide(total, 1, RoundingMode.HALF_UP);
+      funding.put(id, new Funding(total, pledged.fundedUsd(), pledged.pledgedUsd(), percent,
           requirement.map(AppealRequirements.Requirements::damaged).orElse(List.of())));
     }
     return funding;
   }
 
   private List<DocumentVersion> documentVersions(String id) {
-    return jdbc.sql("select d.version, d.file_name, d.sha256, d.size_bytes, v.created_at"
-            + " from eie_document_version v join eie_document d"
-            + " on d.process_instance_id = v.process_instance_id and d.kind = v.kind"
-            + " and d.version = v.version and d.language = v.language"
-            + " where v.process_instance_id = ? and v.kind = ? order by v.version")
-        .params(id, DOCUMENT_KIND)
-        .query((rs, row) -> new DocumentVersion(rs.getInt("version"), rs.getString("file_name"),
-            rs.getString("sha256"), rs.getInt("size_bytes"),
-            rs.getTimestamp("created_at").toInstant(),
-            "/api/appeals/" + id + "/documents/" + rs.getInt("version")))
-        .list();
-  }
-
-  private List<DonorDelivery> deliveries(String id) {
-    return jdbc.sql("select d.organisation, l.document_version, l.status, l.status_detail,"
-            + " l.attempts, l.sent_at, l.updated_at from eie_donor_delivery l"
-            + " join eie_donor d on d.id = l.donor_id where l.appeal_id = ?"
-            + " order by l.document_version, d.organisation")
-        .param(id)
-        .query((rs, row) -> new DonorDelivery(rs.getString("organisation"),
-            rs.getInt("document_version"), rs.getString("status"),
-            rs.getString("status_detail"), rs.getInt("attempts"),
-            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
-            rs.getTimestamp("updated_at").toInstant()))
-        .list();
+    return documents.renderings(id, DOCUMENT_KIND).stream()
+        .map(rendering -> new DocumentVersion(rendering.version(), rendering.fileName(),
+            rendering.sha256(), rendering.sizeBytes(), rendering.createdAt(),
+            "/api/appeals/" + id + "/documents/" + rendering.version()))
+        .toList();
   }
 
   /**
@@ -282,8 +238,7 @@ class AppealReads {
     Map<String, HistoricTaskInstance> tasks = new HashMap<>();
     history.createHistoricTaskInstanceQuery().processInstanceId(id).list()
         .forEach(task -> tasks.put(task.getId(), task));
-    StoredVariables.Past deadlines = StoredVariables.past(history, id, DEADLINES.values()
-        .toArray(String[]::new));
+    AppealRecords.PastDeadlines deadlines = records.pastDeadlines(id);
     List<Step> steps = new ArrayList<>();
     for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
         .processInstanceId(id).orderByHistoricActivityInstanceStartTime().asc()
@@ -303,7 +258,7 @@ class AppealReads {
       String deadlineName = deadlineOf(activity.getActivityId());
       Instant deadline = task != null && task.getDueDate() != null
           ? task.getDueDate().toInstant() : deadlineName == null ? null
-          : deadlines.at(start).instant(DEADLINES.get(deadlineName));
+          : deadlineAt(deadlines, deadlineName, start);
       Instant end = activity.getEndTime() == null ? null : activity.getEndTime().toInstant();
       Boolean onTime = deadline == null || end == null ? null : !end.isAfter(deadline);
       Long against = deadline == null ? null
@@ -315,9 +270,15 @@ class AppealReads {
     return steps;
   }
 
-  /** The deadlines a step can have, and the variable each is kept in. */
-  private static final Map<String, String> DEADLINES = Map.of("assessment", "assessmentDue",
-      "submission", "submissionDeadline", "publication", "publicationDeadline");
+  /** The deadline of that name in force at a moment. */
+  private static Instant deadlineAt(AppealRecords.PastDeadlines deadlines, String name,
+      Instant at) {
+    return switch (name) {
+      case "assessment" -> deadlines.assessmentDue(at);
+      case "submission" -> deadlines.submissionDeadline(at);
+      default -> deadlines.publicationDeadline(at);
+    };
+  }
 
   private static String deadlineOf(String activityId) {
     if ("Task_RapidNeedsAssessment".equals(activityId)) {

@@ -19,10 +19,10 @@ import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.eie.workflows.Processes;
+import org.eie.workflows.appeal.AppealRecords;
 import org.eie.workflows.dashboard.AppealReads.Appeal;
 import org.eie.workflows.dashboard.AppealReads.Filter;
 import org.eie.workflows.identity.EieProperties;
-import org.eie.workflows.variables.StoredVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AppealStanding {
 
-  /** Loose variables only: a JSON variable costs one more read per appeal (its byte array). */
-  private static final String[] FACTS = {"appealType", "onset", "assessmentDue",
-      "publicationDeadline", "submissionDeadline", "signedOff", "endorsed", "revisionDue"};
   private static final String ASSESSMENT = "Task_RapidNeedsAssessment";
   private static final String LAST_SIGN_OFF = "Task_SignOffSaveTheChildren";
   /** The Humanitarian Coordinator's endorsement, which follows the last sign-off. */
@@ -52,12 +49,12 @@ class AppealStanding {
       .thenComparing(Appeal::id);
 
   private final HistoryService history;
-  private final EngineReads reads;
+  private final AppealRecords records;
   private final EieProperties properties;
 
-  AppealStanding(HistoryService history, EngineReads reads, EieProperties properties) {
+  AppealStanding(HistoryService history, AppealRecords records, EieProperties properties) {
     this.history = history;
-    this.reads = reads;
+    this.records = records;
     this.properties = properties;
   }
 
@@ -125,7 +122,7 @@ class AppealStanding {
       query.finished();
     }
     if (filter.appealType() != null) {
-      query.variableValueEquals("appealType", filter.appealType());
+      AppealRecords.ofType(query, filter.appealType());
     }
     return query;
   }
@@ -139,7 +136,7 @@ class AppealStanding {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<String, StoredVariables> facts = reads.variables(ids, FACTS);
+    Map<String, AppealRecords.Facts> facts = records.facts(ids);
     Map<String, Instant> assessed = new HashMap<>();
     Map<String, Instant> prepared = new HashMap<>();
     stepsDone(singleId, instances, facts, assessed, prepared);
@@ -147,24 +144,24 @@ class AppealStanding {
     Instant now = EngineReads.now();
     List<Appeal> appeals = new ArrayList<>(instances.size());
     for (HistoricProcessInstance instance : instances) {
-      StoredVariables values = facts.get(instance.getId());
+      AppealRecords.Facts values = facts.get(instance.getId());
       boolean ended = instance.getEndTime() != null;
       List<Deadline> deadlines = Stream.of(
-          Deadline.of("assessment", values.instant("assessmentDue"),
+          Deadline.of("assessment", values.assessmentDue(),
               assessed.get(instance.getId()), ended, now),
-          Deadline.closing("submission", values.instant("submissionDeadline"), ended, now),
-          Deadline.of("publication", values.instant("publicationDeadline"),
+          Deadline.closing("submission", values.submissionDeadline(), ended, now),
+          Deadline.of("publication", values.publicationDeadline(),
               prepared.get(instance.getId()), ended, now),
           // When the published version's revision falls due; gone while a revision is under way.
-          Deadline.closing("revision", values.instant("revisionDue"), ended, now))
+          Deadline.closing("revision", values.revisionDue(), ended, now))
           .filter(Objects::nonNull).toList();
       Deadline next = deadlines.stream().filter(Deadline::open)
           .min(Comparator.comparing(Deadline::dueAt)).orElse(null);
-      Instant onset = values.instant("onset");
+      Instant onset = values.onset();
       String country = instance.getTenantId();
       appeals.add(new Appeal(instance.getId(), instance.getBusinessKey(), country,
           country == null ? null : properties.countries().get(country),
-          null, values.text("appealType"),
+          null, values.appealType(),
           onset, onset == null || ended ? null : Duration.between(onset, now).toDays(),
           status(instance, cancelled.contains(instance.getId())),
           instance.getStartTime().toInstant(),
@@ -221,7 +218,7 @@ class AppealStanding {
    * of the task history, which is far smaller than the activity history.
    */
   private void stepsDone(String singleId, List<HistoricProcessInstance> instances,
-      Map<String, StoredVariables> facts, Map<String, Instant> assessed,
+      Map<String, AppealRecords.Facts> facts, Map<String, Instant> assessed,
       Map<String, Instant> prepared) {
     List<HistoricTaskInstance> tasks = new ArrayList<>();
     if (singleId != null) {
@@ -254,11 +251,10 @@ class AppealStanding {
     // opens as the last sign-off approves; an appeal on a diagram without the endorsement ends
     // with its last sign-off.
     lastSignOff.forEach((appeal, task) -> {
-      StoredVariables values = facts.get(appeal);
-      String approvedBy = ENDORSEMENT.equals(task.getTaskDefinitionKey()) ? "endorsed"
-          : "signedOff";
+      AppealRecords.Facts values = facts.get(appeal);
       if ("completed".equals(task.getDeleteReason()) && values != null
-          && Boolean.TRUE.equals(values.flag(approvedBy))) {
+          && Boolean.TRUE.equals(ENDORSEMENT.equals(task.getTaskDefinitionKey())
+              ? values.endorsed() : values.signedOff())) {
         prepared.put(appeal, task.getEndTime().toInstant());
       }
     });

@@ -1,14 +1,12 @@
 package org.eie.workflows.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eie.workflows.appeal.AppealRecords;
 import org.eie.workflows.documents.Csv;
 import org.eie.workflows.documents.HxlColumn;
-import org.eie.workflows.variables.StoredVariables;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -24,12 +22,12 @@ class Exports {
   static final String SECTOR = "Education";
 
   private final AppealReads appeals;
-  private final EngineReads reads;
+  private final AppealRecords records;
   private final MessageSource messages;
 
-  Exports(AppealReads appeals, EngineReads reads, DashboardMessages messages) {
+  Exports(AppealReads appeals, AppealRecords records, DashboardMessages messages) {
     this.appeals = appeals;
-    this.reads = reads;
+    this.records = records;
     this.messages = messages.source();
   }
 
@@ -49,12 +47,11 @@ class Exports {
     List<AppealReads.Appeal> all = appeals.all(AppealReads.Filter.ANY);
     Map<String, AppealReads.Funding> funding = appeals.funding(
         all.stream().map(AppealReads.Appeal::id).toList());
-    Map<String, StoredVariables> triggers = reads.variables(
-        all.stream().map(AppealReads.Appeal::id).toList(), "trigger");
+    Map<String, AppealRecords.Trigger> triggers = records.triggers(
+        all.stream().map(AppealReads.Appeal::id).toList());
     Csv csv = HxlColumn.header(APPEAL_COLUMNS, hxl);
     for (AppealReads.Appeal appeal : all) {
-      String emergency = EngineReads.text(triggers.get(appeal.id()).object("trigger"),
-          "emergencyType");
+      String emergency = triggers.get(appeal.id()).emergencyType();
       AppealReads.Funding money = funding.get(appeal.id());
       String type = appeal.appealType() == null ? "" : messages.getMessage(
           "appealType." + appeal.appealType(), null, appeal.appealType(), Locale.ENGLISH);
@@ -77,29 +74,19 @@ class Exports {
    */
   String requirements(boolean hxl) {
     List<AppealReads.Appeal> all = appeals.all(AppealReads.Filter.ANY);
-    Map<String, StoredVariables> projects = reads.variables(
-        all.stream().map(AppealReads.Appeal::id).toList(), "projects");
+    Map<String, List<AppealRecords.AcceptedProject>> projects = records.acceptedProjects(
+        all.stream().map(AppealReads.Appeal::id).toList());
     Csv csv = HxlColumn.header(REQUIREMENT_COLUMNS, hxl);
     for (AppealReads.Appeal appeal : all) {
-      JsonNode list = projects.get(appeal.id()).object("projects");
-      if (list == null) {
-        continue;
-      }
-      for (JsonNode project : list.path("projects")) {
-        if (!"ACCEPTED".equals(EngineReads.text(project, "status"))) {
-          continue;
-        }
-        List<String> areas = new ArrayList<>();
-        project.path("locations").forEach(area -> areas.add(area.asText()));
-        JsonNode targeted = project.path("targeted");
-        for (JsonNode line : project.path("activities")) {
-          String code = EngineReads.text(line, "activity");
+      for (AppealRecords.AcceptedProject project : projects.get(appeal.id())) {
+        for (AppealRecords.Activity line : project.activities()) {
+          String code = line.code();
           csv.text(appeal.country()).text(appeal.businessKey())
-              .text(EngineReads.text(project, "id")).text(EngineReads.text(project, "title"))
+              .text(project.id()).text(project.title())
               .text(code).text(messages.getMessage("activity." + code, null, code, Locale.ENGLISH))
-              .text(EngineReads.text(project, "partner")).text(String.join("; ", areas))
-              .text(SECTOR).amount(line.path("budgetUsd").decimalValue())
-              .number(targeted.path("girls").asLong()).number(targeted.path("boys").asLong())
+              .text(project.partner()).text(String.join("; ", project.locations()))
+              .text(SECTOR).amount(line.budgetUsd())
+              .number(project.girlsTargeted()).number(project.boysTargeted())
               .endRow();
         }
       }

@@ -56,6 +56,28 @@ public class DocumentStore {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
+  /** A stored rendering without its content, and when its version was made. */
+  public record Rendering(int version, String fileName, String sha256, int sizeBytes,
+      Instant createdAt) {
+  }
+
+  /**
+   * Every rendering of every version of a process instance's document of this kind, by version.
+   * No check of who asks: for a caller that the engine let see the process instance.
+   */
+  public List<Rendering> renderings(String processInstanceId, String kind) {
+    return jdbc.sql("select d.version, d.file_name, d.sha256, d.size_bytes, v.created_at"
+            + " from eie_document_version v join eie_document d"
+            + " on d.process_instance_id = v.process_instance_id and d.kind = v.kind"
+            + " and d.version = v.version and d.language = v.language"
+            + " where v.process_instance_id = ? and v.kind = ? order by v.version")
+        .params(processInstanceId, kind)
+        .query((rs, row) -> new Rendering(rs.getInt("version"), rs.getString("file_name"),
+            rs.getString("sha256"), rs.getInt("size_bytes"),
+            rs.getTimestamp("created_at").toInstant()))
+        .list();
+  }
+
   /** Stores the next version of a document kept only as rendered, in the language it is in. */
   @Transactional
   public StoredDocument store(String processInstanceId, String kind, String tenantId,

@@ -113,6 +113,21 @@ class DeliveryLedger {
         .query(DeliveryLedger::delivery).optional();
   }
 
+  /** Every delivery of an appeal with the donor's organisation, by version and organisation. */
+  List<DonorReads.DonorDelivery> deliveriesByDonor(String appealId) {
+    return jdbc.sql("select d.organisation, l.document_version, l.status, l.status_detail,"
+            + " l.attempts, l.sent_at, l.updated_at from eie_donor_delivery l"
+            + " join eie_donor d on d.id = l.donor_id where l.appeal_id = ?"
+            + " order by l.document_version, d.organisation")
+        .param(appealId)
+        .query((rs, row) -> new DonorReads.DonorDelivery(rs.getString("organisation"),
+            rs.getInt("document_version"), rs.getString("status"),
+            rs.getString("status_detail"), rs.getInt("attempts"),
+            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant()))
+        .list();
+  }
+
   List<Delivery> deliveriesOf(String appealId, Integer version) {
     if (version == null) {
       return jdbc.sql("select * from eie_donor_delivery where appeal_id = ?"

@@ -4,8 +4,7 @@ import org.eie.workflows.forms.Forbidden;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.Groups;
 import org.springframework.stereotype.Component;
@@ -27,21 +26,19 @@ import org.springframework.stereotype.Component;
 @Component
 class DonorAccess {
 
-  private final IdentityService identity;
+  private final CurrentUser user;
   private final EieProperties properties;
 
-  DonorAccess(IdentityService identity, EieProperties properties) {
-    this.identity = identity;
+  DonorAccess(CurrentUser user, EieProperties properties) {
+    this.user = user;
     this.properties = properties;
   }
 
   /** The current user's id, or 403 if their role may not work with donors at all. */
   String requireDonorManager() {
-    Authentication user = identity.getCurrentAuthentication();
-    if (user == null || user.getUserId() == null || coordinatedCountries().isEmpty()) {
-      throw new Forbidden("Only the INEE Secretariat and the co-leads manage donors");
-    }
-    return user.getUserId();
+    return user.id().filter(id -> !coordinatedCountries().isEmpty())
+        .orElseThrow(() -> new Forbidden(
+            "Only the INEE Secretariat and the co-leads manage donors"));
   }
 
   /**
@@ -100,15 +97,10 @@ class DonorAccess {
   }
 
   private boolean coordinatesEveryCountry() {
-    return Groups.coordinateEveryCountry(groups());
+    return Groups.coordinateEveryCountry(user.groups());
   }
 
   private Set<String> coordinatedCountries() {
-    return Groups.countriesCoordinatedBy(groups(), properties.countries().keySet());
-  }
-
-  private List<String> groups() {
-    Authentication user = identity.getCurrentAuthentication();
-    return user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    return Groups.countriesCoordinatedBy(user.groups(), properties.countries().keySet());
   }
 }

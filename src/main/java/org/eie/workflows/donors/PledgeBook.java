@@ -4,8 +4,12 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +23,26 @@ class PledgeBook {
 
   PledgeBook(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** Funded (committed + paid) and pledged per appeal, for the appeals with pledges. */
+  Map<String, DonorReads.PledgeTotals> totalsByAppeal(Collection<String> appealIds) {
+    Map<String, BigDecimal[]> sums = new HashMap<>();
+    if (!appealIds.isEmpty()) {
+      jdbc.sql("select appeal_id, status, sum(amount_usd) as total from eie_pledge"
+              + " where appeal_id in (:ids) group by appeal_id, status")
+          .param("ids", appealIds)
+          .query((rs, row) -> {
+            BigDecimal[] pair = sums.computeIfAbsent(rs.getString("appeal_id"),
+                id -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            int slot = Pledge.Status.PLEDGED.name().equals(rs.getString("status")) ? 1 : 0;
+            pair[slot] = pair[slot].add(rs.getBigDecimal("total"));
+            return null;
+          }).list();
+    }
+    Map<String, DonorReads.PledgeTotals> totals = new HashMap<>();
+    sums.forEach((id, pair) -> totals.put(id, new DonorReads.PledgeTotals(pair[0], pair[1])));
+    return totals;
   }
 
   Pledge record(PledgeInput pledge, String recordedBy) {

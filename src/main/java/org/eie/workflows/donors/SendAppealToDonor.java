@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 class SendAppealToDonor implements JavaDelegate {
 
   private final AppealDelivery delivery;
+  private final VersionChanges changes;
 
-  SendAppealToDonor(AppealDelivery delivery) {
+  SendAppealToDonor(AppealDelivery delivery, VersionChanges changes) {
     this.delivery = delivery;
+    this.changes = changes;
   }
 
   @Override
@@ -32,16 +34,11 @@ class SendAppealToDonor implements JavaDelegate {
 
   /**
    * What changed in this version, as the appeal that calls this delivery recorded it when the
-   * version was generated ({@code versionChanges}); null for a first version, or a delivery
-   * started on its own.
+   * version was generated; null for a first version, or a delivery started on its own.
    */
-  private static ChangeSummary changesOf(DelegateExecution execution, int version) {
+  private ChangeSummary changesOf(DelegateExecution execution, int version) {
     DelegateExecution appeal = execution.getProcessInstance().getSuperExecution();
-    Object changes = appeal == null ? null : appeal.getVariable(VERSION_CHANGES);
-    return changes instanceof ChangeSummary summary && summary.sinceVersion() < version
-        ? summary : null;
+    ChangeSummary summary = appeal == null ? null : changes.recordedBy(appeal);
+    return summary != null && summary.sinceVersion() < version ? summary : null;
   }
-
-  /** The appeal's variable naming what changed in the version being delivered. */
-  static final String VERSION_CHANGES = "versionChanges";
 }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * Our API's refusals in the caller's language ({@code forms/problems*.properties}): a message our
  * code raised in English that reads exactly as one of the bundle's English texts, each
  * {@code {placeholder}} standing for any text, becomes that key's text in the language, with the
- * same values. Translated on the way out, so the many places that raise "is required" need not
- * know who reads it; a message not in the bundle stays English.
+ * same values (each value translated too when it is one of the texts). Translated on the way
+ * out, so the many places that raise "is required" need not know who reads it; a message not in
+ * the bundle stays English.
  */
 final class ProblemWording {
 
@@ -50,7 +51,9 @@ final class ProblemWording {
           return message;
         }
         for (int i = 0; i < known.names().size(); i++) {
-          translated = translated.replace("{" + known.names().get(i) + "}", matcher.group(i + 1));
+          // A value may itself be one of the texts (the reason a sign-off is refused).
+          translated = translated.replace("{" + known.names().get(i) + "}",
+              in(matcher.group(i + 1), locale));
         }
         return translated;
       }

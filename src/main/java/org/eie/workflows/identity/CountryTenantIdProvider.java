@@ -9,8 +9,6 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +27,7 @@ class CountryTenantIdProvider extends AbstractProcessEnginePlugin implements Ten
   static final String COUNTRY_VARIABLE = "country";
 
   private final EieProperties properties;
+  private CurrentUser user;
 
   CountryTenantIdProvider(EieProperties properties) {
     this.properties = properties;
@@ -37,6 +36,12 @@ class CountryTenantIdProvider extends AbstractProcessEnginePlugin implements Ten
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setTenantIdProvider(this);
+  }
+
+  /** The engine's plug-ins are built before the engine's beans: this one asks its own engine. */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    user = new CurrentUser(configuration.getIdentityService());
   }
 
   @Override
@@ -50,26 +55,20 @@ class CountryTenantIdProvider extends AbstractProcessEnginePlugin implements Ten
           + " of this installation (known: " + String.join(", ", properties.countries().keySet())
           + ")");
     }
-    Authentication user = Context.getCommandContext() == null ? null
-        : Context.getCommandContext().getAuthentication();
-    if (user != null && user.getUserId() != null && !isAdmin(user)
-        && (user.getTenantIds() == null || !user.getTenantIds().contains(country.toString()))) {
-      throw new AuthorizationException(refusedCountry(country.toString(), user));
+    if (user.id().isPresent() && !user.groups().contains(Groups.ADMINS)
+        && !user.tenantIds().contains(country.toString())) {
+      throw new AuthorizationException(refusedCountry(country.toString()));
     }
     return country.toString();
   }
 
   /** Said with the form's label and the countries' names, as the start form's user reads it. */
-  private String refusedCountry(String country, Authentication user) {
-    List<String> own = user.getTenantIds() == null ? List.of() : user.getTenantIds().stream()
-        .filter(properties::isCountry).map(code -> properties.countries().get(code)).toList();
+  private String refusedCountry(String country) {
+    List<String> own = user.tenantIds().stream().filter(properties::isCountry)
+        .map(code -> properties.countries().get(code)).toList();
     return "Country: " + properties.countries().get(country) + " is not a country cluster you"
         + " belong to; start its appeals from an account of its cluster"
         + (own.isEmpty() ? "" : " (yours: " + String.join(", ", own) + ")");
-  }
-
-  private static boolean isAdmin(Authentication user) {
-    return user.getGroupIds() != null && user.getGroupIds().contains(Groups.ADMINS);
   }
 
   @Override

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.eie.workflows.forms.FormReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,12 +31,12 @@ public class RoleActions {
   /** The longest reason kept, as the column allows. */
   public static final int MAX_REASON = 1000;
 
-  private final IdentityService identity;
+  private final CurrentUser user;
   private final ProcessEngineConfigurationImpl engine;
   private final JdbcClient jdbc;
 
-  RoleActions(IdentityService identity, ProcessEngineConfiguration engine, JdbcClient jdbc) {
-    this.identity = identity;
+  RoleActions(CurrentUser user, ProcessEngineConfiguration engine, JdbcClient jdbc) {
+    this.user = user;
     this.engine = (ProcessEngineConfigurationImpl) engine;
     this.jdbc = jdbc;
   }
@@ -71,13 +69,11 @@ public class RoleActions {
       throw new IllegalArgumentException("An action needs a reason of 1 to " + MAX_REASON
           + " characters; the API checks it first");
     }
-    Authentication caller = identity.getCurrentAuthentication();
-    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of()
-        : caller.getGroupIds();
-    if (caller == null || caller.getUserId() == null
-        || groups.stream().noneMatch(allowedGroups::contains)) {
-      throw new AuthorizationException((caller == null ? "Nobody" : caller.getUserId())
-          + " may not " + action + ": this needs membership of one of " + allowedGroups);
+    var caller = user.id();
+    List<String> groups = user.groups();
+    if (caller.isEmpty() || groups.stream().noneMatch(allowedGroups::contains)) {
+      throw new AuthorizationException(caller.orElse("Nobody") + " may not " + action
+          + ": this needs membership of one of " + allowedGroups);
     }
     T result = engine.getCommandExecutorTxRequired().execute(command -> {
       boolean checking = command.isAuthorizationCheckEnabled();
@@ -93,7 +89,7 @@ public class RoleActions {
     jdbc.sql("insert into eie_role_action (id, action, process_instance_id, tenant_id, user_id,"
             + " user_groups, reason, taken_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(UUID.randomUUID().toString(), action, processInstanceId, tenantId,
-            caller.getUserId(), String.join(",", groups), reason, Timestamp.from(Instant.now()))
+            caller.get(), String.join(",", groups), reason, Timestamp.from(Instant.now()))
         .update();
     return result;
   }

@@ -1,10 +1,9 @@
 package org.eie.workflows.language;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.eie.workflows.forms.Forbidden;
 import org.eie.workflows.forms.InvalidInput;
+import org.eie.workflows.identity.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,11 +25,11 @@ class LanguageController {
   static final String WEBAPPS_PATH = "/dashboard/me/language";
 
   private final PersonalLanguage languages;
-  private final IdentityService identity;
+  private final CurrentUser user;
 
-  LanguageController(PersonalLanguage languages, IdentityService identity) {
+  LanguageController(PersonalLanguage languages, CurrentUser user) {
     this.languages = languages;
-    this.identity = identity;
+    this.user = user;
   }
 
   /** {@code chosen}: false while the user has not chosen (the browser's language is shown). */
@@ -66,10 +65,7 @@ class LanguageController {
   }
 
   private String currentUser() {
-    Authentication user = identity.getCurrentAuthentication();
-    if (user == null || user.getUserId() == null) {
-      throw new Forbidden("A language belongs to a signed-in user");
-    }
-    return user.getUserId();
+    return user.id().orElseThrow(
+        () -> new Forbidden("A language belongs to a signed-in user"));
   }
 }

@@ -3,8 +3,7 @@ package org.eie.workflows.language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.eie.workflows.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -18,17 +17,16 @@ import org.springframework.web.servlet.LocaleResolver;
 class PersonalLocale implements LocaleResolver {
 
   private final PersonalLanguage languages;
-  private final IdentityService identity;
+  private final CurrentUser user;
 
-  PersonalLocale(PersonalLanguage languages, IdentityService identity) {
+  PersonalLocale(PersonalLanguage languages, CurrentUser user) {
     this.languages = languages;
-    this.identity = identity;
+    this.user = user;
   }
 
   @Override
   public Locale resolveLocale(HttpServletRequest request) {
-    Authentication user = identity.getCurrentAuthentication();
-    return Locale.forLanguageTag(languages.forReader(user == null ? null : user.getUserId(),
+    return Locale.forLanguageTag(languages.forReader(user.id().orElse(null),
         request.getHeader("Accept-Language")));
   }
 

@@ -3,8 +3,8 @@ package org.eie.workflows.notifications;
 import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.eie.workflows.forms.Forbidden;
+import org.eie.workflows.identity.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -24,14 +24,16 @@ class NotificationSettingsController {
   private final NotificationSettings settings;
   private final NotificationLedger ledger;
   private final IdentityService identity;
+  private final CurrentUser user;
   private final Duration reminderBefore;
 
   NotificationSettingsController(NotificationSettings settings, NotificationLedger ledger,
-      IdentityService identity,
+      IdentityService identity, CurrentUser user,
       @Value("${eie.notifications.reminder-before:PT24H}") Duration reminderBefore) {
     this.settings = settings;
     this.ledger = ledger;
     this.identity = identity;
+    this.user = user;
     this.reminderBefore = reminderBefore;
   }
 
@@ -62,10 +64,7 @@ class NotificationSettingsController {
   }
 
   private String currentUser() {
-    Authentication user = identity.getCurrentAuthentication();
-    if (user == null || user.getUserId() == null) {
-      throw new Forbidden("Notification settings belong to a signed-in user");
-    }
-    return user.getUserId();
+    return user.id().orElseThrow(
+        () -> new Forbidden("Notification settings belong to a signed-in user"));
   }
 }

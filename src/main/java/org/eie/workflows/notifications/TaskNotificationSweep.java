@@ -23,6 +23,7 @@ import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.notifications.Notification.Outcome;
 import org.eie.workflows.notifications.Notification.Status;
 import org.eie.workflows.notifications.NotificationMail.TaskSummary;
+import org.eie.workflows.tasklist.TaskListWording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,6 +61,7 @@ class TaskNotificationSweep implements HealthIndicator {
   private final RepositoryService repository;
   private final IdentityService identity;
   private final EieProperties properties;
+  private final TaskListWording wording;
   private final Duration reminderBefore;
   private final int batchSize;
   private final AtomicReference<Outage> outage = new AtomicReference<>();
@@ -67,7 +69,7 @@ class TaskNotificationSweep implements HealthIndicator {
   TaskNotificationSweep(NotificationLedger ledger, NotificationSettings settings,
       NotificationMail mail, DonorMailServer mailServer, TaskService tasks,
       RuntimeService runtime, RepositoryService repository, IdentityService identity,
-      EieProperties properties,
+      EieProperties properties, TaskListWording wording,
       @Value("${eie.notifications.reminder-before:PT24H}") Duration reminderBefore,
       @Value("${eie.notifications.batch-size:200}") int batchSize) {
     this.ledger = ledger;
@@ -79,6 +81,7 @@ class TaskNotificationSweep implements HealthIndicator {
     this.repository = repository;
     this.identity = identity;
     this.properties = properties;
+    this.wording = wording;
     this.reminderBefore = reminderBefore;
     this.batchSize = batchSize;
   }
@@ -182,22 +185,30 @@ class TaskNotificationSweep implements HealthIndicator {
     if (user == null || !StringUtils.hasText(user.getEmail())) {
       return Outcome.notSent(Status.SKIPPED, "no e-mail address");
     }
-    var message = mail.write(mailServer.newMessage(), row, summary(task), nameOf(user),
-        user.getEmail(), setting.mailLanguage());
+    String language = setting.mailLanguage();
+    var message = mail.write(mailServer.newMessage(), row, summary(task, language), nameOf(user),
+        user.getEmail(), language);
     mailServer.send(message);
     Metrics.counter(SENT_METRIC, "event", row.event().name()).increment();
     return Outcome.sent(user.getEmail(), mail.messageId(row));
   }
 
-  private TaskSummary summary(Task task) {
+  /**
+   * The task as Tasklist names it to the recipient: its heading and its process in their
+   * language (English where there is none, as for a task created before headings were kept).
+   */
+  private TaskSummary summary(Task task, String language) {
     var definition = repository.getProcessDefinition(task.getProcessDefinitionId());
     ProcessInstance instance = task.getProcessInstanceId() == null ? null
         : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
             .singleResult();
     String country = task.getTenantId() == null ? null
         : properties.countries().getOrDefault(task.getTenantId(), task.getTenantId());
-    return new TaskSummary(task.getId(), task.getName(),
-        definition.getName() == null ? definition.getKey() : definition.getName(), country,
+    return new TaskSummary(task.getId(),
+        wording.taskName(task.getId(), task.getName(), language),
+        wording.processName(definition.getKey(),
+            definition.getName() == null ? definition.getKey() : definition.getName(), language),
+        country,
         instance == null ? null : instance.getBusinessKey(),
         task.getDueDate() == null ? null : task.getDueDate().toInstant());
   }

@@ -1,6 +1,7 @@
 package org.eie.workflows.partners;
 
 import java.util.List;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,8 @@ class DemoPartnerOrganisations implements InitializingBean {
       var input = new PartnerOrganisationInput(demo.country(), demo.name(), demo.acronym(),
           demo.type().name());
       PartnerOrganisation organisation = registry.find(input.id()).orElseGet(
-          () -> registry.register(input, PartnerOrganisation.SYSTEM));
-      registry.addMember(organisation, demo.user(), PartnerOrganisation.SYSTEM);
+          () -> registry.register(input, CurrentUser.SYSTEM));
+      registry.addMember(organisation, demo.user(), CurrentUser.SYSTEM);
     }
     LOG.info("Demo mode: {} partner organisations with their users.", ALL.size());
   }

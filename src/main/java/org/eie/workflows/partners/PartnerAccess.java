@@ -1,10 +1,8 @@
 package org.eie.workflows.partners;
 
 import org.eie.workflows.forms.Forbidden;
-import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.Groups;
 import org.springframework.stereotype.Component;
@@ -19,22 +17,19 @@ import org.springframework.stereotype.Component;
 @Component
 class PartnerAccess {
 
-  private final IdentityService identity;
+  private final CurrentUser user;
   private final EieProperties properties;
 
-  PartnerAccess(IdentityService identity, EieProperties properties) {
-    this.identity = identity;
+  PartnerAccess(CurrentUser user, EieProperties properties) {
+    this.user = user;
     this.properties = properties;
   }
 
   /** The calling user's id, or 403 if they manage no country's partner organisations. */
   String requireManager() {
-    Authentication user = identity.getCurrentAuthentication();
-    if (user == null || user.getUserId() == null || managedCountries().isEmpty()) {
-      throw new Forbidden("Only the country's co-leads, the INEE Secretariat, the"
-          + " global co-leads and administrators manage partner organisations");
-    }
-    return user.getUserId();
+    return user.id().filter(id -> !managedCountries().isEmpty())
+        .orElseThrow(() -> new Forbidden("Only the country's co-leads, the INEE Secretariat, the"
+            + " global co-leads and administrators manage partner organisations"));
   }
 
   /** 403 unless the caller manages this country's partner organisations. */
@@ -48,9 +43,6 @@ class PartnerAccess {
 
   /** The countries whose partner organisations the caller manages (and sees). */
   Set<String> managedCountries() {
-    Authentication user = identity.getCurrentAuthentication();
-    List<String> groups = user == null || user.getGroupIds() == null ? List.of()
-        : user.getGroupIds();
-    return Groups.countriesCoordinatedBy(groups, properties.countries().keySet());
+    return Groups.countriesCoordinatedBy(user.groups(), properties.countries().keySet());
   }
 }

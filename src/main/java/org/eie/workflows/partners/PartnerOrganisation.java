@@ -11,7 +11,8 @@ import java.util.Locale;
  * @param name         as the organisation writes it, in any script
  * @param acronym      {@code LEA}, {@code NRC}
  * @param type         what kind of organisation it is
- * @param registeredBy the user who registered it ({@value #SYSTEM} for the demo data)
+ * @param registeredBy the user who registered it (the records' nobody,
+ *                     {@value org.eie.workflows.identity.CurrentUser#SYSTEM}, for the demo data)
  * @param registeredAt when
  */
 public record PartnerOrganisation(String id, String country, String name, String acronym,
@@ -19,7 +20,6 @@ public record PartnerOrganisation(String id, String country, String name, String
 
   /** Camunda group type of an organisation's group. */
   public static final String GROUP_TYPE = "PARTNER_ORGANISATION";
-  static final String SYSTEM = "system";
 
   /** The Camunda group of the organisation's users (the id itself). */
   public String groupId() {

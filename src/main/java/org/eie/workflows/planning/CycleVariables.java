@@ -2,23 +2,19 @@ package org.eie.workflows.planning;
 
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.ResourceBundle;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
-import org.springframework.stereotype.Component;
 
 /**
- * Reads and writes a cycle's variables: the JSON records of {@link PlanModel}, who is acting and
- * when (the engine clock, so that tests moving it see consistent dates). What users type into
- * the forms is read by {@link org.eie.workflows.forms.FormReader}, as everywhere.
+ * Reads and writes a cycle's variables: the JSON records of {@link PlanModel} and when (the engine
+ * clock, so that tests moving it see consistent dates). What users type into the forms is read by
+ * {@link org.eie.workflows.forms.FormReader}, as everywhere; who acts, by
+ * {@link org.eie.workflows.identity.CurrentUser}.
  */
-@Component
-class CycleVariables {
+final class CycleVariables {
 
   static final String INEE_PLAN = "ineePlan";
   static final String CLUSTER_PLAN = "clusterPlan";
@@ -31,10 +27,7 @@ class CycleVariables {
 
   private static final String MESSAGES = "planning/messages";
 
-  private final IdentityService identity;
-
-  CycleVariables(IdentityService identity) {
-    this.identity = identity;
+  private CycleVariables() {
   }
 
   static ObjectValue json(Object value) {
@@ -61,28 +54,6 @@ class CycleVariables {
 
   static Instant nowInstant() {
     return ClockUtil.getCurrentTime().toInstant();
-  }
-
-  /** The user completing the task (Tasklist and REST set the engine's authentication). */
-  Optional<String> currentUser() {
-    var authentication = identity.getCurrentAuthentication();
-    return Optional.ofNullable(authentication == null ? null : authentication.getUserId());
-  }
-
-  String userName(String userId) {
-    if (userId == null) {
-      return null;
-    }
-    var commandContext = Context.getCommandContext();
-    java.util.concurrent.Callable<String> lookup = () -> {
-      var user = identity.createUserQuery().userId(userId).singleResult();
-      return user == null ? userId : (user.getFirstName() + " " + user.getLastName()).strip();
-    };
-    try {
-      return commandContext == null ? lookup.call() : commandContext.runWithoutAuthorization(lookup);
-    } catch (Exception e) {
-      return userId;
-    }
   }
 
   static String message(String key, Object... arguments) {

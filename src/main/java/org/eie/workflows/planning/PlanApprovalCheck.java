@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
+import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.EngineRecord;
 import org.eie.workflows.planning.PlanModel.Approval;
 import org.eie.workflows.planning.PlanModel.Approvals;
@@ -45,7 +45,7 @@ class PlanApprovalCheck implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (execution instanceof PvmExecutionImpl pvm && pvm.isCanceled()) {
+    if (TaskCompletion.cancelled(execution)) {
       return; // the cycle is being cancelled, nothing is launched
     }
     verify(execution.getProcessInstanceId(),

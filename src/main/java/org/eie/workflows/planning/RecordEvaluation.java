@@ -3,6 +3,7 @@ package org.eie.workflows.planning;
 import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.planning.PlanModel.Evaluation;
 import org.springframework.stereotype.Component;
 
@@ -10,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordEvaluation implements TaskListener {
 
-  private final CycleVariables data;
+  private final CurrentUser user;
 
-  RecordEvaluation(CycleVariables data) {
-    this.data = data;
+  RecordEvaluation(CurrentUser user) {
+    this.user = user;
   }
 
   @Override
@@ -23,9 +24,9 @@ class RecordEvaluation implements TaskListener {
     String lessons = form.text("lessonsLearned", true);
     String recommendations = form.text("recommendations", true);
     form.throwIfInvalid();
-    String user = data.currentUser().orElse(null);
+    String userId = user.recordedId();
     var evaluation = new Evaluation(String.valueOf(task.getVariable("cycleLabel")), summary,
-        lessons, recommendations, user, data.userName(user), CycleVariables.now());
+        lessons, recommendations, userId, user.nameOf(userId), CycleVariables.now());
     task.setVariable(CycleVariables.EVALUATION, CycleVariables.json(evaluation));
   }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.planning.PlanModel.Implementation;
 import org.eie.workflows.planning.PlanModel.ImplementationYear;
 import org.eie.workflows.planning.PlanModel.Review;
@@ -19,10 +20,10 @@ class RecordImplementationStep implements TaskListener {
 
   static final Set<String> STATUSES = Set.of("ON_TRACK", "AT_RISK", "OFF_TRACK");
 
-  private final CycleVariables data;
+  private final CurrentUser user;
 
-  RecordImplementationStep(CycleVariables data) {
-    this.data = data;
+  RecordImplementationStep(CurrentUser user) {
+    this.user = user;
   }
 
   @Override
@@ -31,7 +32,7 @@ class RecordImplementationStep implements TaskListener {
     Implementation implementation =
         CycleVariables.get(task, CycleVariables.IMPLEMENTATION, Implementation.class);
     ImplementationYear current = implementation.year(year);
-    String user = data.currentUser().orElse(null);
+    String userId = user.recordedId();
     switch (task.getTaskDefinitionKey()) {
       case "Task_DraftAnnualWorkPlan" -> {
         var form = new FormReader(task.getVariables());
@@ -41,9 +42,9 @@ class RecordImplementationStep implements TaskListener {
             current.annualReport());
         CycleVariables.forget(task, "workPlan");
       }
-      case "Task_MidYearReview" -> current = withReview(task, current, "MID_YEAR", user, null);
-      case "Task_MidTermReview" -> current = withReview(task, current, "MID_TERM", user, null);
-      case "Task_YearEndReview" -> current = withReview(task, current, "YEAR_END", user,
+      case "Task_MidYearReview" -> current = withReview(task, current, "MID_YEAR", userId, null);
+      case "Task_MidTermReview" -> current = withReview(task, current, "MID_TERM", userId, null);
+      case "Task_YearEndReview" -> current = withReview(task, current, "YEAR_END", userId,
           "annualReport");
       default -> throw new IllegalStateException("Not an implementation task: "
           + task.getTaskDefinitionKey());
@@ -53,7 +54,7 @@ class RecordImplementationStep implements TaskListener {
   }
 
   private static ImplementationYear withReview(DelegateTask task, ImplementationYear year,
-      String kind, String user, String reportField) {
+      String kind, String userId, String reportField) {
     var form = new FormReader(task.getVariables());
     String status = form.text("progressStatus", false);
     form.check(status != null && STATUSES.contains(status), "progressStatus",
@@ -62,7 +63,7 @@ class RecordImplementationStep implements TaskListener {
     String annualReport = reportField == null ? null : form.text(reportField, true);
     form.throwIfInvalid();
     var reviews = new ArrayList<>(year.reviews());
-    reviews.add(new Review(kind, status, summary, user, CycleVariables.now()));
+    reviews.add(new Review(kind, status, summary, userId, CycleVariables.now()));
     CycleVariables.forget(task, "progressStatus", "progressSummary", "annualReport");
     return new ImplementationYear(year.year(), year.workPlan(), reviews,
         annualReport == null ? year.annualReport() : annualReport);

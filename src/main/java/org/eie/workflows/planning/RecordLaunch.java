@@ -3,6 +3,7 @@ package org.eie.workflows.planning;
 import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.planning.PlanModel.Launch;
 import org.springframework.stereotype.Component;
 
@@ -10,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordLaunch implements TaskListener {
 
-  private final CycleVariables data;
+  private final CurrentUser user;
 
-  RecordLaunch(CycleVariables data) {
-    this.data = data;
+  RecordLaunch(CurrentUser user) {
+    this.user = user;
   }
 
   @Override
@@ -24,7 +25,7 @@ class RecordLaunch implements TaskListener {
     form.throwIfInvalid();
     task.setVariable("publicationLink", link);
     task.setVariable(CycleVariables.LAUNCH, CycleVariables.json(new Launch(link, note,
-        data.currentUser().orElse(null), CycleVariables.now(), null)));
+        user.recordedId(), CycleVariables.now(), null)));
     CycleVariables.forget(task, "launchNote");
   }
 }

@@ -5,9 +5,9 @@ import org.eie.workflows.forms.InvalidInput;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.Groups;
 import org.eie.workflows.planning.PlanModel.Approval;
 import org.eie.workflows.planning.PlanModel.Approvals;
@@ -39,25 +39,19 @@ class RecordPlanApproval implements TaskListener {
     };
   }
 
-  private final IdentityService identity;
-  private final CycleVariables data;
+  private final CurrentUser user;
 
-  RecordPlanApproval(IdentityService identity, CycleVariables data) {
-    this.identity = identity;
-    this.data = data;
+  RecordPlanApproval(CurrentUser user) {
+    this.user = user;
   }
 
   @Override
   public void notify(DelegateTask task) {
     Approver approver = approverOf(task.getTaskDefinitionKey());
-    var authentication = identity.getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new AuthorizationException("An approval must be given by a signed-in "
-          + approver.organisation() + " user");
-    }
-    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (!groups.containsAll(approver.requiredGroups())) {
-      throw new AuthorizationException("User '" + authentication.getUserId() + "' cannot decide for "
+    String userId = user.id().orElseThrow(() -> new AuthorizationException(
+        "An approval must be given by a signed-in " + approver.organisation() + " user"));
+    if (!user.groups().containsAll(approver.requiredGroups())) {
+      throw new AuthorizationException("User '" + userId + "' cannot decide for "
           + approver.organisation() + ": this needs membership of "
           + String.join(" and ", approver.requiredGroups()));
     }
@@ -75,7 +69,7 @@ class RecordPlanApproval implements TaskListener {
     int round = ((Number) task.getVariable("approvalRound")).intValue();
     Approvals approvals = CycleVariables.get(task, CycleVariables.APPROVALS, Approvals.class)
         .with(new Approval(round, approver.plan(), approver.organisation(),
-            authentication.getUserId(), data.userName(authentication.getUserId()), approved,
+            userId, user.nameOf(userId), approved,
             reason, CycleVariables.now()));
     task.setVariable(CycleVariables.APPROVALS, CycleVariables.json(approvals));
     CycleVariables.forget(task, "approvalDecision", "approvalReason");

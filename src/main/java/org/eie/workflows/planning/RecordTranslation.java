@@ -3,6 +3,7 @@ package org.eie.workflows.planning;
 import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.planning.PlanModel.Launch;
 import org.eie.workflows.planning.PlanModel.Translation;
 import org.springframework.stereotype.Component;
@@ -11,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordTranslation implements TaskListener {
 
-  private final CycleVariables data;
+  private final CurrentUser user;
 
-  RecordTranslation(CycleVariables data) {
-    this.data = data;
+  RecordTranslation(CurrentUser user) {
+    this.user = user;
   }
 
   @Override
@@ -22,10 +23,10 @@ class RecordTranslation implements TaskListener {
     var form = new FormReader(task.getVariables());
     String link = form.link("translationLink", true);
     form.throwIfInvalid();
-    String user = data.currentUser().orElse(null);
+    String userId = user.recordedId();
     Launch launch = CycleVariables.get(task, CycleVariables.LAUNCH, Launch.class);
-    launch = launch.with(new Translation(String.valueOf(task.getVariable("language")), user,
-        data.userName(user), link, CycleVariables.now()));
+    launch = launch.with(new Translation(String.valueOf(task.getVariable("language")), userId,
+        user.nameOf(userId), link, CycleVariables.now()));
     CycleVariables.forget(task, "translationLink", "translationNote");
     task.getExecution().getProcessInstance().setVariable(CycleVariables.LAUNCH, CycleVariables.json(launch));
   }

@@ -7,50 +7,51 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Optional;
 import org.eie.workflows.language.Languages;
 import org.eie.workflows.language.PersonalLanguage;
-import org.eie.workflows.tasklist.TaskListWording;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The engine API's answers about tasks, filters and processes in the caller's language (their
- * choice, else their browser's, else English): Tasklist shows the task name, filter name and
- * process name the engine answers with, and the engine keeps them in English
- * ({@link TaskListWording} says what changes). Only the reading routes Tasklist uses for its
- * lists, a task's page and "Start process"; an English reader's answer, and any other, passes
- * untouched and unbuffered. It runs behind the wall ({@link EngineRouteWall}) and the seal
- * ({@link TenantSeal}), on what the caller may already read.
+ * The engine API's answers in the reader's language: the one they chose
+ * ({@link PersonalLanguage}), else their browser's, else English, for Tasklist and REST clients
+ * alike (both engine APIs). The engine keeps its words in English; each {@link AnswerRewriter}
+ * says which answers it rewrites (the deployed forms; the names of tasks, filters and
+ * processes) and how. An English reader's answer, and any answer no rewriter takes, passes
+ * untouched and unbuffered. Another reader's answer is buffered, and rewritten only if it is a
+ * {@code 200} in JSON: an error, or an answer of another type, is sent as the engine wrote it. It
+ * runs behind the wall ({@link EngineRouteWall}) and the seal ({@link TenantSeal}), on what the
+ * caller may already read.
  */
 final class AnswersInTheirLanguage extends OncePerRequestFilter {
 
-  /** Tasks, a task, a filter's tasks; the filters and a filter; the processes and a process. */
-  private static final Pattern READING = Pattern.compile(
-      "/task(/[^/]+)?|/filter/[^/]+/(list|singleResult)|/filter(/[^/]+)?"
-          + "|/process-definition(/[^/]+)?");
+  private static final Logger LOG = LoggerFactory.getLogger(AnswersInTheirLanguage.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PersonalLanguage languages;
-  private final TaskListWording wording;
+  private final List<AnswerRewriter> rewriters;
 
-  AnswersInTheirLanguage(PersonalLanguage languages, TaskListWording wording) {
+  AnswersInTheirLanguage(PersonalLanguage languages, List<AnswerRewriter> rewriters) {
     this.languages = languages;
-    this.wording = wording;
+    this.rewriters = List.copyOf(rewriters);
+  }
+
+  /** The rewriter of the answer to {@code method} on the engine API's {@code path}, if any. */
+  Optional<AnswerRewriter> rewriterFor(String method, String path) {
+    if (!TenantSeal.ENGINE_API.matcher(path).matches()) {
+      return Optional.empty();
+    }
+    String route = EngineRouteWall.routeOf(path);
+    return rewriters.stream().filter(rewriter -> rewriter.matches(method, route)).findFirst();
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = TenantSeal.pathOf(request);
-    if (!TenantSeal.ENGINE_API.matcher(path).matches()) {
-      return true;
-    }
-    String method = request.getMethod();
-    String route = EngineRouteWall.routeOf(path);
-    boolean reads = "GET".equals(method)
-        || ("POST".equals(method) && (route.equals("/task") || route.endsWith("/list")
-            || route.endsWith("/singleResult")));
-    return !reads || !READING.matcher(route).matches() || route.equals("/task/count");
+    return rewriterFor(request.getMethod(), TenantSeal.pathOf(request)).isEmpty();
   }
 
   @Override
@@ -62,24 +63,35 @@ final class AnswersInTheirLanguage extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
-    chain.doFilter(request, buffered);
-    byte[] body = buffered.getContentAsByteArray();
-    String type = buffered.getContentType();
-    if (buffered.getStatus() == HttpServletResponse.SC_OK && type != null && type.contains("json")
-        && body.length > 0) {
-      JsonNode answer;
-      try {
-        answer = JSON.readTree(body);
-      } catch (IOException notJson) {
-        answer = null;
-      }
-      if (answer != null && wording.translate(answer, language)) {
-        byte[] translated = JSON.writeValueAsBytes(answer);
-        buffered.resetBuffer();
-        buffered.getOutputStream().write(translated);
-      }
+    AnswerRewriter rewriter =
+        rewriterFor(request.getMethod(), TenantSeal.pathOf(request)).orElseThrow();
+    var answer = new ContentCachingResponseWrapper(response);
+    chain.doFilter(request, answer);
+    response.setHeader("Vary", "Accept-Language, Cookie, Authorization");
+    String type = answer.getContentType();
+    if (answer.getStatus() == HttpServletResponse.SC_OK && type != null && type.contains("json")
+        && answer.getContentSize() > 0) {
+      rewrite(answer, rewriter, language, request);
     }
-    buffered.copyBodyToResponse();
+    // Sets Content-Length to what is sent: the rewritten answer, or the engine's.
+    answer.copyBodyToResponse();
+  }
+
+  private static void rewrite(ContentCachingResponseWrapper answer, AnswerRewriter rewriter,
+      String language, HttpServletRequest request) throws IOException {
+    JsonNode json;
+    try {
+      json = JSON.readTree(answer.getContentAsByteArray());
+    } catch (IOException notJson) {
+      LOG.warn("The engine's answer at {} is not JSON; sent as the engine wrote it",
+          request.getRequestURI());
+      return;
+    }
+    if (rewriter.rewrite(json, language)) {
+      byte[] rewritten = JSON.writeValueAsBytes(json);
+      answer.resetBuffer();
+      answer.setHeader("Content-Language", language);
+      answer.getOutputStream().write(rewritten);
+    }
   }
 }

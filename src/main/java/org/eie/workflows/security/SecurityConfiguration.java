@@ -3,6 +3,7 @@ package org.eie.workflows.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.eie.workflows.forms.FormTranslations;
@@ -32,7 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * our own {@code /api/**} take HTTP Basic credentials of Camunda users and run every call as that
  * user, so the engine's authorization and tenant checks apply. Both engine APIs (the REST API and
  * the webapps' {@code /camunda/api/engine}) are walled by the allow-list of {@link EngineRoutes},
- * and answer about tasks and filters in the caller's language ({@link AnswersInTheirLanguage}).
+ * and answer in the caller's language: forms, tasks, filters, processes
+ * ({@link AnswersInTheirLanguage}).
  * The dashboard ({@code /dashboard})
  * logs in with a form against the same users, or takes the webapps' login from the session.
  */
@@ -44,7 +46,7 @@ class SecurityConfiguration {
   /** Single sign-on with identity providers, when any is configured (docs/access.md, "Signing in with your organisation"). */
   private final OidcSignIn singleSignOn;
 
-  /** Users' languages, for the forms they read (FormsInTheirLanguage). */
+  /** Users' languages, for the engine's answers they read (AnswersInTheirLanguage). */
   private final PersonalLanguage languages;
   private final FormTranslations formTranslations = FormTranslations.fromClasspath();
 
@@ -58,7 +60,7 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain restApi(HttpSecurity http, IdentityService identity, ProcessEngine engine,
-      PersonalLanguage languages, TaskListWording wording) throws Exception {
+      TaskListWording wording) throws Exception {
     if (singleSignOn != null) {
       singleSignOn.acceptTokens(http);
     }
@@ -79,9 +81,8 @@ class SecurityConfiguration {
         .addFilterAfter(new QueryExpressionGuard(), EngineRouteWall.class)
         .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
         .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
-        .addFilterAfter(new FormsInTheirLanguage(languages, formTranslations),
-            EngineFormBodies.class)
-        .addFilterAfter(new AnswersInTheirLanguage(languages, wording), FormsInTheirLanguage.class)
+        .addFilterAfter(answersInTheirLanguage(wording), EngineFormBodies.class)
+        .addFilterAfter(new RefusalsInTheirLanguage(languages), AnswersInTheirLanguage.class)
         .build();
   }
 
@@ -115,7 +116,7 @@ class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain everythingElse(HttpSecurity http, ProcessEngine engine,
-      PersonalLanguage languages, TaskListWording wording) throws Exception {
+      TaskListWording wording) throws Exception {
     if (singleSignOn != null) {
       singleSignOn.signInWebapps(http);
     }
@@ -141,9 +142,8 @@ class SecurityConfiguration {
         .addFilterAfter(new QueryExpressionGuard(), EngineRouteWall.class)
         .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
         .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
-        .addFilterAfter(new FormsInTheirLanguage(languages, formTranslations),
-            EngineFormBodies.class)
-        .addFilterAfter(new AnswersInTheirLanguage(languages, wording), FormsInTheirLanguage.class)
+        .addFilterAfter(answersInTheirLanguage(wording), EngineFormBodies.class)
+        .addFilterAfter(new RefusalsInTheirLanguage(languages), AnswersInTheirLanguage.class)
         .build();
   }
 
@@ -167,6 +167,16 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
+  }
+
+  /**
+   * The engine's answers in the reader's language, in both chains at the same place: behind the
+   * wall, the seal and the form bodies' limits, so it rewrites only what the caller may read.
+   */
+  private AnswersInTheirLanguage answersInTheirLanguage(TaskListWording wording) {
+    return new AnswersInTheirLanguage(languages, List.of(
+        new AnswerRewriter.DeployedForms(formTranslations),
+        new AnswerRewriter.TaskListNames(wording)));
   }
 
   /**

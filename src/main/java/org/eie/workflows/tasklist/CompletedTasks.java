@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.eie.workflows.forms.NotFound;
+import org.eie.workflows.identity.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
@@ -36,14 +35,14 @@ public class CompletedTasks {
   }
 
   private final ProcessEngine engine;
-  private final IdentityService identity;
+  private final CurrentUser user;
   private final ObjectProvider<CompletionFacts> facts;
   private final ResourceBundleMessageSource wording = new ResourceBundleMessageSource();
 
-  CompletedTasks(ProcessEngine engine, IdentityService identity,
+  CompletedTasks(ProcessEngine engine, CurrentUser user,
       ObjectProvider<CompletionFacts> facts) {
     this.engine = engine;
-    this.identity = identity;
+    this.user = user;
     this.facts = facts;
     wording.setBasename(BUNDLE);
     wording.setDefaultEncoding("UTF-8");
@@ -52,8 +51,7 @@ public class CompletedTasks {
 
   /** The confirmation of a task the calling user completed; 404 for any other id. */
   public Confirmation of(String taskId, String language) {
-    Authentication caller = identity.getCurrentAuthentication();
-    String userId = caller == null ? null : caller.getUserId();
+    String userId = user.id().orElse(null);
     HistoricTaskInstance task = userId == null ? null : completedBy(taskId, userId);
     if (task == null) {
       throw new NotFound("No task " + taskId + " that you completed");

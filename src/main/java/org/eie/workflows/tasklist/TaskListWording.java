@@ -104,6 +104,24 @@ public class TaskListWording {
     }
   }
 
+  /**
+   * A task's name as Tasklist shows it to a reader of {@code language}: its heading in that
+   * language, else the engine's (English) name. The task e-mails name it so.
+   */
+  public String taskName(String taskId, String englishName, String language) {
+    if (Languages.ours(language) == null || Languages.ENGLISH.equals(language)) {
+      return englishName;
+    }
+    Heading heading = headings.in(language, List.of(taskId)).get(taskId);
+    return heading == null ? englishName : heading.name();
+  }
+
+  /** A process's name as the dashboard gives it in {@code language}, else {@code englishName}. */
+  public String processName(String processKey, String englishName, String language) {
+    String name = Languages.ENGLISH.equals(language) ? null : processName(processKey, language);
+    return name == null ? englishName : name;
+  }
+
   /** A process's name as the dashboard gives it in {@code language}, or null if none. */
   private static String processName(String processKey, String language) {
     try {

@@ -7,8 +7,8 @@ import static org.eie.workflows.training.TrainingVariables.WORKSHOP_DELIVERY;
 import org.eie.workflows.forms.FormReader;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.training.TrainingRecords.EvaluationReport;
 import org.eie.workflows.training.TrainingRecords.WorkshopDelivery;
 import org.springframework.stereotype.Component;
@@ -18,14 +18,11 @@ import org.springframework.stereotype.Component;
  * workshop had; a report after the deadline is accepted and marked late.
  */
 @Component
-class RecordEvaluationReport implements ExecutionListener {
+class RecordEvaluationReport extends TaskCompletion {
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
-    }
-    var form = new FormReader(execution.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var form = new FormReader(submittedForm(execution));
     String summary = form.text("evaluationSummary", true);
     var participants = form.lines("participantList", true);
     form.throwIfInvalid();

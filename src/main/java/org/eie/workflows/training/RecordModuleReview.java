@@ -2,7 +2,7 @@ package org.eie.workflows.training;
 
 import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.eie.workflows.forms.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,14 +10,11 @@ import org.springframework.stereotype.Component;
  * Standards, or back to the Secretariat for revision with a comment saying what to change.
  */
 @Component
-class RecordModuleReview implements ExecutionListener {
+class RecordModuleReview extends TaskCompletion {
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
-    }
-    var form = new FormReader(execution.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var form = new FormReader(submittedForm(execution));
     Boolean aligned = form.yesNo("moduleAligned", true);
     form.throwIfInvalid();
     form.text("alignmentComment", !aligned);

@@ -1,24 +1,21 @@
 package org.eie.workflows.training;
 
+import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.training.TrainingRecords.Facilitator;
 import org.eie.workflows.forms.FormReader;
 import java.util.List;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.eie.workflows.training.TrainingRecords.TrainingOfTrainers;
 import org.springframework.stereotype.Component;
 
 /** The training of trainers as the Secretariat records it: dates, place and facilitators. */
 @Component
-class RecordTrainingOfTrainers implements ExecutionListener {
+class RecordTrainingOfTrainers extends TaskCompletion {
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
-    }
-    var form = new FormReader(execution.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var form = new FormReader(submittedForm(execution));
     String location = form.text("totLocation", true);
     var start = form.date("totStartDate", true);
     var end = form.date("totEndDate", true);

@@ -2,19 +2,16 @@ package org.eie.workflows.training;
 
 import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.eie.workflows.forms.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /** A Language Community's validation of its translation: validated, or back with what to fix. */
 @Component
-class RecordTranslationReview implements ExecutionListener {
+class RecordTranslationReview extends TaskCompletion {
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
-    }
-    var form = new FormReader(execution.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var form = new FormReader(submittedForm(execution));
     Boolean validated = form.yesNo("translationValidated", true);
     form.throwIfInvalid();
     form.text("validationComment", !validated);

@@ -15,8 +15,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.training.TrainingRecords.WorkshopDelivery;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * (UTC), and the reminder a few days before it.
  */
 @Component
-class RecordWorkshopDelivery implements ExecutionListener {
+class RecordWorkshopDelivery extends TaskCompletion {
 
   /** More people than any workshop could seat: a typing slip, not a head count. */
   static final long MAX_PARTICIPANTS = 100_000;
@@ -38,11 +38,8 @@ class RecordWorkshopDelivery implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
-    }
-    var form = new FormReader(execution.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var form = new FormReader(submittedForm(execution));
     LocalDate start = form.date("workshopStartDate", true);
     LocalDate end = form.date("workshopEndDate", true);
     Long female = form.count("participantsFemale", true, MAX_PARTICIPANTS);

@@ -6,8 +6,9 @@ import static org.eie.workflows.training.TrainingVariables.WORKSHOP_PLAN;
 
 import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.forms.TaskCompletion;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.training.TrainingRecords.Withdrawal;
 import org.eie.workflows.training.TrainingRecords.WorkshopPlan;
 import org.springframework.stereotype.Component;
@@ -17,14 +18,17 @@ import org.springframework.stereotype.Component;
  * country is withdrawn with their reason and the other countries carry on.
  */
 @Component
-class RecordWorkshopPlan implements ExecutionListener {
+class RecordWorkshopPlan extends TaskCompletion {
+
+  private final CurrentUser user;
+
+  RecordWorkshopPlan(CurrentUser user) {
+    this.user = user;
+  }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return; // the task was cancelled (country withdrawn, evaluation closed): nothing to record
-    }
-    var form = new FormReader(execution.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var form = new FormReader(submittedForm(execution));
     Boolean goesAhead = form.yesNo(WORKSHOP_GOES_AHEAD, true);
     form.throwIfInvalid();
     execution.setVariable(WORKSHOP_GOES_AHEAD, goesAhead);
@@ -33,8 +37,7 @@ class RecordWorkshopPlan implements ExecutionListener {
       String location = form.text("workshopLocation", false);
       form.throwIfInvalid();
       execution.setVariable(WITHDRAWAL, TrainingVariables.json(new Withdrawal(reason,
-          currentUser(execution), ClockUtil.now()
-              .toInstant().toString(), "planning")));
+          user.recordedId(), ClockUtil.now().toInstant().toString(), "planning")));
       execution.setVariable(WORKSHOP_PLAN, TrainingVariables.json(
           new WorkshopPlan(location, null, null, null, false)));
     } else {
@@ -53,11 +56,5 @@ class RecordWorkshopPlan implements ExecutionListener {
         "leadFacilitators", "withdrawalReason"}) {
       execution.removeVariable(loose);
     }
-  }
-
-  static String currentUser(DelegateExecution execution) {
-    var authentication = execution.getProcessEngineServices().getIdentityService()
-        .getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }

@@ -7,10 +7,10 @@ import org.eie.workflows.forms.InvalidInput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.documents.DocumentStore;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.Groups;
 import org.eie.workflows.identity.RoleActions;
@@ -37,18 +37,18 @@ class TrainingRolloutController {
 
 
   private final RuntimeService runtime;
-  private final IdentityService identity;
+  private final CurrentUser user;
   private final DocumentStore documents;
   private final EieProperties eie;
   private final TrainingProperties training;
   private final RoleActions actions;
 
-  TrainingRolloutController(RuntimeService runtime, IdentityService identity,
+  TrainingRolloutController(RuntimeService runtime, CurrentUser user,
       DocumentStore documents, EieProperties eie, TrainingProperties training,
       RoleActions actions) {
     this.actions = actions;
     this.runtime = runtime;
-    this.identity = identity;
+    this.user = user;
     this.documents = documents;
     this.eie = eie;
     this.training = training;
@@ -109,9 +109,7 @@ class TrainingRolloutController {
     List<String> waitingAt = runtime.getActiveActivityIds(countryRollout.getId());
     String stage = waitingAt.contains("Task_PlanWorkshop") ? "planning"
         : waitingAt.contains("Task_DeliverWorkshop") ? "delivery" : "evaluation";
-    var authentication = identity.getCurrentAuthentication();
-    var withdrawal = new Withdrawal(reason,
-        authentication == null ? null : authentication.getUserId(),
+    var withdrawal = new Withdrawal(reason, user.recordedId(),
         ClockUtil.now().toInstant().toString(), stage);
     String code = countryRollout.getTenantId();
     actions.take("withdraw a country from the training rollout", countryRollout.getId(), code,

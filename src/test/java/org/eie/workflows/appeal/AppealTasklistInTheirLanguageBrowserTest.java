@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,8 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Tasklist in each person's own language: a Colombian co-lead who chose Spanish reads Tasklist's
  * own screens, the ready-made filters and the task headings in Spanish while a colleague of the
- * same country reads them in English; a Lebanese co-lead who chose Arabic reads Tasklist right to
- * left.
+ * same country reads them in English (and a screen reader names Tasklist's unnamed buttons to them
+ * in their language); a Lebanese co-lead who chose Arabic reads Tasklist right to left.
  */
 class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
 
@@ -114,6 +115,17 @@ class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
         .contains("Iniciar proceso", "Atajos de teclado", "Elija una tarea de la lista.",
             "Panel de Educación en Emergencias")
         .doesNotContain("Start process", "Select a task in the list.", "EiE dashboard");
+    // What a screen reader names Tasklist's unnamed buttons (tasklist/eie/accessible.js).
+    HeadlessBrowser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+        "button.region-toggle[data-region='filters'][aria-label='Mostrar u ocultar los filtros']")));
+    @SuppressWarnings("unchecked")
+    List<String> screenReaderNames = (List<String>) ((JavascriptExecutor) browser).executeScript(
+        "return [...document.querySelectorAll('[aria-label]')]"
+            + ".map(element => element.getAttribute('aria-label'));");
+    assertThat(screenReaderNames).contains("Mostrar u ocultar la lista de tareas",
+        "Mostrar u ocultar la tarea", "Mostrar la tarea en toda la ventana")
+        .doesNotContain("Show or hide the filters", "Show or hide the task list",
+            "Show or hide the task", "Show the task in the whole window", "Camunda applications");
     filter.click();
 
     String heading = "Confirmar la activación: Flood, Colombia (inicio 20 nov, ref. " + ref + ")";

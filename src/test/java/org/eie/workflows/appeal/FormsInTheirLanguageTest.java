@@ -17,11 +17,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A co-lead who chose Spanish reads the appeal's forms in Spanish over the engine's REST API, as
  * Tasklist does, and the form they submit carries the deployed keys and values: the process goes
  * on as in English. A colleague of the same country who chose nothing reads the English form.
+ * What the engine refuses reads in the same language as the form.
  */
 class FormsInTheirLanguageTest extends AppealHttpTest {
 
   private static final String SPANISH = "co.unicef";
   private static final String UNCHOSEN = "co.savethechildren";
+  private static final String SPANISH_LB = "lb.unicef";
+  private static final String UNCHOSEN_LB = "lb.savethechildren";
+  private static final String ONLY_THEIR_CO_LEAD = "solo un colíder de Save the Children en LB"
+      + " (miembro de coleads-LB y de org-save-the-children) puede tomar o dar la aprobación de"
+      + " Save the Children; lb.unicef no lo es";
 
   @Autowired
   JdbcClient jdbc;
@@ -29,8 +35,8 @@ class FormsInTheirLanguageTest extends AppealHttpTest {
   @BeforeEach
   @AfterEach
   void nobodyHasChosen() {
-    jdbc.sql("delete from eie_user_language where user_id in (?, ?)").params(SPANISH, UNCHOSEN)
-        .update();
+    jdbc.sql("delete from eie_user_language where user_id in (?, ?, ?, ?)")
+        .params(SPANISH, UNCHOSEN, SPANISH_LB, UNCHOSEN_LB).update();
   }
 
   @Test
@@ -80,6 +86,46 @@ class FormsInTheirLanguageTest extends AppealHttpTest {
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
     assertThat(scenario.tasks(appeal, "Task_ConfirmActivation")).isEmpty();
     assertThat(scenario.tasks(appeal, "Task_RapidNeedsAssessment")).hasSize(1);
+  }
+
+  /**
+   * A refusal raised inside the engine (the four-eyes rule when a sign-off is claimed, a form
+   * rule when it is submitted) reads in the language of whoever it refuses, with the same status.
+   */
+  @Test
+  void refusalsFromInsideTheEngineReadInTheCallersLanguage() throws Exception {
+    assertThat(http.put("/api/me/language", SPANISH_LB, "{\"language\": \"es\"}").statusCode())
+        .isEqualTo(200);
+    ProcessInstance appeal = scenario.signedForUnicef();
+    Task saveTheChildren = scenario.task(appeal, "Task_SignOffSaveTheChildren");
+    String task = "/engine-rest/task/" + saveTheChildren.getId();
+
+    // lb.unicef signed for UNICEF: the other organisation's sign-off is not theirs to hold.
+    var claimed = http.post(task + "/claim", SPANISH_LB, "{\"userId\": \"" + SPANISH_LB + "\"}");
+    assertThat(claimed.statusCode()).isEqualTo(403);
+    assertThat(message(claimed.body())).isEqualTo("lb.unicef no puede tomar esta aprobación: "
+        + ONLY_THEIR_CO_LEAD);
+    assertThat(saveTheChildren.getAssignee()).isNull();
+
+    var sentBackBlank = submitBody(Map.of("signOffDecision", "SEND_BACK"));
+    var spanishRefusal = trySubmitRawTo(SPANISH_LB, saveTheChildren.getId(), sentBackBlank);
+    assertThat(spanishRefusal.statusCode()).isEqualTo(400);
+    assertThat(message(spanishRefusal.body())).isEqualTo("Decisión: " + ONLY_THEIR_CO_LEAD);
+
+    // The Save the Children co-lead, who chose no language: the same rule, in English.
+    var englishRefusal = trySubmitRawTo(UNCHOSEN_LB, saveTheChildren.getId(), sentBackBlank);
+    assertThat(englishRefusal.statusCode()).isEqualTo(400);
+    assertThat(message(englishRefusal.body())).isEqualTo("Comment: is required");
+    assertThat(http.put("/api/me/language", UNCHOSEN_LB, "{\"language\": \"es\"}").statusCode())
+        .isEqualTo(200);
+    var nowSpanish = trySubmitRawTo(UNCHOSEN_LB, saveTheChildren.getId(), sentBackBlank);
+    assertThat(nowSpanish.statusCode()).isEqualTo(400);
+    assertThat(message(nowSpanish.body())).isEqualTo("Comentario: es obligatorio");
+    assertThat(scenario.tasks(appeal, "Task_SignOffSaveTheChildren")).hasSize(1);
+  }
+
+  private String message(String body) throws Exception {
+    return json.readTree(body).path("message").asText();
   }
 
   private JsonNode form(String path, String user) throws Exception {

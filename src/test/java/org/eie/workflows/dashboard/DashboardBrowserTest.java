@@ -45,12 +45,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class DashboardBrowserTest extends PostgresApplicationTest {
 
   /**
-   * What the page shows of the data rather than its own wording: step names from the diagrams
-   * (English in the BPMN, not yet translated), appeal names and references as entered, the mail
-   * server's own words about a delivery.
+   * What the page shows of the data rather than its own wording: appeal names and references as
+   * entered, the mail server's own words about a delivery. The step names (stage, timeline, time
+   * per step) are the dashboard's words too (steps*.properties) and are checked.
    */
-  private static final String DATA = "td.stage, #rollouts td:nth-child(3), #timeline td:first-child,"
-      + " [id$=Steps] td:nth-child(2), .appeal-link, small";
+  private static final String DATA = ".appeal-link, small";
 
   @LocalServerPort
   int port;
@@ -363,10 +362,15 @@ class DashboardBrowserTest extends PostgresApplicationTest {
         .isEqualTo("Liban (LB)");
     assertThat(appealRow(fixture.late).findElement(By.className("next-deadline")).getText())
         .startsWith("Évaluation rapide des besoins: en retard depuis le");
+    assertThat(appealRow(fixture.onTrack).findElement(By.className("stage")).getText())
+        .contains("Soumettre un projet partenaire").doesNotContain("Submit a partner project");
     assertThat(englishLeft()).isEmpty();
 
     appealRow(fixture.onTrack).findElement(By.className("appeal-link")).click();
     wait(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+    assertThat(browser.findElement(By.cssSelector(
+        "#timeline tr[data-step='Task_RapidNeedsAssessment'] td:first-child")).getText())
+        .isEqualTo("Évaluation rapide des besoins");
     assertThat(englishLeft()).isEmpty();
     browser.get(base + "/dashboard/durations");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Durée par étape");
@@ -406,7 +410,10 @@ class DashboardBrowserTest extends PostgresApplicationTest {
         .isEqualTo("لبنان (LB)");
   }
 
-  /** The dashboard's English wording (where French says it otherwise) still on the page. */
+  /**
+   * The dashboard's English wording, its own and its step names (where French says it otherwise),
+   * still on the page.
+   */
   private List<String> englishLeft() throws IOException {
     String text = (String) ((JavascriptExecutor) browser).executeScript("""
         const page = document.body.cloneNode(true);
@@ -415,6 +422,8 @@ class DashboardBrowserTest extends PostgresApplicationTest {
         return text;""", DATA);
     Properties english = bundle("messages.properties");
     Properties french = bundle("messages_fr.properties");
+    english.putAll(bundle("steps.properties"));
+    french.putAll(bundle("steps_fr.properties"));
     List<String> left = new ArrayList<>();
     for (String key : english.stringPropertyNames()) {
       String words = english.getProperty(key);

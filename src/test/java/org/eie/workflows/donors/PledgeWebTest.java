@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.eie.workflows.forms.ControllerSlice;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.Groups;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @ControllerSlice
 @WebMvcTest(PledgeController.class)
-@Import({DonorAccess.class, PledgeWebTest.NoActivityNames.class})
+@Import({DonorAccess.class, CurrentUser.class, PledgeWebTest.NoActivityNames.class})
 @EnableConfigurationProperties(EieProperties.class)
 class PledgeWebTest {
 

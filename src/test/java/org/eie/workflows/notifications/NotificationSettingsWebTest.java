@@ -17,11 +17,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.eie.workflows.forms.ControllerSlice;
+import org.eie.workflows.identity.CurrentUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Answers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @ControllerSlice
 @WebMvcTest(NotificationSettingsController.class)
+@Import(CurrentUser.class)
 class NotificationSettingsWebTest {
 
   @Autowired

@@ -224,15 +224,47 @@ class TaskNotificationsTest extends PostgresApplicationTest {
     sweep.sweep();
     MimeMessage french = mailsAbout(activation).stream()
         .filter(m -> recipient(m).equals(UNICEF + "@example.org")).findFirst().orElseThrow();
-    assertThat(french.getSubject())
-        .isEqualTo("Nouvelle tâche : Confirm activation: Explosion, Lebanon (onset 20 Nov)");
+    assertThat(french.getSubject()).startsWith("Nouvelle tâche : Confirmer l’activation : ");
     assertThat(text(french)).contains("Pays : Lebanon");
     MimeMessage arabic = mailsAbout(activation).stream()
         .filter(m -> recipient(m).equals(SAVE_THE_CHILDREN + "@example.org")).findFirst()
         .orElseThrow();
-    assertThat(arabic.getSubject())
-        .isEqualTo("مهمة جديدة: Confirm activation: Explosion, Lebanon (onset 20 Nov)");
+    assertThat(arabic.getSubject()).startsWith("مهمة جديدة: تأكيد التفعيل: ");
     assertThat(text(arabic)).contains("البلد: Lebanon");
+  }
+
+  @Test
+  void eachRecipientReadsTheTaskAsTasklistNamesItToThem() throws Exception {
+    assertThat(http.put("/api/me/language", UNICEF, "{\"language\": \"es\"}").statusCode())
+        .isEqualTo(200);
+    ProcessInstance appeal = scenario.start(AppealScenario.trigger());
+    Task activation = scenario.task(appeal, "Task_ConfirmActivation");
+    sweep.sweep();
+
+    // The heading Tasklist shows each of them (the engine API, in their language).
+    String spanishHeading = jsonName(http.get("/engine-rest/task/" + activation.getId(), UNICEF)
+        .body());
+    assertThat(spanishHeading).startsWith("Confirmar la activación: Explosion, Lebanon");
+    MimeMessage spanish = mailTo(activation, UNICEF);
+    assertThat(spanish.getSubject()).isEqualTo("Nueva tarea: " + spanishHeading);
+    assertThat(text(spanish)).contains("Tarea: " + spanishHeading,
+        "Proceso: Llamamiento de financiación de emergencia").doesNotContain("Confirm activation");
+
+    // Who chose no language reads English, as the engine names the task.
+    MimeMessage english = mailTo(activation, SAVE_THE_CHILDREN);
+    assertThat(english.getSubject())
+        .isEqualTo("New task: Confirm activation: Explosion, Lebanon (onset 20 Nov)");
+    assertThat(text(english)).contains("Task: " + activation.getName(),
+        "Process: Emergency funding appeal");
+  }
+
+  private MimeMessage mailTo(Task task, String userId) {
+    return mailsAbout(task).stream()
+        .filter(m -> recipient(m).equals(userId + "@example.org")).findFirst().orElseThrow();
+  }
+
+  private static String jsonName(String json) throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("name").asText();
   }
 
   private Set<String> emailsOfCoLeads(String country) {

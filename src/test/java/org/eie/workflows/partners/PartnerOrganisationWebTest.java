@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.eie.workflows.forms.ControllerSlice;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.Groups;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @ControllerSlice
 @WebMvcTest(PartnerOrganisationController.class)
-@Import(PartnerAccess.class)
+@Import({PartnerAccess.class, CurrentUser.class})
 @EnableConfigurationProperties(EieProperties.class)
 class PartnerOrganisationWebTest {
 

@@ -2,6 +2,7 @@ package org.eie.workflows.partners;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.eie.workflows.identity.CurrentUser;
 
 /**
  * For tests of other packages: a registered partner organisation with one user attached, as a
@@ -25,8 +26,8 @@ public final class RegisteredPartners {
     }
     var input = new PartnerOrganisationInput(country, name, acronym, type.name());
     PartnerOrganisation organisation = registry.find(input.id())
-        .orElseGet(() -> registry.register(input, PartnerOrganisation.SYSTEM));
-    registry.addMember(organisation, userId, PartnerOrganisation.SYSTEM);
+        .orElseGet(() -> registry.register(input, CurrentUser.SYSTEM));
+    registry.addMember(organisation, userId, CurrentUser.SYSTEM);
     return organisation;
   }
 }

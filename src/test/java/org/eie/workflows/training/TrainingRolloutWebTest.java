@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.eie.workflows.Processes;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.forms.ControllerSlice;
+import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.RoleActions;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.mockito.Answers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,6 +38,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @ControllerSlice
 @WebMvcTest(TrainingRolloutController.class)
+@Import(CurrentUser.class)
 @EnableConfigurationProperties({EieProperties.class, TrainingProperties.class})
 class TrainingRolloutWebTest {
 

@@ -2,21 +2,50 @@
 // what a control does (axe-core: button-name, link-name, aria-dialog-name, tabindex), and the
 // task list's default priority, which every task has, out of the way. Tasklist renders with
 // AngularJS long after this script starts and re-renders on every navigation: a MutationObserver
-// looks at what is added. These names are English whatever language Tasklist speaks.
+// looks at what is added. The names are in the person's language, the one eie/language.js gave
+// the page (document.documentElement.lang, the language Tasklist speaks), else English.
 const names = [
-  ['.app-switch > .dropdown-toggle', 'Camunda applications'],
-  ['button.region-toggle[data-region="filters"]', 'Show or hide the filters'],
-  ['button.region-toggle[data-region="list"]', 'Show or hide the task list'],
-  ['button.region-toggle[data-region="task"]', 'Show or hide the task'],
-  ['button.maximize[data-region="task"]', 'Show the task in the whole window'],
-  ['button.maximize', 'Show in the whole window'],
-  ['.new-sort > .dropdown-toggle', 'Sort the tasks by another property'],
-  ['a.instance-link', 'Open the process instance in Cockpit'],
-  ['[cam-widget-search] .dropdown-toggle', 'Saved searches'],
-  ['.task-card-details .shutter > a', 'Show more'],
-  ['[cam-widget-search-pill] .remove-search', 'Remove this criterion'],
-  ['.modal-header .close, button.close', 'Close']
+  ['.app-switch > .dropdown-toggle', {en: 'Camunda applications',
+    fr: 'Applications Camunda', es: 'Aplicaciones de Camunda', pt: 'Aplicações Camunda',
+    ar: 'تطبيقات Camunda'}],
+  ['button.region-toggle[data-region="filters"]', {en: 'Show or hide the filters',
+    fr: 'Afficher ou masquer les filtres', es: 'Mostrar u ocultar los filtros',
+    pt: 'Mostrar ou ocultar os filtros', ar: 'إظهار عوامل التصفية أو إخفاؤها'}],
+  ['button.region-toggle[data-region="list"]', {en: 'Show or hide the task list',
+    fr: 'Afficher ou masquer la liste des tâches', es: 'Mostrar u ocultar la lista de tareas',
+    pt: 'Mostrar ou ocultar a lista de tarefas', ar: 'إظهار قائمة المهام أو إخفاؤها'}],
+  ['button.region-toggle[data-region="task"]', {en: 'Show or hide the task',
+    fr: 'Afficher ou masquer la tâche', es: 'Mostrar u ocultar la tarea',
+    pt: 'Mostrar ou ocultar a tarefa', ar: 'إظهار المهمة أو إخفاؤها'}],
+  ['button.maximize[data-region="task"]', {en: 'Show the task in the whole window',
+    fr: 'Afficher la tâche dans toute la fenêtre', es: 'Mostrar la tarea en toda la ventana',
+    pt: 'Mostrar a tarefa na janela inteira', ar: 'عرض المهمة في النافذة كاملة'}],
+  ['button.maximize', {en: 'Show in the whole window', fr: 'Afficher dans toute la fenêtre',
+    es: 'Mostrar en toda la ventana', pt: 'Mostrar na janela inteira',
+    ar: 'العرض في النافذة كاملة'}],
+  ['.new-sort > .dropdown-toggle', {en: 'Sort the tasks by another property',
+    fr: 'Trier les tâches selon une autre propriété', es: 'Ordenar las tareas por otra propiedad',
+    pt: 'Ordenar as tarefas por outra propriedade', ar: 'فرز المهام حسب خاصية أخرى'}],
+  ['a.instance-link', {en: 'Open the process instance in Cockpit',
+    fr: 'Ouvrir l’instance du processus dans Cockpit',
+    es: 'Abrir la instancia del proceso en Cockpit', pt: 'Abrir a instância do processo no Cockpit',
+    ar: 'فتح مثيل العملية في Cockpit'}],
+  ['[cam-widget-search] .dropdown-toggle', {en: 'Saved searches',
+    fr: 'Recherches enregistrées', es: 'Búsquedas guardadas', pt: 'Pesquisas salvas',
+    ar: 'عمليات البحث المحفوظة'}],
+  ['.task-card-details .shutter > a', {en: 'Show more', fr: 'Afficher plus', es: 'Mostrar más',
+    pt: 'Mostrar mais', ar: 'عرض المزيد'}],
+  ['[cam-widget-search-pill] .remove-search', {en: 'Remove this criterion',
+    fr: 'Retirer ce critère', es: 'Quitar este criterio', pt: 'Remover este critério',
+    ar: 'إزالة هذا المعيار'}],
+  ['.modal-header .close, button.close', {en: 'Close', fr: 'Fermer', es: 'Cerrar', pt: 'Fechar',
+    ar: 'إغلاق'}]
 ];
+
+function language() {
+  const code = (document.documentElement.lang || 'en').slice(0, 2).toLowerCase();
+  return names[0][1][code] ? code : 'en';
+}
 
 // Tasklist's default priority (Camunda's TaskEntity.DEFAULT_PRIORITY): on every task, it says
 // nothing; a task given another priority (a reminder) still shows its own.
@@ -42,9 +71,10 @@ function tooltipOf(element) {
 let dialogs = 0;
 
 function improve(root) {
+  const reader = language();
   names.forEach(([selector, name]) => root.querySelectorAll(selector).forEach(element => {
     if (unnamed(element)) {
-      element.setAttribute('aria-label', name);
+      element.setAttribute('aria-label', name[reader]);
     }
   }));
   root.querySelectorAll('a, button').forEach(element => {

@@ -1,5 +1,5 @@
 // A Camunda Form reads in the user's own language: the server translates the form Tasklist asks
-// for (security/FormsInTheirLanguage) and says in it which language and direction it reads in
+// for (security/AnswersInTheirLanguage) and says in it which language and direction it reads in
 // ("eie:language", "eie:direction"). form-js takes its direction from the page, and Tasklist's
 // page stays left to right, so this sets the form's container to the form's own direction and
 // language: an Arabic form reads right to left. Each field keeps the direction of what is typed

@@ -1,4 +1,6 @@
-package org.eie.workflows.donors;
+package org.eie.workflows.appeal;
+
+import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -7,12 +9,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.eie.workflows.donors.AppealRequirements;
 import org.eie.workflows.variables.StoredVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads an appeal's requirements from its {@code consolidation}, the JSON variable the appeal's
- * consolidation step writes ({@code appeal/ConsolidateRequirements}): {@code totalUsd} and
+ * The appeal's side of {@link AppealRequirements}: reads an appeal's requirements from its
+ * {@code consolidation}, the JSON variable the appeal's consolidation step writes
+ * ({@link ConsolidateRequirements}), so the donors' side and the dashboard know the figures and
+ * not the variable: {@code totalUsd} and
  * {@code byActivity: [{"key": activity, "amountUsd": USD}, ...]}. Read from the history, so it
  * works during and after the appeal; called from a request the engine's authorization and tenant
  * checks apply, so a co-lead of another country reads nothing.
@@ -24,8 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class HistoricAppealRequirements implements AppealRequirements {
-
-  static final String CONSOLIDATION = "consolidation";
 
   private final HistoryService history;
 
