@@ -138,6 +138,15 @@ class DashboardAgreesTest extends PostgresApplicationTest {
       overdueByCountry.merge(a.get("country").asText(), a.get("overdue").asBoolean() ? 1L : 0L,
           Long::sum);
     });
+    Map<String, Long> waitingForSomeone = new TreeMap<>();
+    all.stream().filter(a -> a.get("overdue").asBoolean()).forEach(a -> {
+      if (engine.getTaskService().createTaskQuery()
+          .processInstanceBusinessKey(a.get("businessKey").asText()).count() > 0) {
+        waitingForSomeone.merge(a.get("country").asText(), 1L, Long::sum);
+      }
+    });
+    assertThat(waitingForSomeone.values().stream().mapToLong(Long::longValue).sum())
+        .isGreaterThanOrEqualTo(4);
     Map<String, Long> shownOpen = new TreeMap<>();
     Map<String, Long> shownOverdue = new TreeMap<>();
     for (WebElement row : browser.findElements(By.cssSelector("#by-country tbody tr"))) {
@@ -145,9 +154,10 @@ class DashboardAgreesTest extends PostgresApplicationTest {
       List<WebElement> cells = row.findElements(By.tagName("td"));
       shownOpen.put(country, Long.parseLong(cells.get(1).getText()));
       shownOverdue.put(country, Long.parseLong(cells.get(2).getText()));
-      // Every overdue appeal waits for at least one late task of its country.
+      // Every open task of an overdue appeal is late: at least one per overdue appeal waiting
+      // for a person (one that another test class left at a job it never ran waits for none).
       assertThat(Long.parseLong(cells.get(3).getText())).as(country)
-          .isGreaterThanOrEqualTo(shownOverdue.get(country));
+          .isGreaterThanOrEqualTo(waitingForSomeone.getOrDefault(country, 0L));
     }
     assertThat(shownOpen).isEqualTo(openByCountry);
     assertThat(shownOverdue).isEqualTo(overdueByCountry);
