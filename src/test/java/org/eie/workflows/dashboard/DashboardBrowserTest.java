@@ -364,17 +364,17 @@ class DashboardBrowserTest extends PostgresApplicationTest {
         .startsWith("Évaluation rapide des besoins: en retard depuis le");
     assertThat(appealRow(fixture.onTrack).findElement(By.className("stage")).getText())
         .contains("Soumettre un projet partenaire").doesNotContain("Submit a partner project");
-    assertThat(englishLeft()).isEmpty();
+    assertThat(englishLeft("fr")).isEmpty();
 
     appealRow(fixture.onTrack).findElement(By.className("appeal-link")).click();
     wait(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
     assertThat(browser.findElement(By.cssSelector(
         "#timeline tr[data-step='Task_RapidNeedsAssessment'] td:first-child")).getText())
         .isEqualTo("Évaluation rapide des besoins");
-    assertThat(englishLeft()).isEmpty();
+    assertThat(englishLeft("fr")).isEmpty();
     browser.get(base + "/dashboard/durations");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Durée par étape");
-    assertThat(englishLeft()).isEmpty();
+    assertThat(englishLeft("fr")).isEmpty();
 
     // ?lang= still shows one page in another language, without changing the choice.
     browser.get(base + "/dashboard?lang=en");
@@ -410,24 +410,37 @@ class DashboardBrowserTest extends PostgresApplicationTest {
         .isEqualTo("لبنان (LB)");
   }
 
+  @Test
+  void aColombianCoLeadWhoChoseSpanishReadsTheDashboardInSpanish() throws IOException {
+    assertThat(new Http(port).put("/api/me/language", "co.unicef", "{\"language\": \"es\"}")
+        .statusCode()).isEqualTo(200);
+    logIn("co.unicef");
+
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Resumen");
+    assertThat(englishLeft("es")).isEmpty();
+    browser.get(base + "/dashboard/durations");
+    assertThat(englishLeft("es")).isEmpty();
+  }
+
   /**
-   * The dashboard's English wording, its own and its step names (where French says it otherwise),
-   * still on the page.
+   * The dashboard's English wording, its own and its step names (where the language says it
+   * otherwise), still on the page.
    */
-  private List<String> englishLeft() throws IOException {
+  private List<String> englishLeft(String language) throws IOException {
     String text = (String) ((JavascriptExecutor) browser).executeScript("""
         const page = document.body.cloneNode(true);
         page.querySelectorAll(arguments[0]).forEach(e => e.remove());
         document.body.appendChild(page); const text = page.innerText; page.remove();
         return text;""", DATA);
     Properties english = bundle("messages.properties");
-    Properties french = bundle("messages_fr.properties");
+    Properties translated = bundle("messages_" + language + ".properties");
     english.putAll(bundle("steps.properties"));
-    french.putAll(bundle("steps_fr.properties"));
+    translated.putAll(bundle("steps_" + language + ".properties"));
     List<String> left = new ArrayList<>();
     for (String key : english.stringPropertyNames()) {
       String words = english.getProperty(key);
-      if (words.equals(french.getProperty(key))) {
+      if (words.equals(translated.getProperty(key))) {
         continue;
       }
       for (String fragment : words.replace("''", "'").split("\\{[^}]*}")) {
