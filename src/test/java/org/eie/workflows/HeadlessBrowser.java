@@ -2,6 +2,8 @@ package org.eie.workflows;
 
 import java.io.File;
 import java.time.Duration;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -43,6 +45,28 @@ public final class HeadlessBrowser {
   public static void quit(WebDriver browser) {
     if (browser != null) {
       browser.quit();
+    }
+  }
+
+  /**
+   * Waits for what Tasklist shows once it has started, giving a fresh server on a busy machine
+   * its time. Headless Chromium on a busy machine sometimes leaves Tasklist's page blank for
+   * minutes: one of the dynamic imports Tasklist starts with (its config.js, or a custom script)
+   * is never fetched, while the server sits idle (seen in thread dumps taken during the wait). A
+   * person facing a blank page reloads it; so does this, once, and only when Tasklist never
+   * started (Angular never bootstrapped). A Tasklist that starts and does not show what is
+   * expected still fails.
+   */
+  public static <T> T whenTasklistStarted(WebDriver browser, ExpectedCondition<T> condition) {
+    try {
+      return new WebDriverWait(browser, Duration.ofSeconds(60)).until(condition);
+    } catch (TimeoutException notShown) {
+      if (!Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+          "return !(window.angular && angular.element(document.body).injector());"))) {
+        throw notShown;
+      }
+      browser.navigate().refresh();
+      return new WebDriverWait(browser, Duration.ofSeconds(90)).until(condition);
     }
   }
 

@@ -432,11 +432,11 @@ class AppealTasklistBrowserTest extends PostgresApplicationTest {
 
   private void logIn(String user, String password) {
     browser.get(base);
-    HeadlessBrowser.waitFor(browser, ExpectedConditions.visibilityOfElementLocated(
+    HeadlessBrowser.whenTasklistStarted(browser, ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[ng-model='username']"))).sendKeys(user);
     browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
-    HeadlessBrowser.waitFor(browser,
+    HeadlessBrowser.whenTasklistStarted(browser,
         ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
   }
 

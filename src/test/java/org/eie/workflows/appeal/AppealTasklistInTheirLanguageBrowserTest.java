@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -21,7 +20,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -197,7 +195,7 @@ class AppealTasklistInTheirLanguageBrowserTest extends PostgresApplicationTest {
    */
   private <T> T startedTasklist(ExpectedCondition<T> condition) {
     try {
-      return new WebDriverWait(browser, Duration.ofSeconds(90)).until(condition);
+      return HeadlessBrowser.whenTasklistStarted(browser, condition);
     } catch (org.openqa.selenium.TimeoutException notShown) {
       throw new AssertionError("Tasklist not shown as expected: " + ((JavascriptExecutor) browser)
           .executeScript("return [location.href, document.documentElement.outerHTML.slice(0, 200),"

@@ -36,16 +36,16 @@ final class TasklistForms {
   void logIn(String user) {
     browser.manage().deleteAllCookies();
     browser.get(base);
-    new WebDriverWait(browser, TASKLIST_START).until(ExpectedConditions.visibilityOfElementLocated(
+    HeadlessBrowser.whenTasklistStarted(browser, ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[ng-model='username']"))).sendKeys(user);
     browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type='submit']")).click();
-    new WebDriverWait(browser, TASKLIST_START).until(
+    HeadlessBrowser.whenTasklistStarted(browser,
         ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
     // Logged in, Tasklist starts again in the person's own language (app/eie/language.js would
     // restart it at the next step; here it restarts at once, before anything is typed).
     browser.navigate().refresh();
-    new WebDriverWait(browser, TASKLIST_START).until(
+    HeadlessBrowser.whenTasklistStarted(browser,
         ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
   }
 

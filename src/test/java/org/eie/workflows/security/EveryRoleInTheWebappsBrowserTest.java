@@ -64,15 +64,15 @@ class EveryRoleInTheWebappsBrowserTest extends PostgresApplicationTest {
     for (var user : APPS.entrySet()) {
       browser = HeadlessBrowser.start();
       browser.get(base + "tasklist/");
-      HeadlessBrowser.waitFor(browser, ExpectedConditions.visibilityOfElementLocated(
+      HeadlessBrowser.whenTasklistStarted(browser, ExpectedConditions.visibilityOfElementLocated(
           By.cssSelector("input[ng-model='username']"))).sendKeys(user.getKey());
       browser.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
       browser.findElement(By.cssSelector("button[type='submit']")).click();
-      HeadlessBrowser.waitFor(browser,
+      HeadlessBrowser.whenTasklistStarted(browser,
           ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
       // Logged in, Tasklist starts again in the person's own language (app/eie/language.js).
       browser.navigate().refresh();
-      HeadlessBrowser.waitFor(browser,
+      HeadlessBrowser.whenTasklistStarted(browser,
           ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
       settle();
       var tasks = browser.findElements(By.cssSelector(".tasks-list li.task a"));
