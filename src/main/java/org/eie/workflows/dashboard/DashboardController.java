@@ -100,8 +100,8 @@ class DashboardController {
 
   @GetMapping("/dashboard/appeals/{id}/documents/{version}")
   ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable int version) {
-    return appeals.document(id, version, null).map(PdfDownload::of)
-        .orElseGet(() -> ResponseEntity.notFound().build());
+    return PdfDownload.of(appeals.document(id, version, null)
+        .orElseThrow(() -> new NotVisibleException("appeal document", id + " v" + version)));
   }
 
   @GetMapping("/dashboard/durations")
