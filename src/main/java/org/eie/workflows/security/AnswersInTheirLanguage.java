@@ -49,9 +49,15 @@ final class AnswersInTheirLanguage extends OncePerRequestFilter {
     return rewriters.stream().filter(rewriter -> rewriter.matches(method, route)).findFirst();
   }
 
+  /** The rewriter {@link #shouldNotFilter} found, for {@link #doFilterInternal}: looked up once. */
+  private static final String REWRITER = AnswersInTheirLanguage.class.getName() + ".rewriter";
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return rewriterFor(request.getMethod(), TenantSeal.pathOf(request)).isEmpty();
+    Optional<AnswerRewriter> rewriter =
+        rewriterFor(request.getMethod(), TenantSeal.pathOf(request));
+    rewriter.ifPresent(found -> request.setAttribute(REWRITER, found));
+    return rewriter.isEmpty();
   }
 
   @Override
@@ -63,8 +69,7 @@ final class AnswersInTheirLanguage extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    AnswerRewriter rewriter =
-        rewriterFor(request.getMethod(), TenantSeal.pathOf(request)).orElseThrow();
+    AnswerRewriter rewriter = (AnswerRewriter) request.getAttribute(REWRITER);
     var answer = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, answer);
     response.setHeader("Vary", "Accept-Language, Cookie, Authorization");

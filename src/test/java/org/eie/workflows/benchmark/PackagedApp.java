@@ -46,16 +46,39 @@ final class PackagedApp implements AutoCloseable {
    */
   static PackagedApp start(Path jar, List<String> jvmOptions, Database database)
       throws Exception {
+    List<String> command = new ArrayList<>(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toString());
+    return launch(command, database, List.of());
+  }
+
+  /**
+   * Camunda's own webapp ({@link org.eie.workflows.benchmark.bare.BareCamundaWebapp}) on the same
+   * database, from this JVM's class path without our classes and resources ({@code
+   * target/classes}), with the engine settings ours runs with.
+   */
+  static PackagedApp startBareCamunda(Database database) throws Exception {
+    String ours = Path.of("target", "classes").toAbsolutePath().toString();
+    String classPath = Stream.of(System.getProperty("java.class.path")
+            .split(java.io.File.pathSeparator))
+        .filter(entry -> !Path.of(entry).toAbsolutePath().toString().equals(ours))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    return launch(List.of("-cp", classPath,
+            org.eie.workflows.benchmark.bare.BareCamundaWebapp.class.getName()), database,
+        List.of(org.eie.workflows.benchmark.bare.BareCamundaWebapp.SETTINGS));
+  }
+
+  private static PackagedApp launch(List<String> program, Database database,
+      List<String> settings) throws Exception {
     int port;
     try (var socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
-    command.add("-jar");
-    command.add(jar.toString());
+    command.addAll(program);
     command.addAll(database.arguments(port));
+    command.addAll(settings);
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (HAL, as Tasklist asks for it), the first task's form variables and its deployed Camunda Form.
  * Against the packaged application on loopback; bounded in time: a warm-up, then a measured
  * window, per number of users. p50, p95, p99 over every call, per call, and the errors (any
- * answer other than 2xx, or a failed connection).
+ * answer other than 2xx, or a failed connection). {@link #compare} runs the same against Camunda's
+ * bare webapp on the same database.
  */
 final class TasklistLoad {
 
@@ -87,6 +88,59 @@ final class TasklistLoad {
     }
     result.put("errors", errors.get());
     return result;
+  }
+
+  /**
+   * Ours against the bare Camunda webapp on the same database, same users and call mix: for 50
+   * and then 10 users, {@code rounds} alternating rounds (ours first in even rounds, the bare
+   * webapp first in odd ones, so a change of load on the machine hits both alike). Each side's
+   * runs, and the min, median and max of the paired ratios (ours / bare) of p95 over every call,
+   * of the form variables' and the deployed form's p95, and of requests per second.
+   */
+  static Map<String, Object> compare(int oursPort, int barePort, Duration warmUp,
+      Duration measured, int rounds) throws Exception {
+    Map<String, Object> result = new LinkedHashMap<>();
+    for (int users : List.of(50, 10)) {
+      List<Map<String, Object>> ours = new ArrayList<>();
+      List<Map<String, Object>> bare = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        if (round % 2 == 0) {
+          ours.add(run(oursPort, users, warmUp, measured));
+          bare.add(run(barePort, users, warmUp, measured));
+        } else {
+          bare.add(run(barePort, users, warmUp, measured));
+          ours.add(run(oursPort, users, warmUp, measured));
+        }
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("p95Ratio", Benchmarks.spread(ratios(ours, bare, "all", "p95Ms")));
+      row.put("formVariablesP95Ratio",
+          Benchmarks.spread(ratios(ours, bare, "formVariables", "p95Ms")));
+      row.put("deployedFormP95Ratio",
+          Benchmarks.spread(ratios(ours, bare, "deployedForm", "p95Ms")));
+      row.put("perSecondRatio", Benchmarks.spread(ratios(ours, bare, "all", "perSecond")));
+      row.put("ours", ours);
+      row.put("bare", bare);
+      result.put(users + " users", row);
+    }
+    result.put("rounds", rounds);
+    return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static double[] ratios(List<Map<String, Object>> ours, List<Map<String, Object>> bare,
+      String call, String figure) {
+    double[] ratios = new double[ours.size()];
+    for (int i = 0; i < ratios.length; i++) {
+      Number mine = (Number) ((Map<String, Object>) ours.get(i).get(call)).get(figure);
+      Number theirs = (Number) ((Map<String, Object>) bare.get(i).get(call)).get(figure);
+      if (mine == null || theirs == null || theirs.doubleValue() == 0) {
+        throw new IllegalStateException("No " + call + " " + figure + " to compare in round "
+            + i + ": ours " + ours.get(i) + ", bare " + bare.get(i));
+      }
+      ratios[i] = mine.doubleValue() / theirs.doubleValue();
+    }
+    return ratios;
   }
 
   private static Map<String, Object> percentiles(double[] millis, Duration measured) {
