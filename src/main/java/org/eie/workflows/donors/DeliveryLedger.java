@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * the same version) finds the row and adds none. {@link MailSender#sendOnce} sends each row's
  * e-mail exactly once on it (see there for the guarantee and the window SMTP leaves); this keeps
  * every attempt on record ({@code eie_donor_delivery_attempt}), so a possible second copy after
- * a crash is visible. The Message-ID is derived from the row (appeal, version, donor).
+ * a crash is visible. The Message-ID is derived from the row (appeal, version, donor). The
+ * download link works in such a repeat too: {@link AppealDelivery} commits each attempt's token
+ * before the message leaves.
  */
 @Component
 class DeliveryLedger implements Ledger<Delivery> {
