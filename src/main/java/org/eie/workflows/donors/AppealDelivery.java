@@ -1,13 +1,15 @@
 package org.eie.workflows.donors;
 
 import org.eie.workflows.documents.DocumentStore;
+import java.util.Optional;
 import org.eie.workflows.documents.StoredDocument;
+import org.eie.workflows.mail.MailSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers one appeal version to one donor, exactly once (see {@link DeliveryLedger} for the
+ * Delivers one appeal version to one donor, exactly once (see {@link MailSender} for the
  * guarantee): the step each instance of the process's multi-instance runs.
  */
 @Component
@@ -20,16 +22,16 @@ class AppealDelivery {
   private final DocumentStore documents;
   private final DownloadTokens tokens;
   private final AppealMail mail;
-  private final DonorMailServer mailServer;
+  private final MailSender mailSender;
 
   AppealDelivery(DeliveryLedger ledger, DonorRegistry registry, DocumentStore documents,
-      DownloadTokens tokens, AppealMail mail, DonorMailServer mailServer) {
+      DownloadTokens tokens, AppealMail mail, MailSender mailSender) {
     this.ledger = ledger;
     this.registry = registry;
     this.documents = documents;
     this.tokens = tokens;
     this.mail = mail;
-    this.mailServer = mailServer;
+    this.mailSender = mailSender;
   }
 
   /**
@@ -45,7 +47,7 @@ class AppealDelivery {
     if (delivery.sent()) {
       return false; // the cheap check; the locked one in sendOnce decides
     }
-    if (!mailServer.configured()) {
+    if (!mailSender.configured()) {
       throw new IllegalStateException(DeliveryLedger.NO_MAIL_SERVER);
     }
     // In the donor's language, laid out now if nobody needed that language of this version yet.
@@ -55,8 +57,8 @@ class AppealDelivery {
     Donor donor = registry.find(donorId).orElseThrow();
     // Committed before the e-mail leaves, so the link in any copy that leaves works.
     DownloadTokens.Issued link = tokens.issue(delivery.id());
-    boolean sent = ledger.sendOnce(delivery.id(), locked -> mailServer.send(
-        mail.write(mailServer.newMessage(), locked, donor, document, link, changes)));
+    boolean sent = mailSender.sendOnce(ledger, delivery.id(),
+        locked -> Optional.of(mail.write(locked, donor, document, link, changes)));
     if (sent) {
       LOG.info("Appeal {} v{} sent to donor {} ({}), Message-ID {}", appealId, version, donorId,
           donor.organisation(), delivery.messageId());

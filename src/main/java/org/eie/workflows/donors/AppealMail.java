@@ -1,25 +1,23 @@
 package org.eie.workflows.donors;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.text.MessageFormat;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.eie.workflows.documents.Names;
 import org.eie.workflows.documents.StoredDocument;
+import org.eie.workflows.mail.Letter;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes the e-mail that carries an appeal version to one donor: in the donor's language where
  * {@code templates/donors/email_<lang>.properties} exists (English otherwise), the PDF attached,
- * the personal download link, and the delivery's fixed Message-ID.
+ * the personal download link; {@code mail/MailSender} adds the sender ({@code eie.donors.mail-from},
+ * through {@link DeliveryLedger}) and the delivery's fixed Message-ID.
  */
 @Component
 class AppealMail {
@@ -28,12 +26,9 @@ class AppealMail {
   private static final ResourceBundle.Control NO_SERVER_LOCALE_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-  private final String from;
   private final String publicBaseUrl;
 
-  AppealMail(@Value("${eie.donors.mail-from:appeals@eie-workflows.local}") String from,
-      @Value("${eie.public-base-url:http://localhost:8080}") String publicBaseUrl) {
-    this.from = from;
+  AppealMail(@Value("${eie.public-base-url:http://localhost:8080}") String publicBaseUrl) {
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
   }
 
@@ -45,7 +40,7 @@ class AppealMail {
    * @param changes what changed since the previous version, stated after the introduction;
    *                null for a first version
    */
-  MimeMessage write(MimeMessage message, Delivery delivery, Donor donor, StoredDocument document,
+  Letter write(Delivery delivery, Donor donor, StoredDocument document,
       DownloadTokens.Issued link, ChangeSummary changes) {
     ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(
         delivery.language()), AppealMail.class.getClassLoader(), NO_SERVER_LOCALE_FALLBACK);
@@ -66,23 +61,10 @@ class AppealMail {
         format(bundle, locale, "email.closing") + "\n" + format(bundle, locale, "email.signature"),
         "-- \n" + format(bundle, locale, "email.why", donor.organisation(),
             country + ", " + appealType));
-    try {
-      var helper = new MimeMessageHelper(message, true, "UTF-8");
-      helper.setFrom(from);
-      helper.setTo(delivery.email());
-      helper.setSubject(format(bundle, locale, "email.subject", appealType, country,
-          String.valueOf(delivery.documentVersion())));
-      helper.setSentDate(java.util.Date.from(Instant.now()));
-      helper.setText(body, false);
-      helper.addAttachment(document.fileName(), new ByteArrayResource(document.content()),
-          document.contentType());
-      message.setHeader("Content-Language", locale.getLanguage());
-      // Fixed per delivery, so a repeat is recognisably the same message (see DeliveryLedger).
-      message.setHeader("Message-ID", delivery.messageId());
-      return message;
-    } catch (MessagingException e) {
-      throw new IllegalStateException("Could not write the e-mail to " + delivery.email(), e);
-    }
+    return new Letter(delivery.email(), format(bundle, locale, "email.subject", appealType,
+        country, String.valueOf(delivery.documentVersion())), body, locale,
+        List.of(new Letter.Attachment(document.fileName(), document.content(),
+            document.contentType())));
   }
 
   /** The change summary of a revised version, one line per figure. */

@@ -1,6 +1,5 @@
 package org.eie.workflows.donors;
 
-import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,48 +7,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import io.micrometer.core.instrument.Metrics;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eie.workflows.mail.Ledger;
+import org.eie.workflows.mail.Letter;
+import org.eie.workflows.mail.MailSender;
 import org.eie.workflows.operations.Node;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The record of who received which appeal version, and the guard that makes it exactly one
- * e-mail per donor and version.
- *
- * <h2>The guarantee</h2>
- * <ol>
- *   <li>One row per (donor, appeal, version): a unique constraint. Re-running the selection
- *       (a retried job, the process started again for the same version) finds the row and adds
- *       none.</li>
- *   <li>{@link #sendOnce} runs in a transaction of its own: it locks the row
- *       ({@code select ... for update}), returns at once if the row is already SENT, otherwise
- *       hands the message to the SMTP server and, as soon as the server has accepted it, marks the
- *       row SENT and commits. A second node (or a second job execution of the same step) blocks on
- *       the lock until the first commits, then sees SENT and sends nothing.</li>
- *   <li>The Message-ID is derived from the row (appeal, version, donor), never random, so it is
- *       the same on every attempt.</li>
- * </ol>
- *
- * <p><b>The remaining window.</b> SMTP has no two-phase commit. If the process dies (or the
- * database connection is lost) <em>after</em> the server accepted the message and
- * <em>before</em> the SENT update commits — the time of one UPDATE and one COMMIT — the row
- * still reads "not sent" and the engine's retry sends the message again. That repeat carries the
- * same Message-ID, so mail systems and clients that de-duplicate on it show one message, and a
- * person can tell the two are the same. The repeat is on record: each attempt is committed
- * before it begins ({@link #sendOnce}), so the row then reads two attempts, one of them
- * interrupted. The download link in both copies works (each attempt's
- * token is committed before sending, see {@link AppealDelivery}). Every other failure, before
- * the server accepts, leaves nothing sent and is simply retried.
+ * The record of who received which appeal version: one row per (donor, appeal, version), a
+ * unique constraint, so re-running the selection (a retried job, the process started again for
+ * the same version) finds the row and adds none. {@link MailSender#sendOnce} sends each row's
+ * e-mail exactly once on it (see there for the guarantee and the window SMTP leaves); this keeps
+ * every attempt on record ({@code eie_donor_delivery_attempt}), so a possible second copy after
+ * a crash is visible. The Message-ID is derived from the row (appeal, version, donor). The
+ * download link works in such a repeat too: {@link AppealDelivery} commits each attempt's token
+ * before the message leaves.
  */
 @Component
-class DeliveryLedger {
+class DeliveryLedger implements Ledger<Delivery> {
 
   static final String NO_MAIL_SERVER = "not sent: no mail server configured";
   /** Messages the SMTP server accepted, and attempts that failed (Micrometer, Prometheus). */
@@ -57,19 +36,21 @@ class DeliveryLedger {
   static final String FAILED_ATTEMPT_METRIC = "eie.donor.delivery.attempts.failed";
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate ownTransaction;
-  private final String messageIdDomain;
+  private final MailSender mail;
+  private final String from;
   private final String nodeId;
 
-  DeliveryLedger(JdbcClient jdbc, PlatformTransactionManager transactions,
-      @Value("${eie.public-base-url:http://localhost:8080}") String publicBaseUrl,
-      Node node) {
+  DeliveryLedger(JdbcClient jdbc, MailSender mail,
+      @Value("${eie.donors.mail-from:appeals@eie-workflows.local}") String from, Node node) {
     this.jdbc = jdbc;
+    this.mail = mail;
+    this.from = from;
     this.nodeId = node.id();
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    String host = URI.create(publicBaseUrl).getHost();
-    this.messageIdDomain = host == null ? "eie-workflows.local" : host;
+  }
+
+  @Override
+  public String from() {
+    return from;
   }
 
   /**
@@ -139,74 +120,56 @@ class DeliveryLedger {
         .params(appealId, version).query(DeliveryLedger::delivery).list();
   }
 
-  /**
-   * Sends under the row lock and records SENT right after the SMTP server accepted (see the
-   * class comment for the guarantee and its window). Every attempt is recorded, before the
-   * message leaves, in a transaction of its own ({@code eie_donor_delivery_attempt}): an attempt
-   * cut short by a crash stays on record as STARTED, and the next attempt marks it INTERRUPTED
-   * and counts it in {@code interrupted_attempts}, so a possible second copy is visible.
-   *
-   * @param send hands the message to the SMTP server; returns normally once it was accepted
-   * @return true if this call sent the message, false if it had been sent already
-   */
-  boolean sendOnce(String deliveryId, Consumer<Delivery> send) {
-    var attempt = new String[2]; // this attempt's row id and number, once recorded
-    try {
-      boolean sent = Boolean.TRUE.equals(ownTransaction.execute(status -> {
-        Delivery locked = jdbc.sql("select * from eie_donor_delivery where id = ? for update")
-            .param(deliveryId).query(DeliveryLedger::delivery).single();
-        if (locked.sent()) {
-          return false;
-        }
-        int number = beginAttempt(locked, attempt);
-        send.accept(locked);
-        // Accepted by the SMTP server: record it now, in this same short transaction.
-        Timestamp now = now();
-        int interrupted = interruptedAttempts(deliveryId);
-        jdbc.sql("update eie_donor_delivery set status = ?, status_detail = ?, attempts = ?,"
-                + " interrupted_attempts = ?, sent_at = ?, updated_at = ? where id = ?")
-            .params(Delivery.Status.SENT.name(), interrupted == 0 ? null : interrupted
-                    + " earlier attempt(s) cut short after they began: the donor may have"
-                    + " received this message more than once (same Message-ID)",
-                number, interrupted, now, now, deliveryId)
-            .update();
-        jdbc.sql("update eie_donor_delivery_attempt set outcome = 'ACCEPTED', finished_at = ?"
-            + " where id = ?").params(now, attempt[0]).update();
-        return true;
-      }));
-      if (sent) {
-        Metrics.counter(SENT_METRIC).increment();
-      }
-      return sent;
-    } catch (RuntimeException failure) {
-      recordFailedAttempt(deliveryId, attempt, failure);
-      throw failure;
-    }
+  @Override
+  public Optional<Delivery> lockUnsent(String id) {
+    return jdbc.sql("select * from eie_donor_delivery where id = ? for update").param(id)
+        .query(DeliveryLedger::delivery).optional().filter(delivery -> !delivery.sent());
+  }
+
+  @Override
+  public String messageId(Delivery delivery) {
+    return delivery.messageId();
   }
 
   /**
-   * Records this attempt as STARTED and commits it before anything leaves; attempts still
-   * STARTED are from a run that died mid-attempt (whoever started them held this row's lock,
-   * which we hold now) and become INTERRUPTED.
+   * Records this attempt as STARTED; attempts still STARTED are from a run that died
+   * mid-attempt (whoever started them held this row's lock, which the sender holds now) and
+   * become INTERRUPTED.
    */
-  private int beginAttempt(Delivery locked, String[] attempt) {
-    return ownTransaction.execute(status -> {
-      Timestamp now = now();
-      jdbc.sql("update eie_donor_delivery_attempt set outcome = 'INTERRUPTED', detail ="
-              + " 'cut short after it began: the server may have accepted it' where"
-              + " delivery_id = ? and outcome = 'STARTED'")
-          .param(locked.id()).update();
-      int last = jdbc.sql("select coalesce(max(attempt), 0) from eie_donor_delivery_attempt"
-              + " where delivery_id = ?")
-          .param(locked.id()).query(Integer.class).single();
-      int number = Math.max(last, locked.attempts()) + 1;
-      attempt[0] = UUID.randomUUID().toString();
-      attempt[1] = Integer.toString(number);
-      jdbc.sql("insert into eie_donor_delivery_attempt (id, delivery_id, attempt, node_id,"
-              + " started_at, outcome) values (?, ?, ?, ?, ?, 'STARTED')")
-          .params(attempt[0], locked.id(), number, nodeId, now).update();
-      return number;
-    });
+  @Override
+  public String attemptBegins(Delivery locked) {
+    jdbc.sql("update eie_donor_delivery_attempt set outcome = 'INTERRUPTED', detail ="
+            + " 'cut short after it began: the server may have accepted it' where"
+            + " delivery_id = ? and outcome = 'STARTED'")
+        .param(locked.id()).update();
+    int last = jdbc.sql("select coalesce(max(attempt), 0) from eie_donor_delivery_attempt"
+            + " where delivery_id = ?")
+        .param(locked.id()).query(Integer.class).single();
+    String attemptId = UUID.randomUUID().toString();
+    jdbc.sql("insert into eie_donor_delivery_attempt (id, delivery_id, attempt, node_id,"
+            + " started_at, outcome) values (?, ?, ?, ?, ?, 'STARTED')")
+        .params(attemptId, locked.id(), Math.max(last, locked.attempts()) + 1, nodeId, now())
+        .update();
+    return attemptId;
+  }
+
+  /** SENT, saying so if an earlier attempt was cut short (the donor may have two copies). */
+  @Override
+  public void sent(Delivery delivery, Letter letter) {
+    Timestamp now = now();
+    int interrupted = interruptedAttempts(delivery.id());
+    jdbc.sql("update eie_donor_delivery set status = ?, status_detail = ?, attempts = (select"
+            + " max(attempt) from eie_donor_delivery_attempt where delivery_id = ?),"
+            + " interrupted_attempts = ?, sent_at = ?, updated_at = ? where id = ?")
+        .params(Delivery.Status.SENT.name(), interrupted == 0 ? null : interrupted
+                + " earlier attempt(s) cut short after they began: the donor may have"
+                + " received this message more than once (same Message-ID)",
+            delivery.id(), interrupted, now, now, delivery.id())
+        .update();
+    // The one attempt STARTED under this lock (attemptBegins ended the others).
+    jdbc.sql("update eie_donor_delivery_attempt set outcome = 'ACCEPTED', finished_at = ?"
+        + " where delivery_id = ? and outcome = 'STARTED'").params(now, delivery.id()).update();
+    Metrics.counter(SENT_METRIC).increment();
   }
 
   private int interruptedAttempts(String deliveryId) {
@@ -228,47 +191,34 @@ class DeliveryLedger {
   record Attempt(int number, String nodeId, Instant startedAt, String outcome, String detail) {
   }
 
-  /** A failed attempt, recorded in a transaction of its own so it survives the job's rollback. */
-  private void recordFailedAttempt(String deliveryId, String[] attempt,
-      RuntimeException failure) {
+  /** RETRYING with the reason; the attempt, if one began, FAILED. */
+  @Override
+  public void failed(String deliveryId, String attemptId, String reason) {
     Metrics.counter(FAILED_ATTEMPT_METRIC).increment();
-    String described = "attempt failed: " + describe(failure);
-    String detail = described.length() > 1000 ? described.substring(0, 1000) : described;
-    ownTransaction.executeWithoutResult(status -> {
-      Timestamp now = now();
-      if (attempt[0] != null) {
-        jdbc.sql("update eie_donor_delivery_attempt set outcome = 'FAILED', finished_at = ?,"
-            + " detail = ? where id = ?").params(now, detail, attempt[0]).update();
-        jdbc.sql("update eie_donor_delivery set status = ?, status_detail = ?, attempts = ?,"
-                + " updated_at = ? where id = ? and status <> ?")
-            .params(Delivery.Status.RETRYING.name(), detail, Integer.parseInt(attempt[1]), now,
-                deliveryId, Delivery.Status.SENT.name())
-            .update();
-      } else {
-        // Failed before an attempt began (the database, the row lock): nothing was sent.
-        jdbc.sql("update eie_donor_delivery set status = ?, status_detail = ?, updated_at = ?"
-                + " where id = ? and status <> ?")
-            .params(Delivery.Status.RETRYING.name(), detail, now, deliveryId,
-                Delivery.Status.SENT.name())
-            .update();
-      }
-    });
-  }
-
-  private static String describe(Throwable failure) {
-    StringBuilder text = new StringBuilder();
-    for (Throwable cause = failure; cause != null && text.length() < 600;
-        cause = cause.getCause()) {
-      if (cause.getMessage() != null && text.indexOf(cause.getMessage()) < 0) {
-        text.append(text.isEmpty() ? "" : " / ").append(cause.getMessage());
-      }
+    String detail = "attempt failed: " + reason;
+    Timestamp now = now();
+    if (attemptId != null) {
+      jdbc.sql("update eie_donor_delivery_attempt set outcome = 'FAILED', finished_at = ?,"
+          + " detail = ? where id = ?").params(now, detail, attemptId).update();
+      jdbc.sql("update eie_donor_delivery set status = ?, status_detail = ?, attempts = (select"
+              + " attempt from eie_donor_delivery_attempt where id = ?), updated_at = ?"
+              + " where id = ? and status <> ?")
+          .params(Delivery.Status.RETRYING.name(), detail, attemptId, now, deliveryId,
+              Delivery.Status.SENT.name())
+          .update();
+    } else {
+      // Failed before an attempt began (the database, the row lock): nothing was sent.
+      jdbc.sql("update eie_donor_delivery set status = ?, status_detail = ?, updated_at = ?"
+              + " where id = ? and status <> ?")
+          .params(Delivery.Status.RETRYING.name(), detail, now, deliveryId,
+              Delivery.Status.SENT.name())
+          .update();
     }
-    return text.isEmpty() ? failure.getClass().getSimpleName() : text.toString();
   }
 
   /** The same for every attempt: appeal, version and donor identify the message. */
   String messageId(String appealId, int version, String donorId) {
-    return "<appeal." + appealId + ".v" + version + "." + donorId + "@" + messageIdDomain + ">";
+    return mail.messageId("appeal." + appealId + ".v" + version + "." + donorId);
   }
 
   private static Timestamp now() {

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.eie.workflows.Processes;
+import org.eie.workflows.mail.MailSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
@@ -37,14 +38,16 @@ class MailServerWatch implements HealthIndicator {
   static final String INCIDENT_TYPE = "mailServerUnreachable";
   private static final Logger LOG = LoggerFactory.getLogger(MailServerWatch.class);
 
-  private final DonorMailServer mailServer;
+  private final MailSender mail;
+  private final DonorMailServer donorMailServer;
   private final ManagementService management;
   private final RuntimeService runtime;
   private final AtomicReference<State> state = new AtomicReference<>(State.unknown());
 
-  MailServerWatch(DonorMailServer mailServer, ManagementService management,
+  MailServerWatch(MailSender mail, DonorMailServer donorMailServer, ManagementService management,
       RuntimeService runtime) {
-    this.mailServer = mailServer;
+    this.mail = mail;
+    this.donorMailServer = donorMailServer;
     this.management = management;
     this.runtime = runtime;
   }
@@ -73,22 +76,20 @@ class MailServerWatch implements HealthIndicator {
   /** Probes the server; sends the waiting deliveries now if it answers, flags them if not. */
   State check() {
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    if (!mailServer.configured()) {
+    if (!mail.configured()) {
       return remember(new State("not configured", null, now, null, 0));
     }
     List<Job> failed = failedSendJobs();
-    try {
-      mailServer.probe();
-    } catch (Exception unreachable) {
-      State previous = state.get();
-      Instant since = previous.reachable() || previous.since() == null
-          || !"unreachable".equals(previous.smtp()) ? now : previous.since();
-      State down = new State("unreachable", since, now, unreachable.getMessage(), failed.size());
+    if (!mail.reachable()) {
+      // Since the first failure anyone saw: this probe's, or a send's before it.
+      MailSender.Outage outage = mail.outage()
+          .orElse(new MailSender.Outage(now, "did not answer")); // unless it answered since
+      State down = new State("unreachable", outage.since(), now, outage.error(), failed.size());
       flagOutage(failed, down);
       return remember(down);
     }
     int released = sendWaitingNow(failed);
-    mailServer.releaseWaitingDeliveries();
+    donorMailServer.releaseWaitingDeliveries();
     if (released > 0) {
       LOG.info("Mail server answers again: {} donor deliveries that were waiting for their next"
           + " retry go out now.", released);

@@ -13,16 +13,4 @@ record Notification(String id, String taskId, TaskEvent event, String userId, St
     /** Not sent: the task was done (or is overdue, for a reminder) before it could go out. */
     CANCELLED
   }
-
-  /** What became of one attempt: SENT, or a reason not to send at all. */
-  record Outcome(Status status, String detail, String email, String messageId) {
-
-    static Outcome sent(String email, String messageId) {
-      return new Outcome(Status.SENT, null, email, messageId);
-    }
-
-    static Outcome notSent(Status status, String detail) {
-      return new Outcome(status, detail, null, null);
-    }
-  }
 }

@@ -8,13 +8,17 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import io.micrometer.core.instrument.Metrics;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.eie.workflows.notifications.Notification.Outcome;
+import org.eie.workflows.mail.Ledger;
+import org.eie.workflows.mail.Letter;
+import org.eie.workflows.mail.MailSender;
 import org.eie.workflows.notifications.Notification.Status;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,37 +28,42 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The record of which task notifications exist and which went out, and the guard that makes it
- * at most one mail per task, event and user, the way the donors' {@code DeliveryLedger} does it:
- * <ol>
- *   <li>one row per (task, event, user): a unique constraint, so a sweep run twice, or on two
- *       nodes at once, adds no second row;</li>
- *   <li>{@link #sendOnce} locks the row ({@code select ... for update}) in a transaction of its
- *       own, returns at once unless it is still PENDING, hands the message to the SMTP server
- *       and marks it SENT in the same short transaction. A second node blocks on the lock until
- *       the first commits, then finds it SENT;</li>
- *   <li>the Message-ID is derived from the row (task, event, user), the same on every
- *       attempt.</li>
- * </ol>
- * The window SMTP leaves (the server accepted, the node died before SENT committed) is the
- * donors' one: the repeat carries the same Message-ID.
+ * The record of which task notifications exist and which went out: one row per (task, event,
+ * user), a unique constraint, so a sweep run twice, or on two nodes at once, adds no second row.
+ * {@link MailSender#sendOnce} sends each row's mail at most once on it (see there for the
+ * guarantee and the window SMTP leaves); the Message-ID is derived from the row (task, event,
+ * user). A row the sweep decides not to send (switched off, no address, the task done) is
+ * {@link #settle settled} under the same lock.
  */
 @Component
-class NotificationLedger {
+class NotificationLedger implements Ledger<Notification> {
 
   private static final String INSERT = "insert into eie_task_notification (id, task_id, event,"
       + " user_id, status, attempts, created_at, updated_at) values (?, ?, ?, ?, ?, 0, ?, ?)";
 
+  static final String SENT_METRIC = "eie.task.notifications.sent";
+
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
   private final TransactionTemplate ownTransaction;
+  private final MailSender mail;
+  private final String from;
 
   NotificationLedger(JdbcClient jdbc, JdbcTemplate jdbcTemplate,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, MailSender mail,
+      @Value("${eie.notifications.mail-from:${eie.donors.mail-from:tasks@eie-workflows.local}}")
+      String from) {
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.mail = mail;
+    this.from = from;
+  }
+
+  @Override
+  public String from() {
+    return from;
   }
 
   /**
@@ -113,42 +122,45 @@ class NotificationLedger {
         .params(Status.PENDING.name(), limit).query(String.class).list();
   }
 
-  /**
-   * Decides and sends under the row lock; see the class comment. A failure of {@code attempt}
-   * (the mail server) leaves the row PENDING with the reason and one attempt more, and is
-   * rethrown.
-   *
-   * @param attempt sends the mail and answers SENT, or answers why it is not to be sent
-   * @return what became of the row, or empty if it was no longer pending
-   */
-  Optional<Outcome> sendOnce(String id, Function<Notification, Outcome> attempt) {
-    try {
-      return Optional.ofNullable(ownTransaction.execute(status -> {
-        Notification row = jdbc.sql("select * from eie_task_notification where id = ?"
-                + " for update").param(id).query(NotificationLedger::row).single();
-        if (row.status() != Status.PENDING) {
-          return null;
-        }
-        Outcome outcome = attempt.apply(row);
-        Timestamp now = now();
-        jdbc.sql("update eie_task_notification set status = ?, status_detail = ?, email = ?,"
-                + " message_id = ?, attempts = ?, sent_at = ?, updated_at = ? where id = ?")
-            .params(outcome.status().name(), outcome.detail(), outcome.email(),
-                outcome.messageId(), row.attempts() + (outcome.status() == Status.SENT ? 1 : 0),
-                outcome.status() == Status.SENT ? now : null, now, id)
-            .update();
-        return outcome;
-      }));
-    } catch (RuntimeException failure) {
-      String detail = "waiting for the mail server: " + failure.getMessage();
-      ownTransaction.executeWithoutResult(status -> jdbc.sql("update eie_task_notification"
-              + " set status_detail = ?, attempts = attempts + 1, updated_at = ?"
-              + " where id = ? and status = ?")
-          .params(detail.length() > 1000 ? detail.substring(0, 1000) : detail, now(), id,
-              Status.PENDING.name())
-          .update());
-      throw failure;
-    }
+  @Override
+  public Optional<Notification> lockUnsent(String id) {
+    return jdbc.sql("select * from eie_task_notification where id = ? for update").param(id)
+        .query(NotificationLedger::row).optional()
+        .filter(row -> row.status() == Status.PENDING);
+  }
+
+  /** The same on every attempt: a repeat is recognisably the same message. */
+  @Override
+  public String messageId(Notification row) {
+    return mail.messageId("task." + row.taskId() + "."
+        + row.event().name().toLowerCase(Locale.ROOT) + "." + row.userId());
+  }
+
+  @Override
+  public void sent(Notification row, Letter letter) {
+    Timestamp now = now();
+    jdbc.sql("update eie_task_notification set status = ?, status_detail = null, email = ?,"
+            + " message_id = ?, attempts = ?, sent_at = ?, updated_at = ? where id = ?")
+        .params(Status.SENT.name(), letter.to(), messageId(row), row.attempts() + 1, now, now,
+            row.id())
+        .update();
+    Metrics.counter(SENT_METRIC, "event", row.event().name()).increment();
+  }
+
+  /** Not to be sent after all, and why: under the lock {@link MailSender#sendOnce} holds. */
+  void settle(Notification row, Status status, String reason) {
+    jdbc.sql("update eie_task_notification set status = ?, status_detail = ?, updated_at = ?"
+            + " where id = ?")
+        .params(status.name(), reason, now(), row.id()).update();
+  }
+
+  /** The row stays PENDING with the reason and one attempt more. */
+  @Override
+  public void failed(String id, String attemptId, String reason) {
+    jdbc.sql("update eie_task_notification set status_detail = ?, attempts = attempts + 1,"
+            + " updated_at = ? where id = ? and status = ?")
+        .params("waiting for the mail server: " + reason, now(), id, Status.PENDING.name())
+        .update();
   }
 
   /** Says on every pending row why it waits (visible in the user's settings and the health). */

@@ -1,26 +1,22 @@
 package org.eie.workflows.notifications;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.eie.workflows.mail.Letter;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes one notification: in the user's language where
  * {@code templates/notifications/email_<lang>.properties} exists (English otherwise), a short
- * summary of the task and the link that opens it in Tasklist, with a Message-ID fixed per task,
- * event and user.
+ * summary of the task and the link that opens it in Tasklist. {@code mail/MailSender} adds the
+ * sender and the Message-ID fixed per task, event and user ({@link NotificationLedger}).
  */
 @Component
 class NotificationMail {
@@ -29,18 +25,10 @@ class NotificationMail {
   private static final ResourceBundle.Control NO_SERVER_LOCALE_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-  private final String from;
   private final String publicBaseUrl;
-  private final String messageIdDomain;
 
-  NotificationMail(
-      @Value("${eie.notifications.mail-from:${eie.donors.mail-from:tasks@eie-workflows.local}}")
-      String from,
-      @Value("${eie.public-base-url:http://localhost:8080}") String publicBaseUrl) {
-    this.from = from;
+  NotificationMail(@Value("${eie.public-base-url:http://localhost:8080}") String publicBaseUrl) {
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
-    String host = URI.create(this.publicBaseUrl).getHost();
-    this.messageIdDomain = host == null ? "eie-workflows.local" : host;
   }
 
   /** What the mail says about the task, read from the engine when it is sent. */
@@ -53,14 +41,8 @@ class NotificationMail {
     return publicBaseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
   }
 
-  /** The same on every attempt: a repeat is recognisably the same message. */
-  String messageId(Notification row) {
-    return "<task." + row.taskId() + "." + row.event().name().toLowerCase(Locale.ROOT) + "."
-        + row.userId() + "@" + messageIdDomain + ">";
-  }
-
-  MimeMessage write(MimeMessage message, Notification row, TaskSummary task, String recipientName,
-      String email, String language) {
+  Letter write(Notification row, TaskSummary task, String recipientName, String email,
+      String language) {
     ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language),
         NotificationMail.class.getClassLoader(), NO_SERVER_LOCALE_FALLBACK);
     Locale locale = bundle.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH
@@ -88,19 +70,8 @@ class NotificationMail {
         format(bundle, locale, "email.signature"),
         "-- \n" + format(bundle, locale, "email.why",
             publicBaseUrl + "/api/me/notifications"));
-    try {
-      var helper = new MimeMessageHelper(message, false, "UTF-8");
-      helper.setFrom(from);
-      helper.setTo(email);
-      helper.setSubject(format(bundle, locale, "email.subject." + event, task.name(), due));
-      helper.setSentDate(Date.from(Instant.now()));
-      helper.setText(body, false);
-      message.setHeader("Content-Language", locale.getLanguage());
-      message.setHeader("Message-ID", messageId(row));
-      return message;
-    } catch (MessagingException e) {
-      throw new IllegalStateException("Could not write the notification to " + email, e);
-    }
+    return new Letter(email,
+        format(bundle, locale, "email.subject." + event, task.name(), due), body, locale);
   }
 
   private static String format(ResourceBundle bundle, Locale locale, String key,

@@ -1,15 +1,13 @@
 package org.eie.workflows.notifications;
 
-import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,9 +16,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.eie.workflows.donors.DonorMailServer;
 import org.eie.workflows.identity.EieProperties;
-import org.eie.workflows.notifications.Notification.Outcome;
+import org.eie.workflows.mail.Letter;
+import org.eie.workflows.mail.MailSender;
 import org.eie.workflows.notifications.Notification.Status;
 import org.eie.workflows.notifications.NotificationMail.TaskSummary;
 import org.eie.workflows.tasklist.TaskListWording;
@@ -49,13 +47,12 @@ import org.springframework.util.StringUtils;
 class TaskNotificationSweep implements HealthIndicator {
 
   static final String NO_MAIL_SERVER = "waiting: no mail server configured";
-  static final String SENT_METRIC = "eie.task.notifications.sent";
   private static final Logger LOG = LoggerFactory.getLogger(TaskNotificationSweep.class);
 
   private final NotificationLedger ledger;
   private final NotificationSettings settings;
   private final NotificationMail mail;
-  private final DonorMailServer mailServer;
+  private final MailSender mailSender;
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final RepositoryService repository;
@@ -64,10 +61,9 @@ class TaskNotificationSweep implements HealthIndicator {
   private final TaskListWording wording;
   private final Duration reminderBefore;
   private final int batchSize;
-  private final AtomicReference<Outage> outage = new AtomicReference<>();
 
   TaskNotificationSweep(NotificationLedger ledger, NotificationSettings settings,
-      NotificationMail mail, DonorMailServer mailServer, TaskService tasks,
+      NotificationMail mail, MailSender mailSender, TaskService tasks,
       RuntimeService runtime, RepositoryService repository, IdentityService identity,
       EieProperties properties, TaskListWording wording,
       @Value("${eie.notifications.reminder-before:PT24H}") Duration reminderBefore,
@@ -75,7 +71,7 @@ class TaskNotificationSweep implements HealthIndicator {
     this.ledger = ledger;
     this.settings = settings;
     this.mail = mail;
-    this.mailServer = mailServer;
+    this.mailSender = mailSender;
     this.tasks = tasks;
     this.runtime = runtime;
     this.repository = repository;
@@ -84,10 +80,6 @@ class TaskNotificationSweep implements HealthIndicator {
     this.wording = wording;
     this.reminderBefore = reminderBefore;
     this.batchSize = batchSize;
-  }
-
-  /** The mail server failing since a moment, with its last error. */
-  record Outage(Instant since, String error) {
   }
 
   /** What one sweep did: rows recorded, and rows by the status they reached. */
@@ -141,56 +133,55 @@ class TaskNotificationSweep implements HealthIndicator {
 
   private Result sendPending(int recorded) {
     Map<Status, Integer> outcomes = new EnumMap<>(Status.class);
-    if (!mailServer.configured()) {
+    if (!mailSender.configured()) {
       ledger.markWaiting(NO_MAIL_SERVER);
       return new Result(recorded, outcomes, false);
     }
     for (String id : ledger.pending(batchSize)) {
       try {
-        ledger.sendOnce(id, this::attempt)
-            .ifPresent(outcome -> outcomes.merge(outcome.status(), 1, Integer::sum));
-      } catch (RuntimeException failed) {
-        // The server does not answer: the rest wait for the next sweep rather than each
-        // waiting out its own connection timeout now.
-        Outage previous = outage.get();
-        outage.set(new Outage(previous == null ? ClockUtil.getCurrentTime().toInstant()
-            : previous.since(), String.valueOf(failed.getMessage())));
-        if (previous == null) {
-          LOG.warn("Mail server unreachable: task notifications wait and go out when it answers"
-              + " ({})", failed.toString());
+        if (mailSender.sendOnce(ledger, id, row -> letterFor(row, outcomes))) {
+          outcomes.merge(Status.SENT, 1, Integer::sum);
         }
+      } catch (RuntimeException failed) {
+        // The server does not answer (the sender logs it and the ledger keeps the reason): the
+        // rest wait for the next sweep rather than each waiting out its own connection timeout.
+        LOG.debug("Task notification {} waits: {}", id, failed.toString());
         return new Result(recorded, outcomes, false);
       }
-    }
-    if (outage.getAndSet(null) != null) {
-      LOG.info("Mail server answers again: waiting task notifications go out.");
     }
     return new Result(recorded, outcomes, true);
   }
 
-  private Outcome attempt(Notification row) {
+  /** The mail for this row, or empty (settled with the reason) if it is not to go out. */
+  private Optional<Letter> letterFor(Notification row, Map<Status, Integer> outcomes) {
     var setting = settings.of(row.userId());
     if (!setting.enabled()) {
-      return Outcome.notSent(Status.SKIPPED, "switched off by the user");
+      return notSent(row, Status.SKIPPED, "switched off by the user", outcomes);
     }
     Task task = tasks.createTaskQuery().taskId(row.taskId()).singleResult();
     if (task == null) {
-      return Outcome.notSent(Status.CANCELLED, "the task was done before the mail went out");
+      return notSent(row, Status.CANCELLED, "the task was done before the mail went out",
+          outcomes);
     }
     if (row.event() == TaskEvent.REMINDER && task.getDueDate() != null
         && task.getDueDate().before(ClockUtil.getCurrentTime())) {
-      return Outcome.notSent(Status.CANCELLED, "overdue by now: the overdue notice says it");
+      return notSent(row, Status.CANCELLED, "overdue by now: the overdue notice says it",
+          outcomes);
     }
     User user = identity.createUserQuery().userId(row.userId()).singleResult();
     if (user == null || !StringUtils.hasText(user.getEmail())) {
-      return Outcome.notSent(Status.SKIPPED, "no e-mail address");
+      return notSent(row, Status.SKIPPED, "no e-mail address", outcomes);
     }
     String language = setting.mailLanguage();
-    var message = mail.write(mailServer.newMessage(), row, summary(task, language), nameOf(user),
-        user.getEmail(), language);
-    mailServer.send(message);
-    Metrics.counter(SENT_METRIC, "event", row.event().name()).increment();
-    return Outcome.sent(user.getEmail(), mail.messageId(row));
+    return Optional.of(mail.write(row, summary(task, language), nameOf(user), user.getEmail(),
+        language));
+  }
+
+  private Optional<Letter> notSent(Notification row, Status status, String reason,
+      Map<Status, Integer> outcomes) {
+    ledger.settle(row, status, reason);
+    outcomes.merge(status, 1, Integer::sum);
+    return Optional.empty();
   }
 
   /**
@@ -227,13 +218,13 @@ class TaskNotificationSweep implements HealthIndicator {
     if (waiting.oldest() != null) {
       details.put("oldestWaitingSince", waiting.oldest().toString());
     }
-    Outage current = outage.get();
-    if (!mailServer.configured()) {
+    var outage = mailSender.outage();
+    if (!mailSender.configured()) {
       details.put("smtp", "not configured");
-    } else if (current != null) {
+    } else if (outage.isPresent()) {
       details.put("smtp", "unreachable");
-      details.put("since", current.since().toString());
-      details.put("error", current.error());
+      details.put("since", outage.get().since().toString());
+      details.put("error", outage.get().error());
     }
     // Up in either case: notifications wait; a mail outage is no reason to leave the balancer.
     return Health.up().withDetails(details).build();

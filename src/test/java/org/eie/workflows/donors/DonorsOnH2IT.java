@@ -3,7 +3,6 @@ package org.eie.workflows.donors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.eie.workflows.EieWorkflowsApplication;
 import org.eie.workflows.Processes;
+import org.eie.workflows.TestSmtp;
 import org.eie.workflows.documents.DocumentRenderer;
 import org.eie.workflows.documents.DocumentRequest;
 import org.eie.workflows.documents.DocumentStore;
@@ -70,10 +70,10 @@ class DonorsOnH2IT {
     assertThat(runtime.getVariable(instance.getId(), "deliveryStatus"))
         .isEqualTo("not sent: no mail server configured");
 
-    var smtp = new GreenMail(new ServerSetup(3026, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    var smtp = new GreenMail(TestSmtp.setup());
     smtp.start();
     mail.setHost("127.0.0.1");
-    mail.setPort(3026);
+    mail.setPort(TestSmtp.PORT);
     try {
       runJobs(instance.getId()); // the re-check finds the server
       runJobs(instance.getId()); // the donor's delivery
