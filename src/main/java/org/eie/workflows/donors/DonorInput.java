@@ -21,9 +21,9 @@ record DonorInput(String organisation, String contactName, String email, String 
   /** The donor normalised (trimmed, e-mail lower-case, lists sorted), or 400 naming each field. */
   DonorInput validated(EieProperties properties) {
     List<FieldError> errors = new ArrayList<>();
-    String organisation = required(this.organisation, "organisation", 200, errors);
-    String contactName = required(this.contactName, "contactName", 200, errors);
-    String email = required(this.email, "email", 254, errors);
+    String organisation = FormReader.required(this.organisation, "organisation", 200, errors);
+    String contactName = FormReader.required(this.contactName, "contactName", 200, errors);
+    String email = FormReader.required(this.email, "email", 254, errors);
     if (email != null) {
       email = email.toLowerCase(Locale.ROOT);
       if (!isEmailAddress(email)) {
@@ -60,19 +60,6 @@ record DonorInput(String organisation, String contactName, String email, String 
     }
     return new DonorInput(organisation, contactName, email, language, List.copyOf(countries),
         List.copyOf(types));
-  }
-
-  private static String required(String value, String field, int maxLength,
-      List<FieldError> errors) {
-    if (FormReader.isBlank(value)) {
-      errors.add(new FieldError(field, "is required"));
-      return null;
-    }
-    if (value.trim().length() > maxLength) {
-      errors.add(new FieldError(field, "is longer than " + maxLength + " characters"));
-      return null;
-    }
-    return value.trim();
   }
 
   private static boolean isEmailAddress(String email) {

@@ -56,6 +56,24 @@ public final class FormReader {
     return value != null && !(value instanceof String s && isBlank(s));
   }
 
+  /**
+   * A required line of text in a request body, trimmed; null, with the field's error added to
+   * {@code errors}, when it is blank or longer than {@code maxLength}: for bodies read as a whole
+   * that name every wrong field at once.
+   */
+  public static String required(String value, String field, int maxLength,
+      List<FieldError> errors) {
+    if (isBlank(value)) {
+      errors.add(new FieldError(field, "is required"));
+      return null;
+    }
+    if (value.trim().length() > maxLength) {
+      errors.add(new FieldError(field, "is longer than " + maxLength + " characters"));
+      return null;
+    }
+    return value.trim();
+  }
+
   /** Blank also when only invisible characters remain. */
   public static boolean isBlank(String text) {
     return text == null || INVISIBLE.matcher(text).replaceAll("").isEmpty();

@@ -25,8 +25,8 @@ record PartnerOrganisationInput(String country, String name, String acronym, Str
           + " this installation (known: " + String.join(", ", properties.countries().keySet())
           + ")"));
     }
-    String name = required(this.name, "name", 200, errors);
-    String acronym = required(this.acronym, "acronym", MAX_ACRONYM, errors);
+    String name = FormReader.required(this.name, "name", 200, errors);
+    String acronym = FormReader.required(this.acronym, "acronym", MAX_ACRONYM, errors);
     if (acronym != null && PartnerOrganisation.idOf("XX", acronym) == null) {
       errors.add(new FieldError("acronym", "needs at least one letter or digit"));
     }
@@ -46,18 +46,5 @@ record PartnerOrganisationInput(String country, String name, String acronym, Str
 
   String id() {
     return PartnerOrganisation.idOf(country, acronym);
-  }
-
-  private static String required(String value, String field, int maxLength,
-      List<FieldError> errors) {
-    if (FormReader.isBlank(value)) {
-      errors.add(new FieldError(field, "is required"));
-      return null;
-    }
-    if (value.trim().length() > maxLength) {
-      errors.add(new FieldError(field, "is longer than " + maxLength + " characters"));
-      return null;
-    }
-    return value.trim();
   }
 }

@@ -3,6 +3,7 @@ package org.eie.workflows.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -77,12 +79,7 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable()) // stateless, credentials on every request, no cookie
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
-        .addFilterAfter(new EngineRouteWall(), EngineAuthenticationFilter.class)
-        .addFilterAfter(new QueryExpressionGuard(), EngineRouteWall.class)
-        .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
-        .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
-        .addFilterAfter(answersInTheirLanguage(wording), EngineFormBodies.class)
-        .addFilterAfter(new RefusalsInTheirLanguage(languages), AnswersInTheirLanguage.class)
+        .with(engineGuards(EngineAuthenticationFilter.class, engine, wording), withDefaults())
         .build();
   }
 
@@ -138,12 +135,7 @@ class SecurityConfiguration {
         // would break them.
         .csrf(csrf -> csrf.disable())
         .addFilterBefore(ThrottledLogins.webapps(logins), AuthorizationFilter.class)
-        .addFilterAfter(new EngineRouteWall(), AuthorizationFilter.class)
-        .addFilterAfter(new QueryExpressionGuard(), EngineRouteWall.class)
-        .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
-        .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
-        .addFilterAfter(answersInTheirLanguage(wording), EngineFormBodies.class)
-        .addFilterAfter(new RefusalsInTheirLanguage(languages), AnswersInTheirLanguage.class)
+        .with(engineGuards(AuthorizationFilter.class, engine, wording), withDefaults())
         .build();
   }
 
@@ -170,13 +162,44 @@ class SecurityConfiguration {
   }
 
   /**
-   * The engine's answers in the reader's language, in both chains at the same place: behind the
-   * wall, the seal and the form bodies' limits, so it rewrites only what the caller may read.
+   * The engine API's guards, the same in both chains that reach it (the REST API and the
+   * webapps), in this order after {@code after}: the wall (allow-list per role), the guard on
+   * query expressions, the tenant seal, the form bodies' limits, then the answers and refusals in
+   * the reader's language, which so rewrite only what the caller may read.
    */
-  private AnswersInTheirLanguage answersInTheirLanguage(TaskListWording wording) {
-    return new AnswersInTheirLanguage(languages, List.of(
+  private EngineGuards engineGuards(Class<? extends Filter> after, ProcessEngine engine,
+      TaskListWording wording) {
+    return new EngineGuards(after, engine, new AnswersInTheirLanguage(languages, List.of(
         new AnswerRewriter.DeployedForms(formTranslations),
-        new AnswerRewriter.TaskListNames(wording)));
+        new AnswerRewriter.TaskListNames(wording))), languages);
+  }
+
+  /** {@link #engineGuards} as one step of a chain's configuration. */
+  private static final class EngineGuards
+      extends AbstractHttpConfigurer<EngineGuards, HttpSecurity> {
+
+    private final Class<? extends Filter> after;
+    private final ProcessEngine engine;
+    private final AnswersInTheirLanguage answers;
+    private final PersonalLanguage languages;
+
+    EngineGuards(Class<? extends Filter> after, ProcessEngine engine,
+        AnswersInTheirLanguage answers, PersonalLanguage languages) {
+      this.after = after;
+      this.engine = engine;
+      this.answers = answers;
+      this.languages = languages;
+    }
+
+    @Override
+    public void init(HttpSecurity http) {
+      http.addFilterAfter(new EngineRouteWall(), after)
+          .addFilterAfter(new QueryExpressionGuard(), EngineRouteWall.class)
+          .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
+          .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
+          .addFilterAfter(answers, EngineFormBodies.class)
+          .addFilterAfter(new RefusalsInTheirLanguage(languages), AnswersInTheirLanguage.class);
+    }
   }
 
   /**

@@ -43,6 +43,17 @@ class FormReaderTest {
   }
 
   @Test
+  void aRequiredLineOfABodyIsTrimmedAndEachWrongOneNamedOnce() {
+    List<FieldError> errors = new java.util.ArrayList<>();
+    assertThat(FormReader.required("  UNICEF ", "organisation", 10, errors)).isEqualTo("UNICEF");
+    assertThat(FormReader.required("\u200B ", "contactName", 10, errors)).isNull();
+    assertThat(FormReader.required("a much longer name", "acronym", 10, errors)).isNull();
+    assertThat(errors).extracting(FieldError::field, FieldError::message).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("contactName", "is required"),
+        org.assertj.core.groups.Tuple.tuple("acronym", "is longer than 10 characters"));
+  }
+
+  @Test
   void inputWithoutProblemsThrowsNothing() {
     var form = reading("title", "Safe classrooms");
     assertThat(form.text("title", true)).isEqualTo("Safe classrooms");
