@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eie.workflows.appeal.document.AppealDocument;
 import org.eie.workflows.donors.ChangeSummary;
 
 /**
@@ -48,7 +49,7 @@ public record AppealChanges(int sinceVersion, String reason, Figure requirementU
   public record PublishedFigures(int version, BigDecimal requirementUsd, long peopleTargeted,
       long peopleInNeed, BigDecimal fundedUsd, List<ProjectLine> projects) {
 
-    static PublishedFigures of(AppealDocument document) {
+    public static PublishedFigures of(AppealDocument document) {
       return new PublishedFigures(document.version(), document.requirements().totalUsd(),
           document.peopleTargeted().total(), document.peopleInNeed().total(),
           document.funding() == null ? BigDecimal.ZERO : document.funding().fundedUsd(),
@@ -57,7 +58,8 @@ public record AppealChanges(int sinceVersion, String reason, Figure requirementU
     }
   }
 
-  static AppealChanges between(PublishedFigures before, PublishedFigures after, String reason) {
+  public static AppealChanges between(PublishedFigures before, PublishedFigures after,
+      String reason) {
     Map<String, ProjectLine> earlier = byCode(before.projects());
     Map<String, ProjectLine> now = byCode(after.projects());
     List<ProjectLine> added = new ArrayList<>();
@@ -93,7 +95,7 @@ public record AppealChanges(int sinceVersion, String reason, Figure requirementU
   }
 
   /** The few figures the donors' e-mail states. */
-  ChangeSummary summary() {
+  public ChangeSummary summary() {
     return new ChangeSummary(sinceVersion, requirementUsd.before(), requirementUsd.after(),
         peopleTargeted.before().longValue(), peopleTargeted.after().longValue(), added.size(),
         changed.size(), withdrawn.size(), fundedUsd.before(), fundedUsd.after());

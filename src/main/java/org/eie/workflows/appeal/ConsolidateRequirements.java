@@ -9,6 +9,7 @@ import static org.eie.workflows.appeal.AppealVariables.json;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.eie.workflows.appeal.projects.RecordPartnerProject;
 import org.springframework.stereotype.Component;
 
 /** Consolidates the accepted projects; inconsistencies send the appeal to the co-leads' review. */

@@ -2,6 +2,7 @@ package org.eie.workflows.appeal;
 
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.eie.workflows.appeal.document.AppealDocumentWriter;
 
 /**
  * The standard priority activities of an education response (docs/domain.md, Process 1, step 4). A
