@@ -48,6 +48,17 @@ class ArchitectureTest {
   static final ArchRule noCyclesBetweenTheAppealsParts =
       slices().matching("org.eie.workflows.appeal.(*)..").should().beFreeOfCycles();
 
+  /**
+   * The appeal's core needs neither its document nor its revision: the BPMN reaches their
+   * delegates by bean name, and they read the core's records. (Its REST API takes a partner's
+   * project in through {@code appeal/projects}, so that part is not listed here.)
+   */
+  @ArchTest
+  static final ArchRule theAppealsCoreNeedsNotItsDocumentOrRevision = noClasses()
+      .that().resideInAPackage("org.eie.workflows.appeal")
+      .should().dependOnClassesThat().resideInAnyPackage("org.eie.workflows.appeal.document..",
+          "org.eie.workflows.appeal.revision..");
+
   /** Controllers are reached over HTTP only (as in spring-petclinic). */
   @ArchTest
   static final ArchRule controllersArePackagePrivate = classes()

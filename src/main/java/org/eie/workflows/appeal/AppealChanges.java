@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eie.workflows.appeal.document.AppealDocument;
 import org.eie.workflows.donors.ChangeSummary;
 
 /**
@@ -48,14 +47,6 @@ public record AppealChanges(int sinceVersion, String reason, Figure requirementU
   /** The figures of one published version that the next one is compared with. */
   public record PublishedFigures(int version, BigDecimal requirementUsd, long peopleTargeted,
       long peopleInNeed, BigDecimal fundedUsd, List<ProjectLine> projects) {
-
-    public static PublishedFigures of(AppealDocument document) {
-      return new PublishedFigures(document.version(), document.requirements().totalUsd(),
-          document.peopleTargeted().total(), document.peopleInNeed().total(),
-          document.funding() == null ? BigDecimal.ZERO : document.funding().fundedUsd(),
-          document.projects().stream().map(p -> new ProjectLine(p.code(), p.partner(),
-              p.title(), p.budgetUsd())).toList());
-    }
   }
 
   public static AppealChanges between(PublishedFigures before, PublishedFigures after,

@@ -112,7 +112,7 @@ class AppealService {
     forms.submitTaskForm(task.getId(), fields);
     String submitter = user.recordedId();
     return privileged(command -> {
-      PartnerProjects projects = RecordPartnerProject.projectsOf(
+      PartnerProjects projects = PartnerProjects.of(
           runtime.getVariable(appealId, PROJECTS));
       List<PartnerProject> mine = projects.projects().stream()
           .filter(p -> submitter.equals(p.submittedBy())).toList();

@@ -9,7 +9,6 @@ import static org.eie.workflows.appeal.AppealVariables.json;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.eie.workflows.appeal.projects.RecordPartnerProject;
 import org.springframework.stereotype.Component;
 
 /** Consolidates the accepted projects; inconsistencies send the appeal to the co-leads' review. */
@@ -27,7 +26,7 @@ class ConsolidateRequirements implements JavaDelegate {
     Consolidation consolidation = consolidator.consolidate(
         (PlannedResponse) execution.getVariable(RESPONSE_PLAN),
         (NeedsAssessment) execution.getVariable(NEEDS_ASSESSMENT),
-        RecordPartnerProject.projectsOf(execution.getVariable(PROJECTS)).projects(),
+        PartnerProjects.of(execution.getVariable(PROJECTS)).projects(),
         AppealInputs.now().toString());
     execution.setVariable(CONSOLIDATION, json(consolidation));
     execution.setVariable(CONSOLIDATION_CONSISTENT, consolidation.consistent());

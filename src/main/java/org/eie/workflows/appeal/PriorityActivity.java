@@ -2,7 +2,6 @@ package org.eie.workflows.appeal;
 
 import java.util.Locale;
 import java.util.ResourceBundle;
-import org.eie.workflows.appeal.document.AppealDocumentWriter;
 
 /**
  * The standard priority activities of an education response (docs/domain.md, Process 1, step 4). A
@@ -60,7 +59,7 @@ public enum PriorityActivity {
    * document has no bundle for.
    */
   public String label(Locale language) {
-    return ResourceBundle.getBundle("templates/" + AppealDocumentWriter.TEMPLATE, language,
+    return ResourceBundle.getBundle("templates/appeal/appeal", language,
         PriorityActivity.class.getClassLoader(), NO_SERVER_LOCALE_FALLBACK)
         .getString("activity." + name());
   }

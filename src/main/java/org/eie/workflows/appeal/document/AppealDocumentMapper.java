@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eie.workflows.appeal.AppealChanges;
 import org.eie.workflows.appeal.AppealTrigger;
 import org.eie.workflows.appeal.AppealType;
 import org.eie.workflows.appeal.Consolidation;
@@ -232,5 +233,15 @@ final class AppealDocumentMapper {
     return new Project(project.id(), project.partner(), project.title(), lines,
         project.locations(), people(project.targeted()), project.durationMonths(),
         project.implementingPartners());
+  }
+
+  /** The figures of a published document that the next version is compared with. */
+  static AppealChanges.PublishedFigures publishedFigures(AppealDocument document) {
+    return new AppealChanges.PublishedFigures(document.version(),
+        document.requirements().totalUsd(), document.peopleTargeted().total(),
+        document.peopleInNeed().total(),
+        document.funding() == null ? BigDecimal.ZERO : document.funding().fundedUsd(),
+        document.projects().stream().map(p -> new AppealChanges.ProjectLine(p.code(),
+            p.partner(), p.title(), p.budgetUsd())).toList());
   }
 }

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AppealDocumentWriter {
 
-  public static final String TEMPLATE = "appeal/appeal";
+  static final String TEMPLATE = "appeal/appeal";
   private static final ResourceBundle.Control NO_SERVER_LOCALE_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 

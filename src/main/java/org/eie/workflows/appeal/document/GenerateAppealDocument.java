@@ -26,10 +26,10 @@ import org.eie.workflows.appeal.AppealVariables;
 import org.eie.workflows.appeal.Consolidation;
 import org.eie.workflows.appeal.FourEyesCheck;
 import org.eie.workflows.appeal.NeedsAssessment;
+import org.eie.workflows.appeal.PartnerProjects;
 import org.eie.workflows.appeal.PlannedResponse;
 import org.eie.workflows.appeal.SignOff;
 import org.eie.workflows.appeal.SignOffs;
-import org.eie.workflows.appeal.projects.RecordPartnerProject;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
 import org.eie.workflows.donors.Coverage;
@@ -106,14 +106,14 @@ class GenerateAppealDocument implements JavaDelegate {
         (AppealTrigger) execution.getVariable(TRIGGER),
         (NeedsAssessment) execution.getVariable(NEEDS_ASSESSMENT),
         (PlannedResponse) execution.getVariable(RESPONSE_PLAN),
-        RecordPartnerProject.projectsOf(execution.getVariable(PROJECTS)),
+        PartnerProjects.of(execution.getVariable(PROJECTS)),
         (Consolidation) execution.getVariable(AppealVariables.CONSOLIDATION),
         registeredPartners(country), signOffs, signatories(signOffs), endorsement, today, version,
         funding(execution.getProcessInstanceId(), today));
     Object language = execution.getVariable(LANGUAGE);
     Locale locale = Locale.forLanguageTag(language == null ? "en" : language.toString());
     // A revision compares itself with the version donors last received, as it was published.
-    AppealChanges.PublishedFigures figures = AppealChanges.PublishedFigures.of(document);
+    AppealChanges.PublishedFigures figures = AppealDocumentMapper.publishedFigures(document);
     AppealChanges changes = null;
     if (execution.getVariable(AppealVariables.PUBLISHED_FIGURES)
         instanceof AppealChanges.PublishedFigures previous && previous.version() < version) {

@@ -25,7 +25,7 @@ class AddPartnerProject extends TaskCompletion {
   protected void completed(DelegateExecution execution) {
     PartnerProject draft = (PartnerProject) execution.getVariable(SUBMITTED_PROJECT);
     execution.removeVariable(SUBMITTED_PROJECT);
-    PartnerProjects projects = RecordPartnerProject.projectsOf(execution.getVariable(PROJECTS));
+    PartnerProjects projects = PartnerProjects.of(execution.getVariable(PROJECTS));
     String country = (String) execution.getVariable(COUNTRY);
     PartnerProject project = new PartnerProject(projects.nextId(country), draft.partner(),
         draft.partnerOrganisationId(), draft.title(), draft.activities(), draft.locations(), draft.targeted(),

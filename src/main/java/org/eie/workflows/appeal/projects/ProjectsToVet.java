@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.eie.workflows.appeal.AppealVariables;
 import org.eie.workflows.appeal.PartnerProject;
+import org.eie.workflows.appeal.PartnerProjects;
 import org.eie.workflows.appeal.ProjectStatus;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class ProjectsToVet {
 
   public List<String> ids(DelegateExecution execution) {
-    return RecordPartnerProject.projectsOf(execution.getVariable(AppealVariables.PROJECTS))
+    return PartnerProjects.of(execution.getVariable(AppealVariables.PROJECTS))
         .withStatus(ProjectStatus.SUBMITTED).stream().map(PartnerProject::id).toList();
   }
 }

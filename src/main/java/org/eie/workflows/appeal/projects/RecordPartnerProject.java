@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.appeal.AppealInputs;
 import org.eie.workflows.appeal.AppealType;
 import org.eie.workflows.appeal.PartnerProject;
-import org.eie.workflows.appeal.PartnerProjects;
 import org.eie.workflows.appeal.PriorityActivity;
 import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
@@ -88,9 +87,5 @@ public class RecordPartnerProject extends TaskCompletion {
           + deadline.toInstant().atOffset(ZoneOffset.UTC)
           + " (the submission deadline): late projects are not accepted.");
     }
-  }
-
-  public static PartnerProjects projectsOf(Object value) {
-    return value == null ? PartnerProjects.NONE : (PartnerProjects) value;
   }
 }

@@ -32,7 +32,6 @@ import org.eie.workflows.appeal.PartnerProjects;
 import org.eie.workflows.appeal.PlannedResponse;
 import org.eie.workflows.appeal.ProjectStatus;
 import org.eie.workflows.appeal.RecordNeedsAssessment;
-import org.eie.workflows.appeal.projects.RecordPartnerProject;
 import org.eie.workflows.forms.FormReader;
 import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
@@ -100,7 +99,7 @@ class RecordRevision extends TaskCompletion implements TaskListener {
       execution.setVariableLocal("indicativeRequirementUsd",
           plan.indicativeRequirementUsd().doubleValue());
     }
-    List<PartnerProject> accepted = RecordPartnerProject.projectsOf(task.getVariable(PROJECTS))
+    List<PartnerProject> accepted = PartnerProjects.of(task.getVariable(PROJECTS))
         .withStatus(ProjectStatus.ACCEPTED);
     execution.setVariableLocal("acceptedProjects", accepted.stream()
         .map(p -> p.id() + " | " + p.partner() + " | " + p.title() + " | "
@@ -115,7 +114,7 @@ class RecordRevision extends TaskCompletion implements TaskListener {
   @Override
   protected void completed(DelegateExecution execution) {
     Map<String, Object> values = submittedForm(execution);
-    PartnerProjects projects = RecordPartnerProject.projectsOf(execution.getVariable(PROJECTS));
+    PartnerProjects projects = PartnerProjects.of(execution.getVariable(PROJECTS));
     Set<String> accepted = projects.withStatus(ProjectStatus.ACCEPTED).stream()
         .map(PartnerProject::id).collect(Collectors.toSet());
 

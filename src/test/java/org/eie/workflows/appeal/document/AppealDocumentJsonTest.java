@@ -36,7 +36,7 @@ class AppealDocumentJsonTest {
   @Test
   void aStoredVersionReadsBackAsSignedOff() {
     var appeal = AppealDocumentSamples.lebanonBeirutExplosion();
-    var figures = AppealChanges.PublishedFigures.of(appeal);
+    var figures = AppealDocumentMapper.publishedFigures(appeal);
     var version = new AppealVersion(appeal, AppealChanges.between(figures, figures,
         "The JENA results are in"));
 

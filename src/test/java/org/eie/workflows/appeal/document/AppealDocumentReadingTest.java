@@ -65,8 +65,8 @@ class AppealDocumentReadingTest {
     revised = with(second, 2, new ResponsePlan(second.response().objectives(), activities,
         second.response().targeted(), new BigDecimal("2700000")));
     // A requirement that fell by 185,000.50: a negative change with cents.
-    var before = AppealChanges.PublishedFigures.of(first);
-    var after = AppealChanges.PublishedFigures.of(revised);
+    var before = AppealDocumentMapper.publishedFigures(first);
+    var after = AppealDocumentMapper.publishedFigures(revised);
     changes = AppealChanges.between(new AppealChanges.PublishedFigures(1,
             after.requirementUsd().add(new BigDecimal("185000.50")), before.peopleTargeted(),
             before.peopleInNeed(), null, before.projects()), after,
@@ -167,8 +167,8 @@ class AppealDocumentReadingTest {
     // documents above, a long appeal and a revision of seven projects.
     var three = AppealDocumentSamples.lebanonBeirutExplosion(3);
     var four = with(AppealDocumentSamples.lebanonBeirutExplosion(4), 2, null);
-    var fourChanges = AppealChanges.between(AppealChanges.PublishedFigures.of(three),
-        AppealChanges.PublishedFigures.of(four), "More children out of school.");
+    var fourChanges = AppealChanges.between(AppealDocumentMapper.publishedFigures(three),
+        AppealDocumentMapper.publishedFigures(four), "More children out of school.");
     assertNoHeadingAtTheFoot(four, fourChanges);
     assertNoHeadingAtTheFoot(first, null);
     assertNoHeadingAtTheFoot(revised, changes);

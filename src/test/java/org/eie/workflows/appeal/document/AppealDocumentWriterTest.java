@@ -381,10 +381,10 @@ class AppealDocumentWriterTest {
   void aRevisedVersionWithWhatChangedIsArchivalAndAccessibleInEveryLanguage(String language,
       String heading) throws IOException {
     AppealDocument revised = versionOf(APPEAL, 2);
-    var before = AppealChanges.PublishedFigures.of(
+    var before = AppealDocumentMapper.publishedFigures(
         versionOf(AppealDocumentSamples.lebanonBeirutExplosion(9), 1));
     AppealChanges changes = AppealChanges.between(before,
-        AppealChanges.PublishedFigures.of(revised),
+        AppealDocumentMapper.publishedFigures(revised),
         "The joint assessment found more children out of school.");
     byte[] pdf = WRITER.write(revised, Locale.forLanguageTag(language), changes);
     keep("lebanon-" + language + "-revised.pdf", pdf);
