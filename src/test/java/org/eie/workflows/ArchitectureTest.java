@@ -39,6 +39,26 @@ class ArchitectureTest {
   static final ArchRule noPackageCycles =
       slices().matching("org.eie.workflows.(*)..").should().beFreeOfCycles();
 
+  /**
+   * The appeal's parts ({@code appeal/document}, {@code appeal/projects}, {@code appeal/revision})
+   * build on the appeal's core in {@code appeal/} and never on one another in a circle, so each
+   * can be read, and changed, after the core alone.
+   */
+  @ArchTest
+  static final ArchRule noCyclesBetweenTheAppealsParts =
+      slices().matching("org.eie.workflows.appeal.(*)..").should().beFreeOfCycles();
+
+  /**
+   * The appeal's core needs neither its document nor its revision: the BPMN reaches their
+   * delegates by bean name, and they read the core's records. (Its REST API takes a partner's
+   * project in through {@code appeal/projects}, so that part is not listed here.)
+   */
+  @ArchTest
+  static final ArchRule theAppealsCoreNeedsNotItsDocumentOrRevision = noClasses()
+      .that().resideInAPackage("org.eie.workflows.appeal")
+      .should().dependOnClassesThat().resideInAnyPackage("org.eie.workflows.appeal.document..",
+          "org.eie.workflows.appeal.revision..");
+
   /** Controllers are reached over HTTP only (as in spring-petclinic). */
   @ArchTest
   static final ArchRule controllersArePackagePrivate = classes()
@@ -55,9 +75,10 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..");
 
   /**
-   * Only {@code appeal} uses the class that names the appeal's variables. The compiler already
-   * refuses it while the class and its names are package-private; this rule keeps it so if
-   * someone makes them public. It sees calls of its methods only: javac copies a constant's
+   * Only {@code appeal} (with its parts, {@code appeal/document}, {@code appeal/projects} and
+   * {@code appeal/revision}) uses the class that names the appeal's variables. The class and the
+   * names those parts read are public so that they can; this rule keeps the rest of the
+   * application out. It sees calls of its methods only: javac copies a constant's
    * value into the class that uses it, so reading a name leaves no trace of the class — the next
    * rule sees those.
    */

@@ -47,17 +47,10 @@ public record AppealChanges(int sinceVersion, String reason, Figure requirementU
   /** The figures of one published version that the next one is compared with. */
   public record PublishedFigures(int version, BigDecimal requirementUsd, long peopleTargeted,
       long peopleInNeed, BigDecimal fundedUsd, List<ProjectLine> projects) {
-
-    static PublishedFigures of(AppealDocument document) {
-      return new PublishedFigures(document.version(), document.requirements().totalUsd(),
-          document.peopleTargeted().total(), document.peopleInNeed().total(),
-          document.funding() == null ? BigDecimal.ZERO : document.funding().fundedUsd(),
-          document.projects().stream().map(p -> new ProjectLine(p.code(), p.partner(),
-              p.title(), p.budgetUsd())).toList());
-    }
   }
 
-  static AppealChanges between(PublishedFigures before, PublishedFigures after, String reason) {
+  public static AppealChanges between(PublishedFigures before, PublishedFigures after,
+      String reason) {
     Map<String, ProjectLine> earlier = byCode(before.projects());
     Map<String, ProjectLine> now = byCode(after.projects());
     List<ProjectLine> added = new ArrayList<>();
@@ -93,7 +86,7 @@ public record AppealChanges(int sinceVersion, String reason, Figure requirementU
   }
 
   /** The few figures the donors' e-mail states. */
-  ChangeSummary summary() {
+  public ChangeSummary summary() {
     return new ChangeSummary(sinceVersion, requirementUsd.before(), requirementUsd.after(),
         peopleTargeted.before().longValue(), peopleTargeted.after().longValue(), added.size(),
         changed.size(), withdrawn.size(), fundedUsd.before(), fundedUsd.after());

@@ -20,13 +20,14 @@ import org.springframework.stereotype.Component;
  * again when a form is submitted.
  */
 @Component
-class AppealInputs {
+public class AppealInputs {
 
-  static final Set<String> LANGUAGES = Set.copyOf(org.eie.workflows.language.Languages.CODES);
+  public static final Set<String> LANGUAGES =
+      Set.copyOf(org.eie.workflows.language.Languages.CODES);
   static final Set<String> VETTING_DECISIONS = Set.of("ACCEPT", "RETURN", "REJECT");
   static final int MAX_PROJECT_MONTHS = 12;
   /** A CERF project's implementing partners, one organisation a line. */
-  static final String IMPLEMENTING_PARTNERS = "implementingPartners";
+  public static final String IMPLEMENTING_PARTNERS = "implementingPartners";
   /**
    * An onset further back than this is confirmed explicitly (a misread date, day for month,
    * started an appeal with every deadline overdue).
@@ -36,11 +37,11 @@ class AppealInputs {
 
   private final EieProperties properties;
 
-  AppealInputs(EieProperties properties) {
+  public AppealInputs(EieProperties properties) {
     this.properties = properties;
   }
 
-  static OffsetDateTime now() {
+  public static OffsetDateTime now() {
     return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
   }
 
@@ -104,7 +105,7 @@ class AppealInputs {
     return new Activation(activated, reason, lead, user, now().toString());
   }
 
-  NeedsAssessment assessment(Map<String, ?> values, String user) {
+  public NeedsAssessment assessment(Map<String, ?> values, String user) {
     var form = new FormReader(values);
     Long girls = form.count("girlsInNeed", true);
     Long boys = form.count("boysInNeed", true);
@@ -172,7 +173,7 @@ class AppealInputs {
   /**
    * A partner's project as submitted or revised; id, status and history are the caller's, and so
    * is the organisation: {@code partnerOrganisation} is optional, the registry decides
-   * ({@link SubmittingOrganisation}).
+   * ({@code appeal/projects/SubmittingOrganisation}).
    */
   PartnerProject project(Map<String, ?> values, String user) {
     return project(values, user, null);
@@ -191,10 +192,10 @@ class AppealInputs {
    * The same, under the rules of the appeal's type ({@link AppealType}): a CERF project names at
    * least one implementing partner ({@value #IMPLEMENTING_PARTNERS}, one a line) and runs at most
    * 6 months, an ECW First Emergency Response grant at most 12; other types keep the general
-   * limit only. Who may apply is the caller's to check ({@link CerfAgencies}): it depends on the
-   * organisation, which the registry decides.
+   * limit only. Who may apply is the caller's to check ({@code appeal/projects/CerfAgencies}): it
+   * depends on the organisation, which the registry decides.
    */
-  PartnerProject project(Map<String, ?> values, String user, List<String> affectedAreas,
+  public PartnerProject project(Map<String, ?> values, String user, List<String> affectedAreas,
       AppealType type) {
     var form = new FormReader(values);
     String partner = form.text("partnerOrganisation", false);
@@ -240,7 +241,7 @@ class AppealInputs {
         implementingPartners);
   }
 
-  Vetting vetting(Map<String, ?> values, String user) {
+  public Vetting vetting(Map<String, ?> values, String user) {
     var form = new FormReader(values);
     int[] ratings = new int[5];
     String[] fields = {"strategicRelevance", "programmaticRelevance", "costEffectiveness",

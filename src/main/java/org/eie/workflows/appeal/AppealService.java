@@ -31,6 +31,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.eie.workflows.appeal.projects.RecordPartnerProject;
+import org.eie.workflows.appeal.projects.SubmissionClosedException;
+import org.eie.workflows.appeal.projects.SubmittingOrganisation;
 import org.eie.workflows.forms.StateConflict;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.Groups;
@@ -109,7 +112,7 @@ class AppealService {
     forms.submitTaskForm(task.getId(), fields);
     String submitter = user.recordedId();
     return privileged(command -> {
-      PartnerProjects projects = RecordPartnerProject.projectsOf(
+      PartnerProjects projects = PartnerProjects.of(
           runtime.getVariable(appealId, PROJECTS));
       List<PartnerProject> mine = projects.projects().stream()
           .filter(p -> submitter.equals(p.submittedBy())).toList();

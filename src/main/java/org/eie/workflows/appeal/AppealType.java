@@ -4,9 +4,9 @@ package org.eie.workflows.appeal;
  * The kinds of emergency appeal an Education Cluster contributes to, each with the rules its
  * partners' projects follow. Their names for people come from the message bundles
  * ({@code appealType.FLASH_APPEAL}), never from Java. The rules are read by the recorder of a
- * submission ({@link AppealInputs#project}, {@link RecordPartnerProject}), by the call for
- * projects (who is offered the task, {@link CallSubmitters}) and by the
- * document; the partner's form states them beside its fields.
+ * submission ({@link AppealInputs#project}, {@code appeal/projects/RecordPartnerProject}), by
+ * the call for projects (who is offered the task, {@code appeal/projects/CallSubmitters}) and by
+ * the document; the partner's form states them beside its fields.
  */
 public enum AppealType {
   /** The default: published within about 7 days of onset; no duration rule of its own. */
@@ -16,8 +16,9 @@ public enum AppealType {
   /**
    * Central Emergency Response Fund rapid response. Agencies cannot apply to CERF directly: the
    * Humanitarian Coordinator submits <em>one</em> prioritised package for the country, made of
-   * the projects of the UN agencies and IOM ({@link CerfAgencies}), each for its own projects
-   * and naming the implementing partners it works through; funds are spent within 6 months.
+   * the projects of the UN agencies and IOM ({@code appeal/projects/CerfAgencies}), each for its
+   * own projects and naming the implementing partners it works through; funds are spent within
+   * 6 months.
    */
   CERF_RAPID_RESPONSE(6, true),
   /**
@@ -43,13 +44,16 @@ public enum AppealType {
     return maxProjectMonths;
   }
 
-  /** Only the agencies of {@link CerfAgencies} apply, each naming its implementing partners. */
+  /**
+   * Only the agencies of {@code appeal/projects/CerfAgencies} apply, each naming its implementing
+   * partners.
+   */
   public boolean cerfAgenciesOnly() {
     return cerfAgenciesOnly;
   }
 
   /** The type named by a trigger or a call; an older call that names none is a Flash Appeal. */
-  static AppealType of(Object name) {
+  public static AppealType of(Object name) {
     return name instanceof String s && !s.isBlank() ? valueOf(s) : FLASH_APPEAL;
   }
 }

@@ -26,7 +26,7 @@ class ConsolidateRequirements implements JavaDelegate {
     Consolidation consolidation = consolidator.consolidate(
         (PlannedResponse) execution.getVariable(RESPONSE_PLAN),
         (NeedsAssessment) execution.getVariable(NEEDS_ASSESSMENT),
-        RecordPartnerProject.projectsOf(execution.getVariable(PROJECTS)).projects(),
+        PartnerProjects.of(execution.getVariable(PROJECTS)).projects(),
         AppealInputs.now().toString());
     execution.setVariable(CONSOLIDATION, json(consolidation));
     execution.setVariable(CONSOLIDATION_CONSISTENT, consolidation.consistent());

@@ -79,7 +79,7 @@ public class Consolidator {
   }
 
   /** Splits an amount into n shares to the cent that add up exactly to the amount. */
-  static List<BigDecimal> evenShares(BigDecimal amount, int n) {
+  public static List<BigDecimal> evenShares(BigDecimal amount, int n) {
     List<BigDecimal> shares = new ArrayList<>();
     if (n == 0) {
       return shares;

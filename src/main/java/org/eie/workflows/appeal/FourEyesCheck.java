@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * comments.
  */
 @Component
-class FourEyesCheck implements ExecutionListener {
+public class FourEyesCheck implements ExecutionListener {
 
   static final String UNICEF_TASK = "Task_SignOffUnicef";
   static final String SAVE_THE_CHILDREN_TASK = "Task_SignOffSaveTheChildren";
@@ -73,7 +73,7 @@ class FourEyesCheck implements ExecutionListener {
    * @param recorded the appeal's {@code signOffs}, read for the signers' comments only
    * @throws FourEyesNotMet if the record does not show them
    */
-  SignOffs verified(String appealId, String country, SignOffs recorded) {
+  public SignOffs verified(String appealId, String country, SignOffs recorded) {
     recorded = recorded == null ? SignOffs.NONE : recorded;
     String[] signedOff = currentRound(appealId);
     HistoricTaskInstance unicef = completedTask(appealId, signedOff[0]);
@@ -145,7 +145,8 @@ class FourEyesCheck implements ExecutionListener {
    *
    * @throws FourEyesNotMet if the diagram has the endorsement and the record does not show it
    */
-  Optional<Endorser> endorsement(String appealId, String processDefinitionId, String country) {
+  public Optional<Endorser> endorsement(String appealId, String processDefinitionId,
+      String country) {
     if (!hasEndorsement(processDefinitionId)) {
       return Optional.empty();
     }
@@ -167,7 +168,7 @@ class FourEyesCheck implements ExecutionListener {
   }
 
   /** Who endorsed and when ({@code at}: ISO-8601, UTC), as the engine recorded it. */
-  record Endorser(String userId, String userName, String at) {
+  public record Endorser(String userId, String userName, String at) {
   }
 
   private boolean hasEndorsement(String processDefinitionId) {

@@ -13,6 +13,11 @@ public record PartnerProjects(List<PartnerProject> projects) {
     projects = projects == null ? List.of() : List.copyOf(projects);
   }
 
+  /** The value of the variable {@code projects}: none before the first project is recorded. */
+  public static PartnerProjects of(Object value) {
+    return value == null ? NONE : (PartnerProjects) value;
+  }
+
   public String nextId(String country) {
     return "%s-EDU-%03d".formatted(country, projects.size() + 1);
   }

@@ -59,7 +59,7 @@ public enum PriorityActivity {
    * document has no bundle for.
    */
   public String label(Locale language) {
-    return ResourceBundle.getBundle("templates/" + AppealDocumentWriter.TEMPLATE, language,
+    return ResourceBundle.getBundle("templates/appeal/appeal", language,
         PriorityActivity.class.getClassLoader(), NO_SERVER_LOCALE_FALLBACK)
         .getString("activity." + name());
   }

@@ -10,12 +10,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
  * the engine's grants cannot express (a partner learns its own project's id and the deadline of
  * its own country's call, never another partner's data). Whoever calls it filters what it reads.
  */
-final class PrivilegedRead {
+public final class PrivilegedRead {
 
   private PrivilegedRead() {
   }
 
-  static <T> T of(ProcessEngine engine, Function<CommandContext, T> read) {
+  public static <T> T of(ProcessEngine engine, Function<CommandContext, T> read) {
     var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     return configuration.getCommandExecutorTxRequired().execute(command -> {
       command.disableAuthorizationCheck();

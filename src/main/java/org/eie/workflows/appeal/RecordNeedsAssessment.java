@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * submitted assessment as one JSON variable.
  */
 @Component
-class RecordNeedsAssessment extends TaskCompletion implements TaskListener {
+public class RecordNeedsAssessment extends TaskCompletion implements TaskListener {
 
-  static final List<String> FORM_FIELDS = List.of("girlsInNeed", "boysInNeed",
+  public static final List<String> FORM_FIELDS = List.of("girlsInNeed", "boysInNeed",
       "withDisabilitiesInNeed", "migrantsInNeed", "hostCommunityInNeed", "schoolsDamaged",
       "schoolsDestroyed", "schoolsUsedAsShelters", "teachersAffected", "assessedAreas",
       "dataGaps");

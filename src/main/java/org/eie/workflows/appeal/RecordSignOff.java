@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * Either may send the appeal back to consolidation with a comment; the next round starts afresh.
  */
 @Component
-class RecordSignOff extends TaskCompletion implements TaskListener {
+public class RecordSignOff extends TaskCompletion implements TaskListener {
 
   static final String UNICEF = "UNICEF";
   static final String SAVE_THE_CHILDREN = "SAVE_THE_CHILDREN";
@@ -58,7 +58,7 @@ class RecordSignOff extends TaskCompletion implements TaskListener {
   }
 
   /** An organisation's name as people write it ("Save the Children"), for its code. */
-  static String organisationName(String organisation) {
+  public static String organisationName(String organisation) {
     return ORGANISATION_NAMES.getOrDefault(organisation, organisation);
   }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.eie.workflows.appeal.projects.SubmissionClosedException;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
 import org.eie.workflows.forms.ControllerSlice;

@@ -1,6 +1,5 @@
 package org.eie.workflows.appeal;
 
-import org.eie.workflows.forms.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.eie.workflows.appeal.AppealScenario.NOW;
@@ -29,8 +28,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.appeal.document.AppealFormats;
+import org.eie.workflows.appeal.projects.SubmissionClosedException;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
+import org.eie.workflows.forms.InvalidInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package org.eie.workflows.appeal;
 
-import org.eie.workflows.forms.FormReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.eie.workflows.appeal.document.AppealFormats;
+import org.eie.workflows.forms.FormReader;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -29,7 +29,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.eie.workflows.EieWorkflowsApplication;
 import org.eie.workflows.appeal.AppealBenchmarkDriver;
-import org.eie.workflows.appeal.AppealDocumentBenchmark;
+import org.eie.workflows.appeal.document.AppealDocumentBenchmark;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
