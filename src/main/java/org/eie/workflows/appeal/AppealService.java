@@ -6,7 +6,6 @@ import static org.eie.workflows.appeal.AppealVariables.CLOSURE_MESSAGE;
 import static org.eie.workflows.appeal.AppealVariables.REVISION_DECISION;
 import static org.eie.workflows.appeal.AppealVariables.REVISION_MESSAGE;
 import static org.eie.workflows.Processes.APPEAL;
-import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
 import static org.eie.workflows.Processes.APPEAL_PARTNER_SUBMISSION;
 import static org.eie.workflows.appeal.AppealVariables.json;
@@ -31,6 +30,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.eie.workflows.appeal.projects.NewProjectIds;
 import org.eie.workflows.appeal.projects.RecordPartnerProject;
 import org.eie.workflows.appeal.projects.SubmissionClosedException;
 import org.eie.workflows.appeal.projects.SubmittingOrganisation;
@@ -52,13 +52,12 @@ class AppealService {
   private final FormService forms;
   private final HistoryService history;
   private final ProcessEngine engine;
-  private final AppealInputs inputs;
   private final CurrentUser user;
   private final RoleActions actions;
   private final SubmittingOrganisation organisations;
 
   AppealService(RuntimeService runtime, TaskService tasks, FormService forms,
-      HistoryService history, ProcessEngine engine, AppealInputs inputs, CurrentUser user,
+      HistoryService history, ProcessEngine engine, CurrentUser user,
       RoleActions actions, SubmittingOrganisation organisations) {
     this.actions = actions;
     this.organisations = organisations;
@@ -67,7 +66,6 @@ class AppealService {
     this.forms = forms;
     this.history = history;
     this.engine = engine;
-    this.inputs = inputs;
     this.user = user;
   }
 
@@ -96,7 +94,7 @@ class AppealService {
    * so that the same checks (fields, deadline) apply. Returns the new project's id.
    */
   String submitProject(String appealId, Map<String, Object> fields) {
-    AppealType type = refuseWhoMayNotApply(appealId, fields);
+    refuseWhoMayNotApply(appealId, fields);
     // The task lives in the partner's own submission sub-instance, which the caller reaches
     // through its candidate group (and the country tenant) only.
     String submission = privileged(command -> runtime.createProcessInstanceQuery()
@@ -107,17 +105,9 @@ class AppealService {
     if (task == null) {
       throw closedOrUnknown(appealId);
     }
-    // The field errors, under the appeal type's rules, before the engine is touched.
-    inputs.project(fields, user.recordedId(), null, type);
-    forms.submitTaskForm(task.getId(), fields);
-    String submitter = user.recordedId();
-    return privileged(command -> {
-      PartnerProjects projects = PartnerProjects.of(
-          runtime.getVariable(appealId, PROJECTS));
-      List<PartnerProject> mine = projects.projects().stream()
-          .filter(p -> submitter.equals(p.submittedBy())).toList();
-      return mine.get(mine.size() - 1).id();
-    });
+    // Checked once, by the task's own recorder, exactly as a Tasklist submission is; the id is
+    // the one the appeal gave the project in the same command.
+    return NewProjectIds.of(() -> forms.submitTaskForm(task.getId(), fields));
   }
 
   /**
@@ -125,7 +115,7 @@ class AppealService {
    * refused with the reason (403) before its task is even looked for: the call offers it no task,
    * and "not taking projects" would mislead. Another country's appeal is left to answer 404.
    */
-  private AppealType refuseWhoMayNotApply(String appealId, Map<String, Object> fields) {
+  private void refuseWhoMayNotApply(String appealId, Map<String, Object> fields) {
     List<String> tenants = user.tenantIds();
     Object[] appeal = privileged(command -> {
       var instance = runtime.createProcessInstanceQuery().processInstanceId(appealId)
@@ -135,14 +125,13 @@ class AppealService {
           runtime.getVariable(appealId, AppealVariables.APPEAL_TYPE)};
     });
     if (appeal == null || !tenants.contains((String) appeal[0])) {
-      return AppealType.FLASH_APPEAL;
+      return;
     }
     AppealType type = AppealType.of(appeal[2]);
     if (type.cerfAgenciesOnly()) {
       Object named = fields.get(SubmittingOrganisation.FIELD);
       organisations.applicant((String) appeal[1], named instanceof String n ? n : null, type);
     }
-    return type;
   }
 
   /**

@@ -32,5 +32,6 @@ class AddPartnerProject extends TaskCompletion {
         draft.durationMonths(), ProjectStatus.SUBMITTED, 1, draft.submittedBy(),
         draft.submittedAt(), List.of(), draft.implementingPartners());
     execution.setVariable(PROJECTS, json(projects.with(project)));
+    NewProjectIds.added(project.id());
   }
 }
