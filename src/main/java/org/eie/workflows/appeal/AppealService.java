@@ -9,7 +9,7 @@ import static org.eie.workflows.Processes.APPEAL;
 import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
 import static org.eie.workflows.Processes.APPEAL_PARTNER_SUBMISSION;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
 import java.util.Collection;
 import java.util.Date;
@@ -35,6 +35,7 @@ import org.eie.workflows.forms.StateConflict;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.Groups;
 import org.eie.workflows.identity.RoleActions;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Service;
 
 /**
@@ -109,8 +110,8 @@ class AppealService {
     forms.submitTaskForm(task.getId(), fields);
     String submitter = user.recordedId();
     return privileged(command -> {
-      PartnerProjects projects = RecordPartnerProject.projectsOf(
-          runtime.getVariable(appealId, PROJECTS));
+      PartnerProjects projects = JsonVariables.read(PROJECTS,
+          runtime.getVariableTyped(appealId, PROJECTS, false), PartnerProjects.class);
       List<PartnerProject> mine = projects.projects().stream()
           .filter(p -> submitter.equals(p.submittedBy())).toList();
       return mine.get(mine.size() - 1).id();

@@ -70,9 +70,4 @@ final class AppealVariables {
   static ObjectValue handedOver(PartnerProject project) {
     return Variables.objectValue(project, true).create();
   }
-
-  static ObjectValue json(Object value) {
-    return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON)
-        .create();
-  }
 }

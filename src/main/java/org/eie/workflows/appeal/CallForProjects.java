@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.eie.workflows.tasklist.Figures;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ public class CallForProjects {
 
   /** The emergency's name, for the partner's task name and list. */
   public String emergency(DelegateExecution appeal) {
-    return ((AppealTrigger) appeal.getVariable(TRIGGER)).emergencyType();
+    return JsonVariables.read(appeal, TRIGGER, AppealTrigger.class).emergencyType();
   }
 
   /**
@@ -29,8 +30,9 @@ public class CallForProjects {
    * the deadline's timer takes away again within a second.
    */
   public boolean opensAgain(DelegateExecution appeal) {
-    return appeal.getVariable(AppealVariables.REVISION) instanceof AppealRevision revision
-        && revision.newCallDays() > 0;
+    AppealRevision revision = JsonVariables.read(appeal, AppealVariables.REVISION,
+        AppealRevision.class);
+    return revision != null && revision.newCallDays() > 0;
   }
 
   /**
@@ -38,13 +40,14 @@ public class CallForProjects {
    * locations must be among them ({@link RecordPartnerProject}).
    */
   public String affectedAreas(DelegateExecution appeal) {
-    return String.join("\n", ((AppealTrigger) appeal.getVariable(TRIGGER)).affectedAreas());
+    return String.join("\n",
+        JsonVariables.read(appeal, TRIGGER, AppealTrigger.class).affectedAreas());
   }
 
   /** The call's context as text for people. */
   public String summary(DelegateExecution appeal) {
-    return text((AppealTrigger) appeal.getVariable(TRIGGER),
-        (PlannedResponse) appeal.getVariable(RESPONSE_PLAN));
+    return text(JsonVariables.read(appeal, TRIGGER, AppealTrigger.class),
+        JsonVariables.read(appeal, RESPONSE_PLAN, PlannedResponse.class));
   }
 
   static String text(AppealTrigger trigger, PlannedResponse plan) {

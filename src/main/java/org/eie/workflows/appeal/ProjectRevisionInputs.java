@@ -2,12 +2,13 @@ package org.eie.workflows.appeal;
 
 import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
 import static org.eie.workflows.appeal.AppealVariables.PROJECT_ID;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.eie.workflows.identity.Groups;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +49,7 @@ public class ProjectRevisionInputs {
   }
 
   private static PartnerProject returned(DelegateExecution execution) {
-    PartnerProjects projects = (PartnerProjects) execution.getVariable(PROJECTS);
+    PartnerProjects projects = JsonVariables.read(execution, PROJECTS, PartnerProjects.class);
     return projects.get((String) execution.getVariable(PROJECT_ID));
   }
 }

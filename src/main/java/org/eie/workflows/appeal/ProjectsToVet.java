@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 public class ProjectsToVet {
 
   public List<String> ids(DelegateExecution execution) {
-    return RecordPartnerProject.projectsOf(execution.getVariable(AppealVariables.PROJECTS))
+    return RecordPartnerProject.projectsOf(execution)
         .withStatus(ProjectStatus.SUBMITTED).stream().map(PartnerProject::id).toList();
   }
 }

@@ -2,6 +2,7 @@ package org.eie.workflows.appeal;
 
 import static org.eie.workflows.appeal.AppealVariables.APPEAL_TYPE;
 import static org.eie.workflows.appeal.AppealVariables.COUNTRY;
+import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
 import static org.eie.workflows.appeal.AppealVariables.SUBMITTED_PROJECT;
 import static org.eie.workflows.appeal.AppealVariables.handedOver;
@@ -11,10 +12,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.partners.PartnerOrganisation;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,7 +88,9 @@ class RecordPartnerProject extends TaskCompletion {
     }
   }
 
-  static PartnerProjects projectsOf(Object value) {
-    return value == null ? PartnerProjects.NONE : (PartnerProjects) value;
+  /** The appeal's projects, none before the first is recorded. */
+  static PartnerProjects projectsOf(VariableScope appeal) {
+    PartnerProjects projects = JsonVariables.read(appeal, PROJECTS, PartnerProjects.class);
+    return projects == null ? PartnerProjects.NONE : projects;
   }
 }

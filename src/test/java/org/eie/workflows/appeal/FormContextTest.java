@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.eie.workflows.variables.JsonVariables;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,8 @@ class FormContextTest {
 
   @Test
   void vettingShowsTheBudgetLinesByNameWithSeparatorsAndCurrency() {
-    assertThat(VetPartnerProject.budgetLines(PROJECT)).isEqualTo("["
+    assertThat(JsonVariables.forForm(VetPartnerProject.budgetLines(PROJECT)).getValueSerialized())
+        .isEqualTo("["
         + "{\"activity\":\"Temporary learning spaces\",\"budget\":\"USD 300,000\"},"
         + "{\"activity\":\"Psychosocial support\",\"budget\":\"USD 125,000\"},"
         + "{\"activity\":\"Total\",\"budget\":\"USD 425,000\"}]");
