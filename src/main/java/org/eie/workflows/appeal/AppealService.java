@@ -8,7 +8,7 @@ import static org.eie.workflows.appeal.AppealVariables.REVISION_MESSAGE;
 import static org.eie.workflows.Processes.APPEAL;
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
 import static org.eie.workflows.Processes.APPEAL_PARTNER_SUBMISSION;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
 import java.util.Collection;
 import java.util.Date;
@@ -38,6 +38,7 @@ import org.eie.workflows.forms.StateConflict;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.Groups;
 import org.eie.workflows.identity.RoleActions;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Service;
 
 /**

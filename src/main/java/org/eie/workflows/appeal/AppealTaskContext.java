@@ -24,6 +24,7 @@ import org.eie.workflows.language.Languages;
 import org.eie.workflows.tasklist.Figures;
 import org.eie.workflows.tasklist.TaskContext;
 import org.eie.workflows.tasklist.TaskHeadings;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -117,16 +118,18 @@ class AppealTaskContext implements TaskContext {
     if (kept != null) {
       return kept.toString();
     }
-    return task.getVariable(TRIGGER) instanceof AppealTrigger trigger
-        ? trigger.emergencyType() : null;
+    AppealTrigger trigger = JsonVariables.read(task, TRIGGER, AppealTrigger.class);
+    return trigger != null ? trigger.emergencyType() : null;
   }
 
   private static PartnerProject project(DelegateTask task) {
-    if (task.getVariable(RETURNED_PROJECT) instanceof PartnerProject returned) {
+    PartnerProject returned = JsonVariables.read(task, RETURNED_PROJECT, PartnerProject.class);
+    if (returned != null) {
       return returned;
     }
     Object projectId = task.getVariable(PROJECT_ID);
-    if (projectId != null && task.getVariable(PROJECTS) instanceof PartnerProjects projects) {
+    PartnerProjects projects = JsonVariables.read(task, PROJECTS, PartnerProjects.class);
+    if (projectId != null && projects != null) {
       return projects.find(projectId.toString()).orElse(null);
     }
     return null;

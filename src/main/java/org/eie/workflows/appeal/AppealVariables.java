@@ -70,9 +70,4 @@ public final class AppealVariables {
   public static ObjectValue handedOver(PartnerProject project) {
     return Variables.objectValue(project, true).create();
   }
-
-  public static ObjectValue json(Object value) {
-    return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON)
-        .create();
-  }
 }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EngineRecord;
 import org.eie.workflows.identity.Groups;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +64,7 @@ public class FourEyesCheck implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String country = (String) execution.getVariable("country");
     verified(execution.getProcessInstanceId(), country,
-        (SignOffs) execution.getVariable(SIGN_OFFS));
+        JsonVariables.read(execution, SIGN_OFFS, SignOffs.class));
     endorsement(execution.getProcessInstanceId(), execution.getProcessDefinitionId(), country);
   }
 

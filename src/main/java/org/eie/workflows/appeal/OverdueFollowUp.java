@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,14 +45,14 @@ class OverdueFollowUp implements TaskListener {
       task.setVariableLocal(MISSED_DEADLINE, missedEndorsement(
           (Date) task.getVariable(AppealVariables.ENDORSEMENT_DUE),
           (Number) task.getVariable(AppealVariables.ENDORSEMENT_DAYS)));
-      task.setVariableLocal(SIGN_OFF_STATE, signOffState(signOffsOf(task.getVariable(SIGN_OFFS))));
+      task.setVariableLocal(SIGN_OFF_STATE, signOffState(signOffsOf(task)));
       return;
     }
     task.setVariableLocal(MISSED_DEADLINE, missedDeadline(task.getTaskDefinitionKey(),
         (Date) task.getVariable(ASSESSMENT_DUE), (Date) task.getVariable(PUBLICATION_DEADLINE),
         (Number) task.getVariable(PUBLICATION_DEADLINE_DAYS),
         task.getVariable("documentVersion") != null));
-    task.setVariableLocal(SIGN_OFF_STATE, signOffState(signOffsOf(task.getVariable(SIGN_OFFS))));
+    task.setVariableLocal(SIGN_OFF_STATE, signOffState(signOffsOf(task)));
   }
 
   /** After a sign-off: the appeal's open follow-ups tell the new state. */
@@ -101,8 +103,9 @@ class OverdueFollowUp implements TaskListener {
     return "Signed off: not yet. Neither co-lead organisation has approved this version.";
   }
 
-  private static SignOffs signOffsOf(Object value) {
-    return value == null ? SignOffs.NONE : (SignOffs) value;
+  private static SignOffs signOffsOf(VariableScope appeal) {
+    SignOffs signOffs = JsonVariables.read(appeal, SIGN_OFFS, SignOffs.class);
+    return signOffs == null ? SignOffs.NONE : signOffs;
   }
 
   private static String when(Date date) {

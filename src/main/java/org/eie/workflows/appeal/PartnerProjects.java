@@ -1,6 +1,8 @@
 package org.eie.workflows.appeal;
 
 import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.eie.workflows.variables.JsonVariables;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +15,11 @@ public record PartnerProjects(List<PartnerProject> projects) {
     projects = projects == null ? List.of() : List.copyOf(projects);
   }
 
-  /** The value of the variable {@code projects}: none before the first project is recorded. */
-  public static PartnerProjects of(Object value) {
-    return value == null ? NONE : (PartnerProjects) value;
+  /** The appeal's projects ({@code projects}): none before the first project is recorded. */
+  public static PartnerProjects of(VariableScope appeal) {
+    PartnerProjects projects = JsonVariables.read(appeal, AppealVariables.PROJECTS,
+        PartnerProjects.class);
+    return projects == null ? NONE : projects;
   }
 
   public String nextId(String country) {

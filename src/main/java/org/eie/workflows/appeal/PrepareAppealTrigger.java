@@ -5,7 +5,7 @@ import static org.eie.workflows.appeal.AppealVariables.ASSESSMENT_DUE;
 import static org.eie.workflows.appeal.AppealVariables.LANGUAGE;
 import static org.eie.workflows.appeal.AppealVariables.ONSET;
 import static org.eie.workflows.appeal.AppealVariables.TRIGGER;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**

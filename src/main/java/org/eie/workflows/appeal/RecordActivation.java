@@ -3,7 +3,7 @@ package org.eie.workflows.appeal;
 import static org.eie.workflows.appeal.AppealVariables.ACTIVATED;
 import static org.eie.workflows.appeal.AppealVariables.ACTIVATION;
 import static org.eie.workflows.appeal.AppealVariables.TRIGGER;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +17,7 @@ import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.tasklist.Figures;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +39,7 @@ class RecordActivation extends TaskCompletion implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    AppealTrigger trigger = (AppealTrigger) task.getVariable(TRIGGER);
+    AppealTrigger trigger = JsonVariables.read(task, TRIGGER, AppealTrigger.class);
     // Task-local: it goes with the task, the trigger itself stays the record.
     task.setVariableLocal("triggerSummary", triggerText(trigger,
         properties.countries().getOrDefault(trigger.country(), trigger.country())));

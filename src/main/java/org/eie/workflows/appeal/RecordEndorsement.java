@@ -5,7 +5,7 @@ import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION_REVIEW;
 import static org.eie.workflows.appeal.AppealVariables.ENDORSED;
 import static org.eie.workflows.appeal.AppealVariables.ENDORSEMENT;
 import static org.eie.workflows.appeal.AppealVariables.SIGN_OFFS;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
 import java.util.List;
 import java.util.Set;
@@ -19,6 +19,7 @@ import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.Groups;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,10 +48,10 @@ class RecordEndorsement extends TaskCompletion implements TaskListener {
   public void notify(DelegateTask task) {
     var scope = task.getExecution();
     scope.setVariableLocal("appealSummary",
-        ConsolidationText.of((Consolidation) task.getVariable(CONSOLIDATION),
-            (ConsolidationReview) task.getVariable(CONSOLIDATION_REVIEW)));
+        ConsolidationText.of(JsonVariables.read(task, CONSOLIDATION, Consolidation.class),
+            JsonVariables.read(task, CONSOLIDATION_REVIEW, ConsolidationReview.class)));
     String country = (String) task.getVariable(AppealVariables.COUNTRY);
-    SignOffs signOffs = (SignOffs) task.getVariable(SIGN_OFFS);
+    SignOffs signOffs = JsonVariables.read(task, SIGN_OFFS, SignOffs.class);
     scope.setVariableLocal("signedOffBy", signedOffBy(
         properties.countries().getOrDefault(country, country),
         signOffs == null ? SignOffs.NONE : signOffs));
@@ -94,7 +95,7 @@ class RecordEndorsement extends TaskCompletion implements TaskListener {
     if (!endorsed) {
       // Sent back, the four-eyes sign-off starts again from the beginning, as after a co-lead's
       // send-back: both co-leads sign the revised appeal, and the review shows the HC's reason.
-      SignOffs signOffs = (SignOffs) execution.getVariable(SIGN_OFFS);
+      SignOffs signOffs = JsonVariables.read(execution, SIGN_OFFS, SignOffs.class);
       SignOffs restarted = (signOffs == null ? SignOffs.NONE : signOffs).with(new SignOff(
           RecordSignOff.HUMANITARIAN_COORDINATOR, userId, user.nameOf(userId), false, reason, at));
       execution.setVariable(SIGN_OFFS, json(restarted));

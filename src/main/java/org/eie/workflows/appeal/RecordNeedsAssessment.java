@@ -2,7 +2,7 @@ package org.eie.workflows.appeal;
 
 import static org.eie.workflows.appeal.AppealVariables.NEEDS_ASSESSMENT;
 import static org.eie.workflows.appeal.AppealVariables.TRIGGER;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,7 @@ public class RecordNeedsAssessment extends TaskCompletion implements TaskListene
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      AppealTrigger trigger = (AppealTrigger) task.getVariable(TRIGGER);
+      AppealTrigger trigger = JsonVariables.read(task, TRIGGER, AppealTrigger.class);
       task.getExecution().setVariableLocal("assessedAreas",
           String.join("\n", trigger.affectedAreas()));
     }

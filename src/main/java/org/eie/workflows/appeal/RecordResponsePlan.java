@@ -2,7 +2,7 @@ package org.eie.workflows.appeal;
 
 import static org.eie.workflows.appeal.AppealVariables.RESPONSE_PLAN;
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /** Records the response plan and opens the call for partner projects until its deadline. */

@@ -6,7 +6,7 @@ import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION;
 import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION_REVIEW;
 import static org.eie.workflows.appeal.AppealVariables.SIGNED_OFF;
 import static org.eie.workflows.appeal.AppealVariables.SIGN_OFFS;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
 import java.util.List;
 import java.util.Map;
@@ -21,6 +21,7 @@ import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.EngineRecord;
 import org.eie.workflows.identity.Groups;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,8 +70,8 @@ public class RecordSignOff extends TaskCompletion implements TaskListener {
       return;
     }
     task.getExecution().setVariableLocal("appealSummary",
-        ConsolidationText.of((Consolidation) task.getVariable(CONSOLIDATION),
-            (ConsolidationReview) task.getVariable(CONSOLIDATION_REVIEW)));
+        ConsolidationText.of(JsonVariables.read(task, CONSOLIDATION, Consolidation.class),
+            JsonVariables.read(task, CONSOLIDATION_REVIEW, ConsolidationReview.class)));
     // The form says, before anyone claims, whose sign-off this is (Tasklist shows every
     // co-lead of the country the task, as the engine has no "member of both groups" offer).
     String country = (String) task.getVariable(AppealVariables.COUNTRY);
@@ -130,8 +131,8 @@ public class RecordSignOff extends TaskCompletion implements TaskListener {
   }
 
   private static SignOffs signOffsOf(VariableScope scope) {
-    return scope.getVariable(SIGN_OFFS) == null ? SignOffs.NONE
-        : (SignOffs) scope.getVariable(SIGN_OFFS);
+    SignOffs signOffs = JsonVariables.read(scope, SIGN_OFFS, SignOffs.class);
+    return signOffs == null ? SignOffs.NONE : signOffs;
   }
 
   @Override

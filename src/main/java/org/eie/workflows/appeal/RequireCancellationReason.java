@@ -5,6 +5,7 @@ import static org.eie.workflows.appeal.AppealVariables.CANCELLATION;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +17,14 @@ class RequireCancellationReason implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Object cancellation = execution.getVariable(CANCELLATION);
-    if (!(cancellation instanceof Cancellation recorded) || recorded.reason() == null
+    Cancellation recorded;
+    try {
+      recorded = JsonVariables.read(execution, CANCELLATION, Cancellation.class);
+    } catch (IllegalStateException notACancellation) {
+      // Sent through the engine's API, it may be anything: what is not a cancellation gives no reason.
+      recorded = null;
+    }
+    if (recorded == null || recorded.reason() == null
         || recorded.reason().isBlank()) {
       throw new InvalidInput("reason", "an appeal is only cancelled with a reason");
     }

@@ -6,16 +6,16 @@ import static org.eie.workflows.appeal.AppealVariables.CONSOLIDATION_REVIEW;
 import static org.eie.workflows.appeal.AppealVariables.PLAN_AMENDED;
 import static org.eie.workflows.appeal.AppealVariables.RESPONSE_PLAN;
 import static org.eie.workflows.appeal.AppealVariables.SIGN_OFFS;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +41,11 @@ class ReviewConsolidation extends TaskCompletion implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    PlannedResponse plan = (PlannedResponse) task.getVariable(RESPONSE_PLAN);
+    PlannedResponse plan = JsonVariables.read(task, RESPONSE_PLAN, PlannedResponse.class);
     var scope = task.getExecution();
     scope.setVariableLocal("consolidationReport",
-        ConsolidationText.of((Consolidation) task.getVariable(CONSOLIDATION)));
-    SignOffs signOffs = (SignOffs) task.getVariable(SIGN_OFFS);
+        ConsolidationText.of(JsonVariables.read(task, CONSOLIDATION, Consolidation.class)));
+    SignOffs signOffs = JsonVariables.read(task, SIGN_OFFS, SignOffs.class);
     if (signOffs != null && !signOffs.decisions().isEmpty()
         && !signOffs.decisions().get(signOffs.decisions().size() - 1).approved()) {
       SignOff back = signOffs.decisions().get(signOffs.decisions().size() - 1);
@@ -54,12 +54,12 @@ class ReviewConsolidation extends TaskCompletion implements TaskListener {
           + ") sent the appeal back: " + back.comment());
     }
     scope.setVariableLocal("priorityActivities",
-        SpinValues.jsonValue(toJsonArray(plan.priorityActivities())).create());
+        JsonVariables.forForm(plan.priorityActivities()));
   }
 
   @Override
   protected void completed(DelegateExecution execution) {
-    PlannedResponse plan = (PlannedResponse) execution.getVariable(RESPONSE_PLAN);
+    PlannedResponse plan = JsonVariables.read(execution, RESPONSE_PLAN, PlannedResponse.class);
     var form = new FormReader(submittedForm(execution));
     String decision = form.text("consolidationDecision", true);
     if (decision != null && !DECISIONS.contains(decision)) {
@@ -76,14 +76,5 @@ class ReviewConsolidation extends TaskCompletion implements TaskListener {
     execution.setVariable(CONSOLIDATION_REVIEW,
         json(new ConsolidationReview(decision, comment, user.recordedId(), AppealInputs.now().toString())));
     execution.setVariable(PLAN_AMENDED, amend);
-  }
-
-  static String toJsonArray(List<String> values) {
-    StringBuilder json = new StringBuilder("[");
-    for (int i = 0; i < values.size(); i++) {
-      json.append(i == 0 ? "" : ",").append('"').append(values.get(i).replace("\"", "\\\""))
-          .append('"');
-    }
-    return json.append(']').toString();
   }
 }

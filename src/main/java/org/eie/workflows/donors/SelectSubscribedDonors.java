@@ -12,8 +12,8 @@ import static org.eie.workflows.donors.AppealDonorDelivery.SUBSCRIBER_ID;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.eie.workflows.documents.DocumentStore;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,8 +60,7 @@ class SelectSubscribedDonors implements JavaDelegate {
         donorIds.add(ledger.open(appealId, version, country, appealType, donor).donorId());
       }
     }
-    execution.setVariable(DONOR_IDS, Variables.objectValue(donorIds)
-        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    execution.setVariable(DONOR_IDS, JsonVariables.json(donorIds));
     execution.setVariable(DONOR_COUNT, donorIds.size());
   }
 }

@@ -10,6 +10,7 @@ import org.eie.workflows.planning.PlanModel.Evaluation;
 import org.eie.workflows.planning.PlanModel.Implementation;
 import org.eie.workflows.planning.PlanModel.Launch;
 import org.eie.workflows.planning.PlanModel.StrategicPlan;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +34,13 @@ class CompilePlanDocument implements JavaDelegate {
     var texts = new FormReader(execution.getVariables());
     var content = new PlanDocument.Content(cycle,
         (String) execution.getVariable("documentLanguage"),
-        CycleVariables.get(execution, CycleVariables.INEE_PLAN, StrategicPlan.class),
-        CycleVariables.get(execution, CycleVariables.CLUSTER_PLAN, StrategicPlan.class),
-        CycleVariables.get(execution, CycleVariables.ALIGNMENT, AlignmentMap.class),
-        CycleVariables.get(execution, CycleVariables.APPROVALS, Approvals.class),
-        CycleVariables.get(execution, CycleVariables.LAUNCH, Launch.class),
-        CycleVariables.get(execution, CycleVariables.IMPLEMENTATION, Implementation.class),
-        CycleVariables.get(execution, CycleVariables.EVALUATION, Evaluation.class),
+        JsonVariables.read(execution, CycleVariables.INEE_PLAN, StrategicPlan.class),
+        JsonVariables.read(execution, CycleVariables.CLUSTER_PLAN, StrategicPlan.class),
+        JsonVariables.read(execution, CycleVariables.ALIGNMENT, AlignmentMap.class),
+        JsonVariables.read(execution, CycleVariables.APPROVALS, Approvals.class),
+        JsonVariables.read(execution, CycleVariables.LAUNCH, Launch.class),
+        JsonVariables.read(execution, CycleVariables.IMPLEMENTATION, Implementation.class),
+        JsonVariables.read(execution, CycleVariables.EVALUATION, Evaluation.class),
         texts.text("previousCycleReview", false),
         texts.text("consultationSummary", false),
         texts.text("memberFeedback", false));

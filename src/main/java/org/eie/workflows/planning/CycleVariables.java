@@ -5,8 +5,6 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.ObjectValue;
 
 /**
  * Reads and writes a cycle's variables: the JSON records of {@link PlanModel} and when (the engine
@@ -30,16 +28,6 @@ final class CycleVariables {
   private CycleVariables() {
   }
 
-  static ObjectValue json(Object value) {
-    return Variables.objectValue(value)
-        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
-  }
-
-  @SuppressWarnings("unchecked")
-  static <T> T get(VariableScope scope, String name, Class<T> type) {
-    Object value = scope.getVariable(name);
-    return type.isInstance(value) ? (T) value : null;
-  }
 
   /** Form fields that only carry one task's input: removed once recorded, so no later form shows them. */
   static void forget(VariableScope scope, String... fields) {

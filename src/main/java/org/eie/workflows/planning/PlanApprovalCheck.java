@@ -12,6 +12,7 @@ import org.eie.workflows.identity.EngineRecord;
 import org.eie.workflows.planning.PlanModel.Approval;
 import org.eie.workflows.planning.PlanModel.Approvals;
 import org.eie.workflows.planning.PlanModel.StrategicPlan;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +50,7 @@ class PlanApprovalCheck implements ExecutionListener {
       return; // the cycle is being cancelled, nothing is launched
     }
     verify(execution.getProcessInstanceId(),
-        CycleVariables.get(execution, CycleVariables.APPROVALS, Approvals.class));
+        JsonVariables.read(execution, CycleVariables.APPROVALS, Approvals.class));
   }
 
   void verify(String cycleId, Approvals decisions) {

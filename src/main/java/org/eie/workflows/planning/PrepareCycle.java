@@ -1,5 +1,7 @@
 package org.eie.workflows.planning;
 
+import java.util.List;
+import java.util.Objects;
 import org.eie.workflows.Processes;
 import org.eie.workflows.forms.InvalidInput;
 import org.eie.workflows.forms.StateConflict;
@@ -18,6 +20,8 @@ import org.eie.workflows.planning.PlanModel.AlignmentMap;
 import org.eie.workflows.planning.PlanModel.Approvals;
 import org.eie.workflows.planning.PlanModel.Evaluation;
 import org.eie.workflows.planning.PlanModel.Implementation;
+import org.eie.workflows.variables.JsonVariables;
+import org.eie.workflows.variables.StoredVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,16 +87,16 @@ class PrepareCycle implements ExecutionListener {
     execution.setVariable("feedbackGathered", false);
     execution.setVariable("unmatchedCount", 0);
     execution.setVariable("approvalRound", 0);
-    execution.setVariable("languages", CycleVariables.json(new ArrayList<>(Groups.LANGUAGES)));
-    execution.setVariable(CycleVariables.ALIGNMENT, CycleVariables.json(AlignmentMap.empty()));
-    execution.setVariable(CycleVariables.APPROVALS, CycleVariables.json(new Approvals(null)));
-    execution.setVariable(CycleVariables.IMPLEMENTATION, CycleVariables.json(Implementation.empty()));
+    execution.setVariable("languages", JsonVariables.json(new ArrayList<>(Groups.LANGUAGES)));
+    execution.setVariable(CycleVariables.ALIGNMENT, JsonVariables.json(AlignmentMap.empty()));
+    execution.setVariable(CycleVariables.APPROVALS, JsonVariables.json(new Approvals(null)));
+    execution.setVariable(CycleVariables.IMPLEMENTATION, JsonVariables.json(Implementation.empty()));
 
-    Evaluation previous = CycleVariables.get(execution, CycleVariables.PREVIOUS_EVALUATION, Evaluation.class);
+    Evaluation previous = JsonVariables.read(execution, CycleVariables.PREVIOUS_EVALUATION, Evaluation.class);
     if (previous == null) {
       previous = previousEvaluation(firstYear);
       if (previous != null) {
-        execution.setVariable(CycleVariables.PREVIOUS_EVALUATION, CycleVariables.json(previous));
+        execution.setVariable(CycleVariables.PREVIOUS_EVALUATION, JsonVariables.json(previous));
       }
     }
     execution.setVariable("previousEvaluationText", describe(previous));
@@ -137,11 +141,10 @@ class PrepareCycle implements ExecutionListener {
         .variableValueEquals("lastYear", firstYear - 1)
         .finished().orderByProcessInstanceEndTime().desc()
         .listPage(0, 1).stream()
-        .map(instance -> history.createHistoricVariableInstanceQuery()
-            .processInstanceId(instance.getId()).variableName(CycleVariables.EVALUATION)
-            .singleResult())
-        .filter(v -> v != null && v.getValue() instanceof Evaluation)
-        .map(v -> (Evaluation) v.getValue())
+        .map(instance -> StoredVariables.of(history, List.of(instance.getId()),
+            CycleVariables.EVALUATION).get(instance.getId())
+            .json(CycleVariables.EVALUATION, JsonVariables.as(Evaluation.class)))
+        .filter(Objects::nonNull)
         .findFirst().orElse(null);
     return withoutAuthorization(lookup);
   }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.planning.PlanModel.Evaluation;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /** The end-of-cycle evaluation, for the plan document and the next cycle's review. */
@@ -27,6 +28,6 @@ class RecordEvaluation implements TaskListener {
     String userId = user.recordedId();
     var evaluation = new Evaluation(String.valueOf(task.getVariable("cycleLabel")), summary,
         lessons, recommendations, userId, user.nameOf(userId), CycleVariables.now());
-    task.setVariable(CycleVariables.EVALUATION, CycleVariables.json(evaluation));
+    task.setVariable(CycleVariables.EVALUATION, JsonVariables.json(evaluation));
   }
 }

@@ -9,6 +9,7 @@ import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.planning.PlanModel.Implementation;
 import org.eie.workflows.planning.PlanModel.ImplementationYear;
 import org.eie.workflows.planning.PlanModel.Review;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ class RecordImplementationStep implements TaskListener {
   public void notify(DelegateTask task) {
     int year = ((Number) task.getVariable("implementationYear")).intValue();
     Implementation implementation =
-        CycleVariables.get(task, CycleVariables.IMPLEMENTATION, Implementation.class);
+        JsonVariables.read(task, CycleVariables.IMPLEMENTATION, Implementation.class);
     ImplementationYear current = implementation.year(year);
     String userId = user.recordedId();
     switch (task.getTaskDefinitionKey()) {
@@ -50,7 +51,7 @@ class RecordImplementationStep implements TaskListener {
           + task.getTaskDefinitionKey());
     }
     task.getExecution().getProcessInstance().setVariable(CycleVariables.IMPLEMENTATION,
-        CycleVariables.json(implementation.with(current)));
+        JsonVariables.json(implementation.with(current)));
   }
 
   private static ImplementationYear withReview(DelegateTask task, ImplementationYear year,

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.planning.PlanModel.Launch;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /** The launch: where both plans are published, which the Language Communities translate. */
@@ -24,7 +25,7 @@ class RecordLaunch implements TaskListener {
     String note = form.text("launchNote", false);
     form.throwIfInvalid();
     task.setVariable("publicationLink", link);
-    task.setVariable(CycleVariables.LAUNCH, CycleVariables.json(new Launch(link, note,
+    task.setVariable(CycleVariables.LAUNCH, JsonVariables.json(new Launch(link, note,
         user.recordedId(), CycleVariables.now(), null)));
     CycleVariables.forget(task, "launchNote");
   }

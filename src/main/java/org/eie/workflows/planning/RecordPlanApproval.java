@@ -12,6 +12,7 @@ import org.eie.workflows.identity.Groups;
 import org.eie.workflows.planning.PlanModel.Approval;
 import org.eie.workflows.planning.PlanModel.Approvals;
 import org.eie.workflows.planning.PlanModel.StrategicPlan;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,11 +68,11 @@ class RecordPlanApproval implements TaskListener {
       throw new InvalidInput("approvalReason", "a rejection needs the reason, which the drafters will see");
     }
     int round = ((Number) task.getVariable("approvalRound")).intValue();
-    Approvals approvals = CycleVariables.get(task, CycleVariables.APPROVALS, Approvals.class)
+    Approvals approvals = JsonVariables.read(task, CycleVariables.APPROVALS, Approvals.class)
         .with(new Approval(round, approver.plan(), approver.organisation(),
             userId, user.nameOf(userId), approved,
             reason, CycleVariables.now()));
-    task.setVariable(CycleVariables.APPROVALS, CycleVariables.json(approvals));
+    task.setVariable(CycleVariables.APPROVALS, JsonVariables.json(approvals));
     CycleVariables.forget(task, "approvalDecision", "approvalReason");
 
     if (StrategicPlan.INEE.equals(approver.plan())) {

@@ -4,6 +4,7 @@ import org.eie.workflows.forms.FormReader;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.planning.PlanModel.StrategicPlan;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +25,7 @@ class RecordPlanDraft implements TaskListener {
       form.throwIfInvalid();
       StrategicPlan plan = PlanText.parse(StrategicPlan.INEE, "ineePlanText", planText,
           "ineeCrossCuttingText", crossCutting);
-      task.setVariable(CycleVariables.INEE_PLAN, CycleVariables.json(plan));
+      task.setVariable(CycleVariables.INEE_PLAN, JsonVariables.json(plan));
       task.setVariable("ineePlanText", PlanText.format(plan));
       task.setVariable("ineeCrossCuttingText", String.join("\n", plan.crossCuttingElements()));
       task.setVariable("ineeOverview", PlanText.overview(plan));
@@ -35,7 +36,7 @@ class RecordPlanDraft implements TaskListener {
       form.throwIfInvalid();
       StrategicPlan plan = PlanText.parse(StrategicPlan.CLUSTER, "clusterPlanText", planText,
           null, null);
-      task.setVariable(CycleVariables.CLUSTER_PLAN, CycleVariables.json(plan));
+      task.setVariable(CycleVariables.CLUSTER_PLAN, JsonVariables.json(plan));
       task.setVariable("clusterPlanText", PlanText.format(plan));
       task.setVariable("clusterOverview", PlanText.overview(plan));
       task.setVariable("redraftCluster", false);

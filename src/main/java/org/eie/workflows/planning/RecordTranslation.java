@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.planning.PlanModel.Launch;
 import org.eie.workflows.planning.PlanModel.Translation;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /** One Language Community's translation of the launched plans. */
@@ -24,10 +25,10 @@ class RecordTranslation implements TaskListener {
     String link = form.link("translationLink", true);
     form.throwIfInvalid();
     String userId = user.recordedId();
-    Launch launch = CycleVariables.get(task, CycleVariables.LAUNCH, Launch.class);
+    Launch launch = JsonVariables.read(task, CycleVariables.LAUNCH, Launch.class);
     launch = launch.with(new Translation(String.valueOf(task.getVariable("language")), userId,
         user.nameOf(userId), link, CycleVariables.now()));
     CycleVariables.forget(task, "translationLink", "translationNote");
-    task.getExecution().getProcessInstance().setVariable(CycleVariables.LAUNCH, CycleVariables.json(launch));
+    task.getExecution().getProcessInstance().setVariable(CycleVariables.LAUNCH, JsonVariables.json(launch));
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.eie.workflows.planning.PlanModel.AlignmentMap;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +22,7 @@ class ResolveUnmatched implements TaskListener {
     var form = new FormReader(task.getVariables());
     String note = form.text("unmatchedNote", true);
     form.throwIfInvalid();
-    @SuppressWarnings("unchecked")
-    List<String> unmatched = (List<String>) task.getVariable("unmatchedCodes");
+    List<String> unmatched = JsonVariables.list(task, "unmatchedCodes", String.class);
     AlignmentMap map = AlignmentSteps.map(task);
     if ("accept".equals(decision)) {
       var accepted = new java.util.ArrayList<>(map.acceptedUnmatched());

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.eie.workflows.planning.PlanModel.Implementation;
 import org.eie.workflows.planning.PlanModel.Reminder;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,8 +47,8 @@ class SendOverdueReminder implements JavaDelegate {
           CycleVariables.message("reminder.comment", due.isEmpty() ? "?"
               : task.getDueDate().toInstant().atZone(ZoneOffset.UTC).toLocalDate(), groups));
       Implementation implementation =
-          CycleVariables.get(execution, CycleVariables.IMPLEMENTATION, Implementation.class);
-      execution.getProcessInstance().setVariable(CycleVariables.IMPLEMENTATION, CycleVariables.json(
+          JsonVariables.read(execution, CycleVariables.IMPLEMENTATION, Implementation.class);
+      execution.getProcessInstance().setVariable(CycleVariables.IMPLEMENTATION, JsonVariables.json(
           implementation.with(new Reminder(year, review, groups, due, CycleVariables.now()))));
     }
   }

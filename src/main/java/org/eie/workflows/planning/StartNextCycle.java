@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.eie.workflows.Processes;
 import org.eie.workflows.planning.PlanModel.Evaluation;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +34,12 @@ class StartNextCycle implements JavaDelegate {
       return;
     }
     int nextYear = ((Number) execution.getVariable("firstYear")).intValue() + 3;
-    Evaluation evaluation = CycleVariables.get(execution, CycleVariables.EVALUATION, Evaluation.class);
+    Evaluation evaluation = JsonVariables.read(execution, CycleVariables.EVALUATION, Evaluation.class);
     var alreadyStarted = PlanningCycles.running(runtime, nextYear);
     if (!alreadyStarted.isEmpty()) {
       // Someone started the next cycle by hand: its review still receives this evaluation.
       String id = alreadyStarted.get(0).getId();
-      runtime.setVariable(id, CycleVariables.PREVIOUS_EVALUATION, CycleVariables.json(evaluation));
+      runtime.setVariable(id, CycleVariables.PREVIOUS_EVALUATION, JsonVariables.json(evaluation));
       runtime.setVariable(id, "previousEvaluationText", PrepareCycle.describe(evaluation));
       execution.setVariable("nextCycleId", id);
       return;
@@ -50,7 +51,7 @@ class StartNextCycle implements JavaDelegate {
             .putValue("documentLanguage", execution.getVariable("documentLanguage"))
             .putValue("reviewGracePeriod", execution.getVariable("reviewGracePeriod"))
             .putValue(PREVIOUS_CYCLE_ID, execution.getProcessInstanceId())
-            .putValueTyped(CycleVariables.PREVIOUS_EVALUATION, CycleVariables.json(evaluation)))
+            .putValueTyped(CycleVariables.PREVIOUS_EVALUATION, JsonVariables.json(evaluation)))
         .execute();
     execution.setVariable("nextCycleId", next.getId());
   }

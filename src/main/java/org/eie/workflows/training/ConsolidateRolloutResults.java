@@ -10,14 +10,12 @@ import static org.eie.workflows.training.TrainingVariables.WORKSHOP_DELIVERY;
 import static org.eie.workflows.training.TrainingVariables.WORKSHOP_PLAN;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.eie.workflows.Processes;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.training.TrainingRecords.CountryOutcome;
@@ -26,6 +24,8 @@ import org.eie.workflows.training.TrainingRecords.TrainingOfTrainers;
 import org.eie.workflows.training.TrainingRecords.Withdrawal;
 import org.eie.workflows.training.TrainingRecords.WorkshopDelivery;
 import org.eie.workflows.training.TrainingRecords.WorkshopPlan;
+import org.eie.workflows.variables.JsonVariables;
+import org.eie.workflows.variables.StoredVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,9 +48,9 @@ class ConsolidateRolloutResults implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var outcomes = countryOutcomes(execution.getProcessInstanceId());
     var results = RolloutConsolidation.consolidate(outcomes,
-        (TrainingOfTrainers) execution.getVariable(TRAINING_OF_TRAINERS),
+        JsonVariables.read(execution, TRAINING_OF_TRAINERS, TrainingOfTrainers.class),
         code -> eie.countries().getOrDefault(code, code));
-    execution.setVariable(ROLLOUT_RESULTS, TrainingVariables.json(results));
+    execution.setVariable(ROLLOUT_RESULTS, JsonVariables.json(results));
   }
 
   List<CountryOutcome> countryOutcomes(String rolloutId) {
@@ -60,23 +60,24 @@ class ConsolidateRolloutResults implements JavaDelegate {
     if (countryInstances.isEmpty()) {
       return List.of();
     }
-    Map<String, Map<String, Object>> byInstance = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(countryInstances.toArray(String[]::new))
-        .variableNameIn(COUNTRY, WORKSHOP_PLAN, WORKSHOP_DELIVERY, EVALUATION_REPORT, WITHDRAWAL,
-            REMINDERS_SENT)
-        .list()) {
-      byInstance.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
-          .put(variable.getName(), variable.getValue());
-    }
+    Map<String, StoredVariables> stored = StoredVariables.of(history, countryInstances, COUNTRY,
+        WORKSHOP_PLAN, WORKSHOP_DELIVERY, EVALUATION_REPORT, WITHDRAWAL, REMINDERS_SENT);
     List<CountryOutcome> outcomes = new ArrayList<>();
     for (String instance : countryInstances) {
-      var values = byInstance.getOrDefault(instance, Map.of());
-      Object reminders = values.get(REMINDERS_SENT);
-      outcomes.add(new CountryOutcome((String) values.get(COUNTRY),
-          (WorkshopPlan) values.get(WORKSHOP_PLAN), (WorkshopDelivery) values.get(WORKSHOP_DELIVERY),
-          (EvaluationReport) values.get(EVALUATION_REPORT), (Withdrawal) values.get(WITHDRAWAL),
-          reminders instanceof Number n ? n.intValue() : 0));
+      StoredVariables values = stored.get(instance);
+      Long reminders = values.read(REMINDERS_SENT,
+          value -> value instanceof Number n ? n.longValue() : StoredVariables.fail());
+      outcomes.add(new CountryOutcome(values.text(COUNTRY),
+          values.json(WORKSHOP_PLAN, JsonVariables.as(WorkshopPlan.class)),
+          values.json(WORKSHOP_DELIVERY, JsonVariables.as(WorkshopDelivery.class)),
+          values.json(EVALUATION_REPORT, JsonVariables.as(EvaluationReport.class)),
+          values.json(WITHDRAWAL, JsonVariables.as(Withdrawal.class)),
+          reminders == null ? 0 : reminders.intValue()));
+      if (!values.damaged().isEmpty()) {
+        // Consolidated without them, the report would show the country as if nothing happened.
+        throw new IllegalStateException("The country rollout " + instance
+            + " has variables that cannot be read: " + values.damaged());
+      }
     }
     return outcomes;
   }

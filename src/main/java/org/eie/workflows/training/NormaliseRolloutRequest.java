@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.identity.EieProperties;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +37,9 @@ class NormaliseRolloutRequest implements ExecutionListener {
     var request = RolloutRequest.validated(execution.getVariables(), eie.countries().keySet(),
         training.evaluationPeriodDays());
     execution.setVariable(PACKAGE_VERSION, request.packageVersion());
-    execution.setVariable(MODULES, TrainingVariables.jsonList(request.modules()));
-    execution.setVariable(COUNTRIES, TrainingVariables.jsonList(request.countries()));
-    execution.setVariable(LANGUAGES, TrainingVariables.jsonList(request.languages()));
+    execution.setVariable(MODULES, JsonVariables.json(request.modules()));
+    execution.setVariable(COUNTRIES, JsonVariables.json(request.countries()));
+    execution.setVariable(LANGUAGES, JsonVariables.json(request.languages()));
     execution.setVariable(EVALUATION_PERIOD_DAYS, request.evaluationPeriodDays());
     execution.setVariable(REPORT_LANGUAGE, request.reportLanguage());
     if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {

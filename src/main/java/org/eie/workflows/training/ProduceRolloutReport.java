@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.training.TrainingRecords.TrainingOfTrainers;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,16 +38,15 @@ class ProduceRolloutReport implements JavaDelegate {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
     String version = (String) execution.getVariable(PACKAGE_VERSION);
     var content = new RolloutReport.Content(version,
-        (List<String>) execution.getVariable(MODULES),
-        (List<String>) execution.getVariable(LANGUAGES),
-        (TrainingOfTrainers) execution.getVariable(TRAINING_OF_TRAINERS),
-        (RolloutResults) execution.getVariable(ROLLOUT_RESULTS),
+        JsonVariables.list(execution, MODULES, String.class),
+        JsonVariables.list(execution, LANGUAGES, String.class),
+        JsonVariables.read(execution, TRAINING_OF_TRAINERS, TrainingOfTrainers.class),
+        JsonVariables.read(execution, ROLLOUT_RESULTS, RolloutResults.class),
         (String) execution.getVariable(LESSONS_LEARNED),
-        ((List<String>) execution.getVariable(COUNTRIES)).size(),
+        JsonVariables.list(execution, COUNTRIES, String.class).size(),
         ClockUtil.now().toInstant());
     Object language = execution.getVariable(REPORT_LANGUAGE);
     Locale locale = Locale.forLanguageTag(language == null ? "en" : language.toString());

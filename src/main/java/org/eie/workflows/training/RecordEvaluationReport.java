@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.training.TrainingRecords.EvaluationReport;
 import org.eie.workflows.training.TrainingRecords.WorkshopDelivery;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +27,14 @@ class RecordEvaluationReport extends TaskCompletion {
     String summary = form.text("evaluationSummary", true);
     var participants = form.lines("participantList", true);
     form.throwIfInvalid();
-    var delivery = (WorkshopDelivery) execution.getVariable(WORKSHOP_DELIVERY);
+    var delivery = JsonVariables.read(execution, WORKSHOP_DELIVERY, WorkshopDelivery.class);
     form.check(participants.size() == delivery.participants(), "participantList",
         participants.size() + " names for the " + delivery.participants()
             + " participants recorded at the workshop");
     form.throwIfInvalid();
     Date now = ClockUtil.now();
     Date due = (Date) execution.getVariable(EVALUATION_DUE_AT);
-    execution.setVariable(EVALUATION_REPORT, TrainingVariables.json(new EvaluationReport(
+    execution.setVariable(EVALUATION_REPORT, JsonVariables.json(new EvaluationReport(
         now.toInstant().toString(), now.after(due), summary, participants)));
     execution.removeVariable("evaluationSummary");
     execution.removeVariable("participantList");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.eie.workflows.training.TrainingRecords.TrainingOfTrainers;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /** The training of trainers as the Secretariat records it: dates, place and facilitators. */
@@ -24,7 +25,7 @@ class RecordTrainingOfTrainers extends TaskCompletion {
     form.check(!end.isBefore(start), "totEndDate", "the training cannot end before it"
         + " starts (" + start + ")");
     form.throwIfInvalid();
-    execution.setVariable(TrainingVariables.TRAINING_OF_TRAINERS, TrainingVariables.json(
+    execution.setVariable(TrainingVariables.TRAINING_OF_TRAINERS, JsonVariables.json(
         new TrainingOfTrainers(location, start.toString(), end.toString(), facilitators)));
     for (String loose : new String[] {"totLocation", "totStartDate", "totEndDate",
         "facilitators"}) {

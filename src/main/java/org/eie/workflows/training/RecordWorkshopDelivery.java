@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.training.TrainingRecords.WorkshopDelivery;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,7 +73,7 @@ class RecordWorkshopDelivery extends TaskCompletion {
     Instant due = end.plusDays(period + 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant reminder = due.minus(java.time.Duration.ofDays(properties.reminderDaysBefore()));
 
-    execution.setVariable(WORKSHOP_DELIVERY, TrainingVariables.json(new WorkshopDelivery(
+    execution.setVariable(WORKSHOP_DELIVERY, JsonVariables.json(new WorkshopDelivery(
         start.toString(), end.toString(), female.intValue(), male.intValue(), other, organisations, pre, post,
         due.toString())));
     execution.setVariable(EVALUATION_DUE_AT, Date.from(due));

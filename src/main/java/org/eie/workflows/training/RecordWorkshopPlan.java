@@ -11,6 +11,7 @@ import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.training.TrainingRecords.Withdrawal;
 import org.eie.workflows.training.TrainingRecords.WorkshopPlan;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +37,9 @@ class RecordWorkshopPlan extends TaskCompletion {
       String reason = form.text("withdrawalReason", true);
       String location = form.text("workshopLocation", false);
       form.throwIfInvalid();
-      execution.setVariable(WITHDRAWAL, TrainingVariables.json(new Withdrawal(reason,
+      execution.setVariable(WITHDRAWAL, JsonVariables.json(new Withdrawal(reason,
           user.recordedId(), ClockUtil.now().toInstant().toString(), "planning")));
-      execution.setVariable(WORKSHOP_PLAN, TrainingVariables.json(
+      execution.setVariable(WORKSHOP_PLAN, JsonVariables.json(
           new WorkshopPlan(location, null, null, null, false)));
     } else {
       String location = form.text("workshopLocation", true);
@@ -49,7 +50,7 @@ class RecordWorkshopPlan extends TaskCompletion {
       form.check(!end.isBefore(start), "plannedEndDate",
           "the workshop cannot end before it starts (" + start + ")");
       form.throwIfInvalid();
-      execution.setVariable(WORKSHOP_PLAN, TrainingVariables.json(new WorkshopPlan(location,
+      execution.setVariable(WORKSHOP_PLAN, JsonVariables.json(new WorkshopPlan(location,
           start.toString(), end.toString(), facilitators, true)));
     }
     for (String loose : new String[] {"workshopLocation", "plannedStartDate", "plannedEndDate",

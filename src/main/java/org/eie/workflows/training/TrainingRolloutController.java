@@ -15,6 +15,7 @@ import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.identity.Groups;
 import org.eie.workflows.identity.RoleActions;
 import org.eie.workflows.training.TrainingRecords.Withdrawal;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -77,9 +78,9 @@ class TrainingRolloutController {
     String businessKey = NormaliseRolloutRequest.businessKey(request.packageVersion());
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(TrainingVariables.PACKAGE_VERSION, request.packageVersion());
-    variables.put(TrainingVariables.MODULES, TrainingVariables.jsonList(request.modules()));
-    variables.put(TrainingVariables.COUNTRIES, TrainingVariables.jsonList(request.countries()));
-    variables.put(TrainingVariables.LANGUAGES, TrainingVariables.jsonList(request.languages()));
+    variables.put(TrainingVariables.MODULES, JsonVariables.json(request.modules()));
+    variables.put(TrainingVariables.COUNTRIES, JsonVariables.json(request.countries()));
+    variables.put(TrainingVariables.LANGUAGES, JsonVariables.json(request.languages()));
     variables.put(TrainingVariables.EVALUATION_PERIOD_DAYS, request.evaluationPeriodDays());
     variables.put(TrainingVariables.REPORT_LANGUAGE, request.reportLanguage());
     var instance = runtime.createProcessInstanceByKey(Processes.TRAINING).businessKey(businessKey)
@@ -117,7 +118,7 @@ class TrainingRolloutController {
         () -> {
           runtime.createMessageCorrelation(TrainingVariables.WITHDRAWAL_MESSAGE)
               .processInstanceId(countryRollout.getId())
-              .setVariable(TrainingVariables.WITHDRAWAL, TrainingVariables.json(withdrawal))
+              .setVariable(TrainingVariables.WITHDRAWAL, JsonVariables.json(withdrawal))
               .correlate();
           return withdrawal;
         });

@@ -1,10 +1,5 @@
 package org.eie.workflows.training;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.ObjectValue;
-
 /** Typed variables of the rollout: JSON, never Java serialization. */
 final class TrainingVariables {
 
@@ -31,15 +26,5 @@ final class TrainingVariables {
   static final String WITHDRAWAL_MESSAGE = "TrainingCountryWithdrawn";
 
   private TrainingVariables() {
-  }
-
-  static ObjectValue json(Object value) {
-    return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON)
-        .create();
-  }
-
-  /** A list as JSON that multi-instance activities can iterate over. */
-  static ObjectValue jsonList(Collection<String> values) {
-    return json(new ArrayList<>(values));
   }
 }

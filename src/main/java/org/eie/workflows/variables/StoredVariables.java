@@ -204,7 +204,10 @@ public final class StoredVariables {
   }
 
   private static Object plain(TypedValue value) {
-    if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
+    // Its text even when the engine hands it deserialised, as it does within the command that
+    // wrote it (a delegate reading the history of a sub-instance that just ended).
+    if (value instanceof SerializableValue serializable && (!serializable.isDeserialized()
+        || serializable.getValueSerialized() != null)) {
       return serializable.getValueSerialized();
     }
     return value == null ? null : value.getValue();

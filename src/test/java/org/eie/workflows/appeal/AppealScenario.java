@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
+import org.eie.workflows.variables.JsonVariables;
 
 /**
  * Drives an appeal through the engine as the demo users would in Tasklist: each step submits the
@@ -170,8 +170,7 @@ public final class AppealScenario {
   static Map<String, Object> plan(String... activities) {
     Map<String, Object> form = new HashMap<>();
     form.put("objectives", "Children return to learning within 30 days\nTeachers supported");
-    form.put("priorityActivities", SpinValues.jsonValue(
-        ReviewConsolidation.toJsonArray(List.of(activities))).create());
+    form.put("priorityActivities", JsonVariables.forForm(List.of(activities)));
     form.put("targetGirls", 30000L);
     form.put("targetBoys", 28000L);
     form.put("targetFemaleTeachers", 900L);

@@ -33,6 +33,7 @@ import org.eie.workflows.appeal.projects.SubmissionClosedException;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
 import org.eie.workflows.forms.InvalidInput;
+import org.eie.workflows.variables.JsonVariables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -503,7 +504,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     scenario.as("lb.unicef");
     assertThatThrownBy(() -> engine.getRuntimeService().createMessageCorrelation("appealCancelled")
         .processInstanceId(appeal.getId())
-        .setVariable("cancellation", AppealVariables.json(
+        .setVariable("cancellation", JsonVariables.json(
             new Cancellation("Covered by the CERF allocation", "lb.unicef", NOW.toString())))
         .correlate())
         .isInstanceOf(AuthorizationException.class);
@@ -517,7 +518,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
 
     engine.getRuntimeService().createMessageCorrelation("appealCancelled")
         .processInstanceId(appeal.getId())
-        .setVariable("cancellation", AppealVariables.json(
+        .setVariable("cancellation", JsonVariables.json(
             new Cancellation("Covered by the CERF allocation", "lb.unicef", NOW.toString())))
         .correlate();
     assertThat(appeal).isEnded().hasPassed("Event_Cancelled").hasNotPassed("Event_AppealPublished");
@@ -762,7 +763,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
         .startBeforeActivity("Task_GenerateAppealDocument").execute();
     SignOffs forged = ((SignOffs) scenario.variable(appeal, "signOffs")).with(new SignOff(
         "SAVE_THE_CHILDREN", "lb.savethechildren", "Karim Saleh", true, null, NOW.toString()));
-    engine.getRuntimeService().setVariable(appeal.getId(), "signOffs", AppealVariables.json(forged));
+    engine.getRuntimeService().setVariable(appeal.getId(), "signOffs", JsonVariables.json(forged));
     engine.getRuntimeService().setVariable(appeal.getId(), "signedOff", true);
 
     failDocumentJobUntilIncident(appeal, "is not published");
@@ -795,7 +796,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     AppealTrigger broken = new AppealTrigger(trigger.country(), trigger.emergencyType(),
         trigger.onset(), trigger.affectedAreas(), "NO_SUCH_TYPE", trigger.situationSummary(),
         trigger.peopleAffected(), trigger.schoolsAffected(), trigger.language());
-    engine.getRuntimeService().setVariable(appeal.getId(), "trigger", AppealVariables.json(broken));
+    engine.getRuntimeService().setVariable(appeal.getId(), "trigger", JsonVariables.json(broken));
 
     var management = engine.getManagementService();
     failDocumentJobUntilIncident(appeal, "NO_SUCH_TYPE");
@@ -807,7 +808,7 @@ class EmergencyFundingAppealTest extends PostgresApplicationTest {
     Assertions.assertThat(documents.latest(appeal.getId(), "appeal")).isEmpty();
 
     // An operator fixes the data in Cockpit and retries: the appeal completes.
-    engine.getRuntimeService().setVariable(appeal.getId(), "trigger", AppealVariables.json(trigger));
+    engine.getRuntimeService().setVariable(appeal.getId(), "trigger", JsonVariables.json(trigger));
     management.setJobRetries(scenario.job(appeal, "Task_GenerateAppealDocument").getId(), 1);
     scenario.runJob(appeal, "Task_GenerateAppealDocument");
     scenario.runDonorDelivery(appeal);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.eie.workflows.variables.JsonVariables;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -33,6 +33,7 @@ import org.eie.workflows.planning.PlanModel.Approvals;
 import org.eie.workflows.planning.PlanModel.Evaluation;
 import org.eie.workflows.planning.PlanModel.Implementation;
 import org.eie.workflows.planning.PlanModel.Launch;
+import org.eie.workflows.variables.JsonVariables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -409,17 +410,17 @@ class StrategicPlanningCycleTest extends PostgresApplicationTest {
         .setVariable("firstYear", firstYear)
         .setVariable("previousCycleReview", "Reviewed")
         .setVariable("consultationSummary", "Consulted")
-        .setVariable(CycleVariables.INEE_PLAN, CycleVariables.json(PlanTextTest.INEE))
-        .setVariable(CycleVariables.CLUSTER_PLAN, CycleVariables.json(PlanTextTest.CLUSTER))
+        .setVariable(CycleVariables.INEE_PLAN, JsonVariables.json(PlanTextTest.INEE))
+        .setVariable(CycleVariables.CLUSTER_PLAN, JsonVariables.json(PlanTextTest.CLUSTER))
         .setVariable("cycleLabel", firstYear + "-" + (firstYear + 2))
         .setVariable("documentLanguage", "en")
         .setVariable("reviewGracePeriod", "P30D")
         .setVariable("approvalRound", 1)
         .setVariable("ineeApproved", false)
         .setVariable("clusterApproved", false)
-        .setVariable(CycleVariables.ALIGNMENT, CycleVariables.json(AlignmentMap.empty()))
-        .setVariable(CycleVariables.APPROVALS, CycleVariables.json(new Approvals(null)))
-        .setVariable(CycleVariables.IMPLEMENTATION, CycleVariables.json(Implementation.empty()))
+        .setVariable(CycleVariables.ALIGNMENT, JsonVariables.json(AlignmentMap.empty()))
+        .setVariable(CycleVariables.APPROVALS, JsonVariables.json(new Approvals(null)))
+        .setVariable(CycleVariables.IMPLEMENTATION, JsonVariables.json(Implementation.empty()))
         .execute(true, false);
     started.add(instance.getId());
     approveAll(instance);
@@ -438,11 +439,11 @@ class StrategicPlanningCycleTest extends PostgresApplicationTest {
         .businessKey("planning-test-unapproved-" + System.nanoTime())
         .startBeforeActivity("Task_CompilePlanDocument")
         .setVariable("firstYear", 2027)
-        .setVariable(CycleVariables.INEE_PLAN, CycleVariables.json(PlanTextTest.INEE))
-        .setVariable(CycleVariables.CLUSTER_PLAN, CycleVariables.json(PlanTextTest.CLUSTER))
+        .setVariable(CycleVariables.INEE_PLAN, JsonVariables.json(PlanTextTest.INEE))
+        .setVariable(CycleVariables.CLUSTER_PLAN, JsonVariables.json(PlanTextTest.CLUSTER))
         .setVariable("cycleLabel", "2027-2029")
         .setVariable("documentLanguage", "en")
-        .setVariable(CycleVariables.APPROVALS, CycleVariables.json(new Approvals(List.of(new Approval(1,
+        .setVariable(CycleVariables.APPROVALS, JsonVariables.json(new Approvals(List.of(new Approval(1,
             "INEE", "INEE Steering Group", "steering", "Forged", true, null, "2026-09-01")))))
         .execute(true, false);
     started.add(cycle.getId());

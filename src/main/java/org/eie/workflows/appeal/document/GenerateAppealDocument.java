@@ -37,6 +37,7 @@ import org.eie.workflows.donors.FundingCoverage;
 import org.eie.workflows.identity.EieProperties;
 import org.eie.workflows.partners.PartnerOrganisation;
 import org.eie.workflows.partners.PartnerRegistry;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,7 +94,7 @@ class GenerateAppealDocument implements JavaDelegate {
     String country = (String) execution.getVariable(COUNTRY);
     // Who signed comes from the engine's record, verified; the variable adds only comments.
     SignOffs signOffs = fourEyes.verified(execution.getProcessInstanceId(), country,
-        (SignOffs) execution.getVariable(SIGN_OFFS));
+        JsonVariables.read(execution, SIGN_OFFS, SignOffs.class));
     // Who endorsed for the Humanitarian Coordinator: the engine's record too, never a variable.
     FourEyesCheck.Endorser endorsement = fourEyes.endorsement(execution.getProcessInstanceId(),
         execution.getProcessDefinitionId(), country).orElse(null);
@@ -103,11 +104,11 @@ class GenerateAppealDocument implements JavaDelegate {
         .orElse(0) + 1;
     AppealDocument document = AppealDocumentMapper.map(
         properties.countries().getOrDefault(country, country),
-        (AppealTrigger) execution.getVariable(TRIGGER),
-        (NeedsAssessment) execution.getVariable(NEEDS_ASSESSMENT),
-        (PlannedResponse) execution.getVariable(RESPONSE_PLAN),
-        PartnerProjects.of(execution.getVariable(PROJECTS)),
-        (Consolidation) execution.getVariable(AppealVariables.CONSOLIDATION),
+        JsonVariables.read(execution, TRIGGER, AppealTrigger.class),
+        JsonVariables.read(execution, NEEDS_ASSESSMENT, NeedsAssessment.class),
+        JsonVariables.read(execution, RESPONSE_PLAN, PlannedResponse.class),
+        PartnerProjects.of(execution),
+        JsonVariables.read(execution, AppealVariables.CONSOLIDATION, Consolidation.class),
         registeredPartners(country), signOffs, signatories(signOffs), endorsement, today, version,
         funding(execution.getProcessInstanceId(), today));
     Object language = execution.getVariable(LANGUAGE);
@@ -115,9 +116,11 @@ class GenerateAppealDocument implements JavaDelegate {
     // A revision compares itself with the version donors last received, as it was published.
     AppealChanges.PublishedFigures figures = AppealDocumentMapper.publishedFigures(document);
     AppealChanges changes = null;
-    if (execution.getVariable(AppealVariables.PUBLISHED_FIGURES)
-        instanceof AppealChanges.PublishedFigures previous && previous.version() < version) {
-      AppealRevision revision = (AppealRevision) execution.getVariable(AppealVariables.REVISION);
+    var previous = JsonVariables.read(execution, AppealVariables.PUBLISHED_FIGURES,
+        AppealChanges.PublishedFigures.class);
+    if (previous != null && previous.version() < version) {
+      AppealRevision revision = JsonVariables.read(execution, AppealVariables.REVISION,
+          AppealRevision.class);
       changes = AppealChanges.between(previous, figures,
           revision == null ? null : revision.reason());
     }
@@ -129,12 +132,12 @@ class GenerateAppealDocument implements JavaDelegate {
                 version, null), document, changes).json());
     execution.setVariable("documentVersion", stored.version());
     execution.setVariable("documentSha256", stored.sha256());
-    execution.setVariable(AppealVariables.PUBLISHED_FIGURES, AppealVariables.json(figures));
+    execution.setVariable(AppealVariables.PUBLISHED_FIGURES, JsonVariables.json(figures));
     if (changes == null) {
       execution.removeVariable(AppealVariables.VERSION_CHANGES);
     } else {
       execution.setVariable(AppealVariables.VERSION_CHANGES,
-          AppealVariables.json(changes.summary()));
+          JsonVariables.json(changes.summary()));
     }
   }
 

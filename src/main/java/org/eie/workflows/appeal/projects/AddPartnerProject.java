@@ -3,7 +3,7 @@ package org.eie.workflows.appeal.projects;
 import static org.eie.workflows.appeal.AppealVariables.COUNTRY;
 import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
 import static org.eie.workflows.appeal.AppealVariables.SUBMITTED_PROJECT;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,6 +11,7 @@ import org.eie.workflows.appeal.PartnerProject;
 import org.eie.workflows.appeal.PartnerProjects;
 import org.eie.workflows.appeal.ProjectStatus;
 import org.eie.workflows.forms.TaskCompletion;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,9 @@ class AddPartnerProject extends TaskCompletion {
 
   @Override
   protected void completed(DelegateExecution execution) {
-    PartnerProject draft = (PartnerProject) execution.getVariable(SUBMITTED_PROJECT);
+    PartnerProject draft = JsonVariables.read(execution, SUBMITTED_PROJECT, PartnerProject.class);
     execution.removeVariable(SUBMITTED_PROJECT);
-    PartnerProjects projects = PartnerProjects.of(execution.getVariable(PROJECTS));
+    PartnerProjects projects = PartnerProjects.of(execution);
     String country = (String) execution.getVariable(COUNTRY);
     PartnerProject project = new PartnerProject(projects.nextId(country), draft.partner(),
         draft.partnerOrganisationId(), draft.title(), draft.activities(), draft.locations(), draft.targeted(),

@@ -11,6 +11,7 @@ import org.eie.workflows.appeal.AppealTrigger;
 import org.eie.workflows.appeal.AppealVariables;
 import org.eie.workflows.appeal.PlannedResponse;
 import org.eie.workflows.tasklist.Figures;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +25,7 @@ public class CallForProjects {
 
   /** The emergency's name, for the partner's task name and list. */
   public String emergency(DelegateExecution appeal) {
-    return ((AppealTrigger) appeal.getVariable(TRIGGER)).emergencyType();
+    return JsonVariables.read(appeal, TRIGGER, AppealTrigger.class).emergencyType();
   }
 
   /**
@@ -33,8 +34,9 @@ public class CallForProjects {
    * the deadline's timer takes away again within a second.
    */
   public boolean opensAgain(DelegateExecution appeal) {
-    return appeal.getVariable(AppealVariables.REVISION) instanceof AppealRevision revision
-        && revision.newCallDays() > 0;
+    AppealRevision revision = JsonVariables.read(appeal, AppealVariables.REVISION,
+        AppealRevision.class);
+    return revision != null && revision.newCallDays() > 0;
   }
 
   /**
@@ -42,13 +44,14 @@ public class CallForProjects {
    * locations must be among them ({@link RecordPartnerProject}).
    */
   public String affectedAreas(DelegateExecution appeal) {
-    return String.join("\n", ((AppealTrigger) appeal.getVariable(TRIGGER)).affectedAreas());
+    return String.join("\n",
+        JsonVariables.read(appeal, TRIGGER, AppealTrigger.class).affectedAreas());
   }
 
   /** The call's context as text for people. */
   public String summary(DelegateExecution appeal) {
-    return text((AppealTrigger) appeal.getVariable(TRIGGER),
-        (PlannedResponse) appeal.getVariable(RESPONSE_PLAN));
+    return text(JsonVariables.read(appeal, TRIGGER, AppealTrigger.class),
+        JsonVariables.read(appeal, RESPONSE_PLAN, PlannedResponse.class));
   }
 
   static String text(AppealTrigger trigger, PlannedResponse plan) {

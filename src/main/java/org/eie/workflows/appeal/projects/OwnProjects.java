@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +21,8 @@ import org.eie.workflows.appeal.PrivilegedRead;
 import org.eie.workflows.appeal.ProjectStatus;
 import org.eie.workflows.forms.Forbidden;
 import org.eie.workflows.identity.CurrentUser;
+import org.eie.workflows.variables.JsonVariables;
+import org.eie.workflows.variables.StoredVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,10 +91,13 @@ class OwnProjects {
         appeals.processInstanceId(appealId);
       }
       List<OwnProject> own = new ArrayList<>();
-      for (HistoricProcessInstance appeal : appeals.list()) {
-        HistoricVariableInstance projects = history.createHistoricVariableInstanceQuery()
-            .processInstanceIdIn(appeal.getId()).variableName(PROJECTS).singleResult();
-        if (projects == null || !(projects.getValue() instanceof PartnerProjects all)) {
+      List<HistoricProcessInstance> found = appeals.list();
+      Map<String, StoredVariables> stored = StoredVariables.of(history,
+          found.stream().map(HistoricProcessInstance::getId).toList(), PROJECTS);
+      for (HistoricProcessInstance appeal : found) {
+        PartnerProjects all = stored.get(appeal.getId())
+            .json(PROJECTS, JsonVariables.as(PartnerProjects.class));
+        if (all == null) {
           continue;
         }
         all.projects().stream()

@@ -2,7 +2,7 @@ package org.eie.workflows.appeal.projects;
 
 import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
 import static org.eie.workflows.appeal.AppealVariables.PROJECT_ID;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,6 +12,7 @@ import org.eie.workflows.appeal.PartnerProject;
 import org.eie.workflows.appeal.PartnerProjects;
 import org.eie.workflows.appeal.Vetting;
 import org.eie.workflows.identity.Groups;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +53,7 @@ public class ProjectRevisionInputs {
   }
 
   private static PartnerProject returned(DelegateExecution execution) {
-    PartnerProjects projects = (PartnerProjects) execution.getVariable(PROJECTS);
+    PartnerProjects projects = JsonVariables.read(execution, PROJECTS, PartnerProjects.class);
     return projects.get((String) execution.getVariable(PROJECT_ID));
   }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class ProjectsToVet {
 
   public List<String> ids(DelegateExecution execution) {
-    return PartnerProjects.of(execution.getVariable(AppealVariables.PROJECTS))
+    return PartnerProjects.of(execution)
         .withStatus(ProjectStatus.SUBMITTED).stream().map(PartnerProject::id).toList();
   }
 }

@@ -2,6 +2,7 @@ package org.eie.workflows.appeal.projects;
 
 import static org.eie.workflows.appeal.AppealVariables.APPEAL_TYPE;
 import static org.eie.workflows.appeal.AppealVariables.COUNTRY;
+import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
 import static org.eie.workflows.appeal.AppealVariables.SUBMITTED_PROJECT;
 import static org.eie.workflows.appeal.AppealVariables.handedOver;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.eie.workflows.appeal.AppealInputs;
 import org.eie.workflows.appeal.AppealType;
@@ -19,6 +21,7 @@ import org.eie.workflows.appeal.PriorityActivity;
 import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.partners.PartnerOrganisation;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**

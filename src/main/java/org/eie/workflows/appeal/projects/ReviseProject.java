@@ -16,6 +16,7 @@ import org.eie.workflows.appeal.PartnerProject;
 import org.eie.workflows.appeal.PriorityActivity;
 import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +43,7 @@ class ReviseProject extends TaskCompletion implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    PartnerProject project = (PartnerProject) task.getVariable(RETURNED_PROJECT);
+    PartnerProject project = JsonVariables.read(task, RETURNED_PROJECT, PartnerProject.class);
     prefill(task.getExecution(), project);
     task.setDescription(project.id() + ": " + project.title() + " - returned: "
         + task.getVariable(VETTING_COMMENT));
@@ -50,7 +51,8 @@ class ReviseProject extends TaskCompletion implements TaskListener {
 
   @Override
   protected void completed(DelegateExecution execution) {
-    organisations.requireMemberOf((PartnerProject) execution.getVariable(RETURNED_PROJECT));
+    organisations.requireMemberOf(
+        JsonVariables.read(execution, RETURNED_PROJECT, PartnerProject.class));
     PartnerProject draft = inputs.project(submittedForm(execution), user.recordedId(),
         RecordPartnerProject.affectedAreas(
             execution.getVariable(RecordPartnerProject.AFFECTED_AREAS)),

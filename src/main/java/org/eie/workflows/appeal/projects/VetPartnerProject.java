@@ -3,16 +3,14 @@ package org.eie.workflows.appeal.projects;
 import static org.eie.workflows.appeal.AppealVariables.PROJECTS;
 import static org.eie.workflows.appeal.AppealVariables.PROJECT_ID;
 import static org.eie.workflows.appeal.AppealVariables.VETTING_DECISION;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.eie.workflows.appeal.AppealInputs;
 import org.eie.workflows.appeal.PartnerProject;
 import org.eie.workflows.appeal.PartnerProjects;
@@ -21,6 +19,7 @@ import org.eie.workflows.appeal.Vetting;
 import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.tasklist.Figures;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,25 +45,29 @@ class VetPartnerProject extends TaskCompletion implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    PartnerProjects projects = (PartnerProjects) task.getVariable(PROJECTS);
+    PartnerProjects projects = JsonVariables.read(task, PROJECTS, PartnerProjects.class);
     PartnerProject project = projects.get((String) task.getVariable(PROJECT_ID));
     var scope = task.getExecution();
     scope.setVariableLocal("projectSummary", ProjectText.withoutBudgetLines(project));
-    scope.setVariableLocal("budgetLines", SpinValues.jsonValue(budgetLines(project)).create());
+    scope.setVariableLocal("budgetLines", JsonVariables.forForm(budgetLines(project)));
   }
 
   /** The project's budget lines as rows of the vetting form's table, formatted for people. */
-  static String budgetLines(PartnerProject project) {
-    ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-    project.activities().forEach(line -> rows.addObject()
-        .put("activity", Figures.label(line.activity())).put("budget", Figures.usd(line.budgetUsd())));
-    rows.addObject().put("activity", "Total").put("budget", Figures.usd(project.budgetUsd()));
-    return rows.toString();
+  static List<BudgetLine> budgetLines(PartnerProject project) {
+    List<BudgetLine> rows = new ArrayList<>();
+    project.activities().forEach(line -> rows.add(new BudgetLine(Figures.label(line.activity()),
+        Figures.usd(line.budgetUsd()))));
+    rows.add(new BudgetLine("Total", Figures.usd(project.budgetUsd())));
+    return rows;
+  }
+
+  /** A row of the vetting form's budget table, its columns' keys. */
+  record BudgetLine(String activity, String budget) {
   }
 
   @Override
   protected void completed(DelegateExecution execution) {
-    PartnerProjects projects = (PartnerProjects) execution.getVariable(PROJECTS);
+    PartnerProjects projects = JsonVariables.read(execution, PROJECTS, PartnerProjects.class);
     PartnerProject project = projects.get((String) execution.getVariable(PROJECT_ID));
     Vetting vetting = inputs.vetting(submittedForm(execution), user.recordedId());
     execution.setVariable(PROJECTS,

@@ -7,7 +7,7 @@ import static org.eie.workflows.appeal.AppealVariables.PUBLICATION_DEADLINE_DAYS
 import static org.eie.workflows.appeal.AppealVariables.RESPONSE_PLAN;
 import static org.eie.workflows.appeal.AppealVariables.REVISION;
 import static org.eie.workflows.appeal.AppealVariables.SUBMISSION_DEADLINE;
-import static org.eie.workflows.appeal.AppealVariables.json;
+import static org.eie.workflows.variables.JsonVariables.json;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -35,6 +35,7 @@ import org.eie.workflows.appeal.RecordNeedsAssessment;
 import org.eie.workflows.forms.FormReader;
 import org.eie.workflows.forms.TaskCompletion;
 import org.eie.workflows.identity.CurrentUser;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,7 +74,7 @@ class RecordRevision extends TaskCompletion implements TaskListener {
     var execution = task.getExecution();
     // The revision is under way: no revision deadline until the next version is published.
     execution.removeVariable(AppealVariables.REVISION_DUE);
-    NeedsAssessment needs = (NeedsAssessment) task.getVariable(NEEDS_ASSESSMENT);
+    NeedsAssessment needs = JsonVariables.read(task, NEEDS_ASSESSMENT, NeedsAssessment.class);
     if (needs != null) {
       Map<String, Object> form = new LinkedHashMap<>();
       form.put("girlsInNeed", needs.girlsInNeed());
@@ -93,13 +94,13 @@ class RecordRevision extends TaskCompletion implements TaskListener {
         }
       });
     }
-    PlannedResponse plan = (PlannedResponse) task.getVariable(RESPONSE_PLAN);
+    PlannedResponse plan = JsonVariables.read(task, RESPONSE_PLAN, PlannedResponse.class);
     if (plan != null && plan.indicativeRequirementUsd() != null) {
       // A number, as the form sends it back (a BigDecimal would be stored as a Java object).
       execution.setVariableLocal("indicativeRequirementUsd",
           plan.indicativeRequirementUsd().doubleValue());
     }
-    List<PartnerProject> accepted = PartnerProjects.of(task.getVariable(PROJECTS))
+    List<PartnerProject> accepted = PartnerProjects.of(task)
         .withStatus(ProjectStatus.ACCEPTED);
     execution.setVariableLocal("acceptedProjects", accepted.stream()
         .map(p -> p.id() + " | " + p.partner() + " | " + p.title() + " | "
@@ -114,7 +115,7 @@ class RecordRevision extends TaskCompletion implements TaskListener {
   @Override
   protected void completed(DelegateExecution execution) {
     Map<String, Object> values = submittedForm(execution);
-    PartnerProjects projects = PartnerProjects.of(execution.getVariable(PROJECTS));
+    PartnerProjects projects = PartnerProjects.of(execution);
     Set<String> accepted = projects.withStatus(ProjectStatus.ACCEPTED).stream()
         .map(PartnerProject::id).collect(Collectors.toSet());
 
@@ -144,7 +145,7 @@ class RecordRevision extends TaskCompletion implements TaskListener {
     for (var change : budgets.entrySet()) {
       revised = revised.with(revised.get(change.getKey()).withBudget(change.getValue()));
     }
-    PlannedResponse plan = (PlannedResponse) execution.getVariable(RESPONSE_PLAN);
+    PlannedResponse plan = JsonVariables.read(execution, RESPONSE_PLAN, PlannedResponse.class);
     if (plan != null && requirement != null) {
       execution.setVariable(RESPONSE_PLAN, json(new PlannedResponse(plan.objectives(),
           plan.priorityActivities(), plan.targeted(), requirement, plan.submissionDeadline(),

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.eie.workflows.appeal.AppealVariables;
 import org.eie.workflows.donors.ChangeSummary;
 import org.eie.workflows.donors.VersionChanges;
+import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,6 @@ class RecordedVersionChanges implements VersionChanges {
 
   @Override
   public ChangeSummary recordedBy(DelegateExecution appeal) {
-    return appeal.getVariable(AppealVariables.VERSION_CHANGES) instanceof ChangeSummary summary
-        ? summary : null;
+    return JsonVariables.read(appeal, AppealVariables.VERSION_CHANGES, ChangeSummary.class);
   }
 }

@@ -8,6 +8,7 @@ import org.eie.workflows.appeal.ActivityBudget;
 import org.eie.workflows.appeal.PartnerProject;
 import org.eie.workflows.appeal.PeopleTargeted;
 import org.eie.workflows.appeal.ProjectStatus;
+import org.eie.workflows.variables.JsonVariables;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,8 @@ class ProjectFormContextTest {
 
   @Test
   void vettingShowsTheBudgetLinesByNameWithSeparatorsAndCurrency() {
-    assertThat(VetPartnerProject.budgetLines(PROJECT)).isEqualTo("["
+    assertThat(JsonVariables.forForm(VetPartnerProject.budgetLines(PROJECT)).getValueSerialized())
+        .isEqualTo("["
         + "{\"activity\":\"Temporary learning spaces\",\"budget\":\"USD 300,000\"},"
         + "{\"activity\":\"Psychosocial support\",\"budget\":\"USD 125,000\"},"
         + "{\"activity\":\"Total\",\"budget\":\"USD 425,000\"}]");
