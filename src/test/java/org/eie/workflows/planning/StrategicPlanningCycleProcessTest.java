@@ -19,15 +19,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The first half of a strategic planning cycle (bpmn/planning/strategicPlanningCycle.bpmn) on
+ * A strategic planning cycle (bpmn/planning/strategicPlanningCycle.bpmn) up to the launch, on
  * the in-memory engine without Spring, with its real listeners: one cycle per three years; the
  * review of the previous cycle sets when the consultation closes, and the cycle waits for the end
- * of that day; both plans are drafted by their own groups, and the alignment review sends aligned
- * plans to member feedback and a gap to the co-leads' decision. Approvals, the launch and the
- * implementation years run in StrategicPlanningCycleTest with the whole application: the plan
- * document is rendered and stored there, and the approval check reads the engine's record of who
- * completed each approval, which those tests sign in for. Each test plans its own years, as a
- * second cycle for the same years is refused.
+ * of that day; both plans are drafted by their own groups; the alignment review sends aligned
+ * plans to member feedback and a gap to the co-leads' decision; a rejected plan alone goes back
+ * to drafting; the launch goes ahead only if the engine's record shows every approval, whatever
+ * the approvals variable says. The translations, the implementation years and the plan document
+ * (rendered and stored by the application) run in StrategicPlanningCycleTest with the whole
+ * application. Each test plans its own years, as a second cycle for the same years is refused.
  */
 @Tag("fast")
 class StrategicPlanningCycleProcessTest {
@@ -46,6 +46,17 @@ class StrategicPlanningCycleProcessTest {
         "recordAlignment", new RecordAlignment(),
         "resolveUnmatched", new ResolveUnmatched(),
         "recordFeedback", new RecordFeedback()));
+    var user = InMemoryEngine.currentUser();
+    InMemoryEngine.with(Map.of(
+        "recheckAlignment", new RecheckAlignment(),
+        "openApprovalRound", new OpenApprovalRound(),
+        "recordPlanApproval", new RecordPlanApproval(user),
+        "recordLaunch", new RecordLaunch(user),
+        "planApprovalCheck", new PlanApprovalCheck(InMemoryEngine.engineRecord())));
+    InMemoryEngine.user("sg.chair", "Ana", "Silva", "inee-steering-group");
+    InMemoryEngine.user("gec.unicef", "Layla", "Haddad", RecordPlanApprovalTest.GLOBAL_UNICEF);
+    InMemoryEngine.user("gec.stc", "Karim", "Nassar",
+        RecordPlanApprovalTest.GLOBAL_SAVE_THE_CHILDREN);
     InMemoryEngine.deploy("bpmn/planning/strategicPlanningCycle.bpmn");
     BpmnAwareTests.init(engine);
   }
@@ -93,6 +104,42 @@ class StrategicPlanningCycleProcessTest {
         StrategicPlanningCycleTest.CROSS_CUTTING));
     complete(cycle, "Task_DraftClusterPlan",
         Map.of("clusterPlanText", StrategicPlanningCycleTest.CLUSTER_PLAN));
+  }
+
+  static void toApproval(ProcessInstance cycle) {
+    toDrafting(cycle);
+    draftBoth(cycle);
+    complete(cycle, "Task_ReviewAlignment",
+        Map.of("alignmentText", StrategicPlanningCycleTest.ALIGNED));
+    complete(cycle, "Task_GatherMemberFeedback", Map.of("memberFeedback", "Welcome"));
+    complete(cycle, "Task_ReviseIneePlan", Map.of("ineePlanText",
+        StrategicPlanningCycleTest.INEE_PLAN, "ineeCrossCuttingText",
+        StrategicPlanningCycleTest.CROSS_CUTTING));
+    complete(cycle, "Task_ReviseClusterPlan",
+        Map.of("clusterPlanText", StrategicPlanningCycleTest.CLUSTER_PLAN));
+  }
+
+  static void decide(ProcessInstance cycle, String taskKey, String decision, String userId,
+      String... groups) {
+    Map<String, Object> form = "reject".equals(decision)
+        ? Map.of("approvalDecision", decision, "approvalReason", "Priority 3 lacks a baseline")
+        : Map.of("approvalDecision", decision);
+    InMemoryEngine.asUser(userId, groups, () -> complete(cycle, taskKey, form));
+  }
+
+  static void approveAll(ProcessInstance cycle) {
+    decide(cycle, "Task_ApproveIneePlan", "approve", "sg.chair",
+        RecordPlanApprovalTest.STEERING_GROUP);
+    decide(cycle, "Task_ApproveClusterPlanUnicef", "approve", "gec.unicef",
+        RecordPlanApprovalTest.GLOBAL_UNICEF);
+    decide(cycle, "Task_ApproveClusterPlanSaveTheChildren", "approve", "gec.stc",
+        RecordPlanApprovalTest.GLOBAL_SAVE_THE_CHILDREN);
+  }
+
+  static void launch(ProcessInstance cycle) {
+    InMemoryEngine.asUser("gec.unicef", RecordPlanApprovalTest.GLOBAL_UNICEF,
+        () -> complete(cycle, "Task_LaunchPlans",
+            Map.of("publicationLink", "https://inee.org/strategic-plan")));
   }
 
   @Test
@@ -161,5 +208,61 @@ class StrategicPlanningCycleProcessTest {
         "Task_GatherMemberFeedback");
     Assertions.assertThat((Integer) engine.getRuntimeService().getVariable(cycle.getId(),
         "unmatchedCount")).isPositive();
+  }
+
+  @Test
+  void revisedPlansGoToTheSteeringGroupAndBothGlobalCoLeads() {
+    ProcessInstance cycle = start(2032);
+
+    toApproval(cycle);
+
+    assertThat(cycle).hasPassed("Task_RecheckAlignment").isWaitingAt("Task_ApproveIneePlan",
+        "Task_ApproveClusterPlanUnicef", "Task_ApproveClusterPlanSaveTheChildren");
+    assertThat(BpmnAwareTests.task("Task_ApproveIneePlan", cycle))
+        .hasCandidateGroup("inee-steering-group");
+  }
+
+  @Test
+  void aRejectedPlanAloneGoesBackToDrafting() {
+    ProcessInstance cycle = start(2033);
+    toApproval(cycle);
+
+    decide(cycle, "Task_ApproveIneePlan", "reject", "sg.chair",
+        RecordPlanApprovalTest.STEERING_GROUP);
+    decide(cycle, "Task_ApproveClusterPlanUnicef", "approve", "gec.unicef",
+        RecordPlanApprovalTest.GLOBAL_UNICEF);
+    decide(cycle, "Task_ApproveClusterPlanSaveTheChildren", "approve", "gec.stc",
+        RecordPlanApprovalTest.GLOBAL_SAVE_THE_CHILDREN);
+
+    assertThat(cycle).isWaitingAt("Task_DraftIneePlan").isNotWaitingAt("Task_DraftClusterPlan",
+        "Task_LaunchPlans");
+  }
+
+  @Test
+  void approvedPlansAreLaunchedWhenTheRecordShowsEveryApproval() {
+    ProcessInstance cycle = start(2034);
+    toApproval(cycle);
+    approveAll(cycle);
+    assertThat(cycle).isWaitingAt("Task_LaunchPlans");
+
+    launch(cycle);
+
+    assertThat(cycle).hasPassed("Task_LaunchPlans").isWaitingAt("Task_TranslatePlans");
+  }
+
+  @Test
+  void aLaunchIsRefusedWhenTheApprovalsVariableNoLongerMatchesTheRecord() {
+    ProcessInstance cycle = start(2035);
+    toApproval(cycle);
+    approveAll(cycle);
+    // What a REST client with write access to variables could do: drop a decision.
+    var approvals = (PlanModel.Approvals) engine.getRuntimeService()
+        .getVariable(cycle.getId(), "approvals");
+    engine.getRuntimeService().setVariable(cycle.getId(), "approvals", CycleVariables.json(
+        new PlanModel.Approvals(approvals.decisions().subList(1, 3))));
+
+    Assertions.assertThatThrownBy(() -> launch(cycle))
+        .hasMessageContaining("is not an approval");
+    assertThat(cycle).isWaitingAt("Task_LaunchPlans");
   }
 }
