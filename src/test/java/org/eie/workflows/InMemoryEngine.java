@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.Group;
@@ -72,6 +73,9 @@ public final class InMemoryEngine {
       configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin(),
           new TransientFormFields()));
       engine = configuration.buildProcessEngine();
+      // Not one of the JVM's engines: the application's tests running in the same JVM find
+      // theirs as the only one (the REST API's engine list, camunda-bpm-assert's look-up).
+      ProcessEngines.unregister(engine);
     }
     return engine;
   }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.eie.workflows.InMemoryEngine;
 import org.eie.workflows.training.TrainingRecords.EvaluationReport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,12 @@ class TrainingCountryRolloutProcessTest {
   @BeforeAll
   static void deploy() {
     engine = TrainingProcesses.deployed();
+  }
+
+  /** The application's tests that follow in this JVM assert on their own engine. */
+  @AfterAll
+  static void forgetTheEngine() {
+    BpmnAwareTests.reset();
   }
 
   @BeforeEach

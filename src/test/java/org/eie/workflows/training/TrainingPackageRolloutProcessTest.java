@@ -17,6 +17,7 @@ import org.eie.workflows.InMemoryEngine;
 import org.eie.workflows.forms.InvalidInput;
 import org.eie.workflows.training.RolloutResults.CountryResult;
 import org.eie.workflows.training.RolloutResults.WithdrawnCountry;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,12 @@ class TrainingPackageRolloutProcessTest {
   @BeforeAll
   static void deploy() {
     engine = TrainingProcesses.deployed();
+  }
+
+  /** The application's tests that follow in this JVM assert on their own engine. */
+  @AfterAll
+  static void forgetTheEngine() {
+    BpmnAwareTests.reset();
   }
 
   @BeforeEach
