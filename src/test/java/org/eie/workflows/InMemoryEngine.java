@@ -282,6 +282,26 @@ public final class InMemoryEngine {
         .map(HistoricVariableInstance::getName).sorted().toList();
   }
 
+  /**
+   * The refusal of this type that ended the action, whether the engine passed it on or wrapped
+   * it (as it wraps a task listener's or a job's exception); fails if the action ended otherwise.
+   */
+  public static <T extends Throwable> T refusal(Class<T> type, Runnable action) {
+    Throwable thrown = null;
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      thrown = e;
+    }
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    throw new AssertionError("expected a refusal of type " + type.getSimpleName() + ", got "
+        + thrown, thrown);
+  }
+
   /** Puts the engine's clock back to the real time. */
   public static void realTime() {
     ClockUtil.reset();

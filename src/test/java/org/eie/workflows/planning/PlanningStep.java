@@ -1,10 +1,8 @@
 package org.eie.workflows.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.eie.workflows.InMemoryEngine;
@@ -38,14 +36,9 @@ final class PlanningStep {
    * The refusal the completion ended with (the engine may wrap a task listener's exception) and
    * the task still open: nothing was recorded.
    */
-  static InvalidInput refusal(ProcessInstance step, ThrowingCallable completion) {
-    Throwable thrown = catchThrowable(completion);
-    Throwable cause = thrown;
-    while (cause != null && !(cause instanceof InvalidInput)) {
-      cause = cause.getCause();
-    }
-    assertThat(cause).as("the refusal of %s", thrown).isInstanceOf(InvalidInput.class);
+  static InvalidInput refusal(ProcessInstance step, Runnable completion) {
+    var refused = InMemoryEngine.refusal(InvalidInput.class, completion);
     assertThat(InMemoryEngine.task(step)).isNotNull();
-    return (InvalidInput) cause;
+    return refused;
   }
 }
