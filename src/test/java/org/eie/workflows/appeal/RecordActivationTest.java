@@ -1,5 +1,6 @@
 package org.eie.workflows.appeal;
 
+import org.eie.workflows.variables.JsonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.eie.workflows.InMemoryEngine.cancel;
@@ -43,7 +44,7 @@ class RecordActivationTest {
   /** An appeal at its activation, triggered by the scenario's explosion in Beirut. */
   static ProcessInstance appeal(String key) {
     return start(key, Map.of("country", "LB", "trigger",
-        AppealVariables.json(INPUTS.trigger(AppealScenario.trigger()))));
+        JsonVariables.json(INPUTS.trigger(AppealScenario.trigger()))));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.eie.workflows.appeal;
 
+import org.eie.workflows.variables.JsonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.eie.workflows.InMemoryEngine.cancel;
@@ -44,7 +45,7 @@ class RecordEndorsementTest {
           AppealScenario.NOW.toString()));
 
   static ProcessInstance signedOffAppeal() {
-    return start(KEY, Map.of("country", "LB", "signOffs", AppealVariables.json(BOTH_SIGNED)));
+    return start(KEY, Map.of("country", "LB", "signOffs", JsonVariables.json(BOTH_SIGNED)));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.eie.workflows.appeal;
 
+import org.eie.workflows.variables.JsonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.eie.workflows.InMemoryEngine.cancel;
@@ -55,7 +56,7 @@ class RecordSignOffTest {
   }
 
   static ProcessInstance signOff(String key, SignOffs before) {
-    return start(key, Map.of("country", "LB", "signOffs", AppealVariables.json(before)));
+    return start(key, Map.of("country", "LB", "signOffs", JsonVariables.json(before)));
   }
 
   static SignOffs unicefApprovedBy(String userId) {

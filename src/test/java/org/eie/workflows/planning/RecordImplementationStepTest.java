@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.variables.JsonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eie.workflows.InMemoryEngine.recorded;
 import static org.eie.workflows.InMemoryEngine.start;
@@ -47,7 +48,7 @@ class RecordImplementationStepTest {
 
   static ProcessInstance year(String key, Implementation before) {
     return start(key, Map.of("implementationYear", 2,
-        "implementation", CycleVariables.json(before)));
+        "implementation", JsonVariables.json(before)));
   }
 
   static ImplementationYear secondYear(ProcessInstance cycle) {

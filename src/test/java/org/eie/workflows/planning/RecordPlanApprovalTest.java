@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.variables.JsonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.eie.workflows.InMemoryEngine.recorded;
@@ -46,7 +47,7 @@ class RecordPlanApprovalTest {
   }
 
   static ProcessInstance round(String key, Approvals before) {
-    return start(key, Map.of("approvalRound", 2, "approvals", CycleVariables.json(before)));
+    return start(key, Map.of("approvalRound", 2, "approvals", JsonVariables.json(before)));
   }
 
   static Approvals approvals(ProcessInstance cycle) {

@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.variables.JsonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eie.workflows.InMemoryEngine.recorded;
 import static org.eie.workflows.InMemoryEngine.start;
@@ -43,7 +44,7 @@ class RecordTranslationTest {
   void theTranslationIsAddedToTheLaunch() {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-02-01T10:00:00Z")));
     ProcessInstance cycle = start(key, Map.of("language", "fr",
-        "launch", CycleVariables.json(LAUNCHED)));
+        "launch", JsonVariables.json(LAUNCHED)));
 
     PlanningStep.complete(cycle, Map.of("translationLink", "https://inee.org/fr/plan-2027",
         "translationNote", "Relu par le comité"), "fr.translator", "language-fr");
@@ -58,7 +59,7 @@ class RecordTranslationTest {
   @Test
   void aTranslationWithoutItsLinkIsRefused() {
     ProcessInstance cycle = start(key, Map.of("language", "fr",
-        "launch", CycleVariables.json(LAUNCHED)));
+        "launch", JsonVariables.json(LAUNCHED)));
 
     assertThat(PlanningStep.refusal(cycle, () -> PlanningStep.complete(cycle,
         Map.of("translationNote", "Done"), "fr.translator", "language-fr")).field())

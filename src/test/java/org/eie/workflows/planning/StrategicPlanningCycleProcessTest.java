@@ -1,5 +1,6 @@
 package org.eie.workflows.planning;
 
+import org.eie.workflows.variables.JsonVariables;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Instant;
@@ -261,7 +262,7 @@ class StrategicPlanningCycleProcessTest {
     // What a REST client with write access to variables could do: drop a decision.
     var approvals = (PlanModel.Approvals) engine.getRuntimeService()
         .getVariable(cycle.getId(), "approvals");
-    engine.getRuntimeService().setVariable(cycle.getId(), "approvals", CycleVariables.json(
+    engine.getRuntimeService().setVariable(cycle.getId(), "approvals", JsonVariables.json(
         new PlanModel.Approvals(approvals.decisions().subList(1, 3))));
 
     Assertions.assertThatThrownBy(() -> launch(cycle))

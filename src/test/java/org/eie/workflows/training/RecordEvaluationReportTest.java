@@ -1,5 +1,6 @@
 package org.eie.workflows.training;
 
+import org.eie.workflows.variables.JsonVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.eie.workflows.InMemoryEngine.cancel;
@@ -46,7 +47,7 @@ class RecordEvaluationReportTest {
 
   static ProcessInstance deliveredWorkshopOfThree() {
     return start(KEY, Map.of("country", "NG",
-        "workshopDelivery", TrainingVariables.json(new WorkshopDelivery("2026-05-11",
+        "workshopDelivery", JsonVariables.json(new WorkshopDelivery("2026-05-11",
             "2026-05-13", 2, 1, 0, Map.of("NRC", 3), List.of(), List.of(), DUE.toString())),
         "evaluationDueAt", Date.from(DUE)));
   }
