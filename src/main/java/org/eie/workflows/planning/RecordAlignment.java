@@ -1,8 +1,7 @@
 package org.eie.workflows.planning;
 
 import org.eie.workflows.forms.FormReader;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.eie.workflows.planning.PlanModel.AlignmentMap;
 import org.springframework.stereotype.Component;
 
@@ -12,22 +11,22 @@ import org.springframework.stereotype.Component;
  * none).
  */
 @Component
-class RecordAlignment implements TaskListener {
+class RecordAlignment extends PlanningRecorder {
 
   @Override
-  public void notify(DelegateTask task) {
-    var inee = AlignmentSteps.inee(task);
-    var cluster = AlignmentSteps.cluster(task);
-    var form = new FormReader(task.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var inee = AlignmentSteps.inee(execution);
+    var cluster = AlignmentSteps.cluster(execution);
+    var form = new FormReader(submittedForm(execution));
     String text = form.text("alignmentText", true);
     form.throwIfInvalid();
     var links = Alignment.parse("alignmentText", text, inee, cluster);
-    var previous = Alignment.prune(AlignmentSteps.map(task), inee, cluster);
+    var previous = Alignment.prune(AlignmentSteps.map(execution), inee, cluster);
     var stillAccepted = previous.acceptedUnmatched().stream()
         .filter(code -> links.stream().noneMatch(
             l -> l.ineePriority().equals(code) || l.clusterPriority().equals(code)))
         .toList();
-    AlignmentSteps.save(task, new AlignmentMap(links, stillAccepted,
+    AlignmentSteps.save(execution, new AlignmentMap(links, stillAccepted,
         stillAccepted.isEmpty() ? null : previous.acceptanceNote()));
   }
 }

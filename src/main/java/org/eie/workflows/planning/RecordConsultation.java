@@ -1,19 +1,18 @@
 package org.eie.workflows.planning;
 
 import org.eie.workflows.forms.FormReader;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** The consultation's summary, which both drafting teams see. */
 @Component
-class RecordConsultation implements TaskListener {
+class RecordConsultation extends PlanningRecorder {
 
   @Override
-  public void notify(DelegateTask task) {
-    var form = new FormReader(task.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var form = new FormReader(submittedForm(execution));
     String summary = form.text("consultationSummary", true);
     form.throwIfInvalid();
-    task.setVariable("consultationSummary", summary);
+    execution.setVariable("consultationSummary", summary);
   }
 }

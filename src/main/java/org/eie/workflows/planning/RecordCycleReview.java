@@ -4,8 +4,7 @@ import org.eie.workflows.forms.FormReader;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,11 +12,11 @@ import org.springframework.stereotype.Component;
  * cluster partners closes (a date in the future; the window closes at the end of that day, UTC).
  */
 @Component
-class RecordCycleReview implements TaskListener {
+class RecordCycleReview extends PlanningRecorder {
 
   @Override
-  public void notify(DelegateTask task) {
-    var form = new FormReader(task.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var form = new FormReader(submittedForm(execution));
     form.text("previousCycleReview", true);
     LocalDate closesOn = form.date("consultationClosesOn", true);
     form.throwIfInvalid();
@@ -25,8 +24,8 @@ class RecordCycleReview implements TaskListener {
     form.check(closesOn.isAfter(today), "consultationClosesOn",
         "the consultation must close after today (" + today + "); found " + closesOn);
     form.throwIfInvalid();
-    task.setVariable("consultationClosesOn", closesOn.toString());
-    task.setVariable("consultationClosesAt",
+    execution.setVariable("consultationClosesOn", closesOn.toString());
+    execution.setVariable("consultationClosesAt",
         Date.from(closesOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
   }
 }

@@ -1,8 +1,7 @@
 package org.eie.workflows.planning;
 
 import org.eie.workflows.forms.FormReader;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.planning.PlanModel.Evaluation;
 import org.eie.workflows.variables.JsonVariables;
@@ -10,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The end-of-cycle evaluation, for the plan document and the next cycle's review. */
 @Component
-class RecordEvaluation implements TaskListener {
+class RecordEvaluation extends PlanningRecorder {
 
   private final CurrentUser user;
 
@@ -19,15 +18,15 @@ class RecordEvaluation implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var form = new FormReader(task.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var form = new FormReader(submittedForm(execution));
     String summary = form.text("evaluationSummary", true);
     String lessons = form.text("lessonsLearned", true);
     String recommendations = form.text("recommendations", true);
     form.throwIfInvalid();
     String userId = user.recordedId();
-    var evaluation = new Evaluation(String.valueOf(task.getVariable("cycleLabel")), summary,
+    var evaluation = new Evaluation(String.valueOf(execution.getVariable("cycleLabel")), summary,
         lessons, recommendations, userId, user.nameOf(userId), CycleVariables.now());
-    task.setVariable(CycleVariables.EVALUATION, JsonVariables.json(evaluation));
+    execution.setVariable(CycleVariables.EVALUATION, JsonVariables.json(evaluation));
   }
 }

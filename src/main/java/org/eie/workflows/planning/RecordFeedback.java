@@ -1,20 +1,19 @@
 package org.eie.workflows.planning;
 
 import org.eie.workflows.forms.FormReader;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Open member feedback on both drafts, shown to both revising teams. Gathered once per cycle. */
 @Component
-class RecordFeedback implements TaskListener {
+class RecordFeedback extends PlanningRecorder {
 
   @Override
-  public void notify(DelegateTask task) {
-    var form = new FormReader(task.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var form = new FormReader(submittedForm(execution));
     String feedback = form.text("memberFeedback", true);
     form.throwIfInvalid();
-    task.setVariable("memberFeedback", feedback);
-    task.setVariable("feedbackGathered", true);
+    execution.setVariable("memberFeedback", feedback);
+    execution.setVariable("feedbackGathered", true);
   }
 }

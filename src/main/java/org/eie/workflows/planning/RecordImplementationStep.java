@@ -3,8 +3,7 @@ package org.eie.workflows.planning;
 import org.eie.workflows.forms.FormReader;
 import java.util.ArrayList;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.planning.PlanModel.Implementation;
 import org.eie.workflows.planning.PlanModel.ImplementationYear;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * kept per year for the plan document.
  */
 @Component
-class RecordImplementationStep implements TaskListener {
+class RecordImplementationStep extends PlanningRecorder {
 
   static final Set<String> STATUSES = Set.of("ON_TRACK", "AT_RISK", "OFF_TRACK");
 
@@ -28,35 +27,35 @@ class RecordImplementationStep implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    int year = ((Number) task.getVariable("implementationYear")).intValue();
+  protected void completed(DelegateExecution execution) {
+    int year = ((Number) execution.getVariable("implementationYear")).intValue();
     Implementation implementation =
-        JsonVariables.read(task, CycleVariables.IMPLEMENTATION, Implementation.class);
+        JsonVariables.read(execution, CycleVariables.IMPLEMENTATION, Implementation.class);
     ImplementationYear current = implementation.year(year);
     String userId = user.recordedId();
-    switch (task.getTaskDefinitionKey()) {
+    switch (execution.getCurrentActivityId()) {
       case "Task_DraftAnnualWorkPlan" -> {
-        var form = new FormReader(task.getVariables());
+        var form = new FormReader(submittedForm(execution));
         String workPlan = form.text("workPlan", true);
         form.throwIfInvalid();
         current = new ImplementationYear(year, workPlan, current.reviews(),
             current.annualReport());
-        CycleVariables.forget(task, "workPlan");
+        CycleVariables.forget(execution, "workPlan");
       }
-      case "Task_MidYearReview" -> current = withReview(task, current, "MID_YEAR", userId, null);
-      case "Task_MidTermReview" -> current = withReview(task, current, "MID_TERM", userId, null);
-      case "Task_YearEndReview" -> current = withReview(task, current, "YEAR_END", userId,
+      case "Task_MidYearReview" -> current = withReview(execution, current, "MID_YEAR", userId, null);
+      case "Task_MidTermReview" -> current = withReview(execution, current, "MID_TERM", userId, null);
+      case "Task_YearEndReview" -> current = withReview(execution, current, "YEAR_END", userId,
           "annualReport");
       default -> throw new IllegalStateException("Not an implementation task: "
-          + task.getTaskDefinitionKey());
+          + execution.getCurrentActivityId());
     }
-    task.getExecution().getProcessInstance().setVariable(CycleVariables.IMPLEMENTATION,
+    execution.getProcessInstance().setVariable(CycleVariables.IMPLEMENTATION,
         JsonVariables.json(implementation.with(current)));
   }
 
-  private static ImplementationYear withReview(DelegateTask task, ImplementationYear year,
+  private static ImplementationYear withReview(DelegateExecution execution, ImplementationYear year,
       String kind, String userId, String reportField) {
-    var form = new FormReader(task.getVariables());
+    var form = new FormReader(submittedForm(execution));
     String status = form.text("progressStatus", false);
     form.check(status != null && STATUSES.contains(status), "progressStatus",
         "choose ON_TRACK, AT_RISK or OFF_TRACK");
@@ -65,7 +64,7 @@ class RecordImplementationStep implements TaskListener {
     form.throwIfInvalid();
     var reviews = new ArrayList<>(year.reviews());
     reviews.add(new Review(kind, status, summary, userId, CycleVariables.now()));
-    CycleVariables.forget(task, "progressStatus", "progressSummary", "annualReport");
+    CycleVariables.forget(execution, "progressStatus", "progressSummary", "annualReport");
     return new ImplementationYear(year.year(), year.workPlan(), reviews,
         annualReport == null ? year.annualReport() : annualReport);
   }

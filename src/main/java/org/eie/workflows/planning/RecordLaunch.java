@@ -1,8 +1,7 @@
 package org.eie.workflows.planning;
 
 import org.eie.workflows.forms.FormReader;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.planning.PlanModel.Launch;
 import org.eie.workflows.variables.JsonVariables;
@@ -10,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The launch: where both plans are published, which the Language Communities translate. */
 @Component
-class RecordLaunch implements TaskListener {
+class RecordLaunch extends PlanningRecorder {
 
   private final CurrentUser user;
 
@@ -19,14 +18,14 @@ class RecordLaunch implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var form = new FormReader(task.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var form = new FormReader(submittedForm(execution));
     String link = form.link("publicationLink", true);
     String note = form.text("launchNote", false);
     form.throwIfInvalid();
-    task.setVariable("publicationLink", link);
-    task.setVariable(CycleVariables.LAUNCH, JsonVariables.json(new Launch(link, note,
+    execution.setVariable("publicationLink", link);
+    execution.setVariable(CycleVariables.LAUNCH, JsonVariables.json(new Launch(link, note,
         user.recordedId(), CycleVariables.now(), null)));
-    CycleVariables.forget(task, "launchNote");
+    CycleVariables.forget(execution, "launchNote");
   }
 }

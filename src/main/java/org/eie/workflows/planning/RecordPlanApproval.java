@@ -5,8 +5,7 @@ import org.eie.workflows.forms.InvalidInput;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.identity.Groups;
 import org.eie.workflows.planning.PlanModel.Approval;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * sign for Save the Children). A rejection needs a reason and returns only that plan to drafting.
  */
 @Component
-class RecordPlanApproval implements TaskListener {
+class RecordPlanApproval extends PlanningRecorder {
 
   /** Who decides in each approval task. */
   record Approver(String plan, String organisation, List<String> requiredGroups) {
@@ -47,8 +46,8 @@ class RecordPlanApproval implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    Approver approver = approverOf(task.getTaskDefinitionKey());
+  protected void completed(DelegateExecution execution) {
+    Approver approver = approverOf(execution.getCurrentActivityId());
     String userId = user.id().orElseThrow(() -> new AuthorizationException(
         "An approval must be given by a signed-in " + approver.organisation() + " user"));
     if (!user.groups().containsAll(approver.requiredGroups())) {
@@ -56,30 +55,30 @@ class RecordPlanApproval implements TaskListener {
           + approver.organisation() + ": this needs membership of "
           + String.join(" and ", approver.requiredGroups()));
     }
-    Object decision = task.getVariable("approvalDecision");
+    Object decision = execution.getVariable("approvalDecision");
     if (!"approve".equals(decision) && !"reject".equals(decision)) {
       throw new InvalidInput("approvalDecision", "choose 'approve' or 'reject'");
     }
     boolean approved = "approve".equals(decision);
-    var form = new FormReader(task.getVariables());
+    var form = new FormReader(submittedForm(execution));
     String reason = form.text("approvalReason", false);
     form.throwIfInvalid();
     if (!approved && reason == null) {
       throw new InvalidInput("approvalReason", "a rejection needs the reason, which the drafters will see");
     }
-    int round = ((Number) task.getVariable("approvalRound")).intValue();
-    Approvals approvals = JsonVariables.read(task, CycleVariables.APPROVALS, Approvals.class)
+    int round = ((Number) execution.getVariable("approvalRound")).intValue();
+    Approvals approvals = JsonVariables.read(execution, CycleVariables.APPROVALS, Approvals.class)
         .with(new Approval(round, approver.plan(), approver.organisation(),
             userId, user.nameOf(userId), approved,
             reason, CycleVariables.now()));
-    task.setVariable(CycleVariables.APPROVALS, JsonVariables.json(approvals));
-    CycleVariables.forget(task, "approvalDecision", "approvalReason");
+    execution.setVariable(CycleVariables.APPROVALS, JsonVariables.json(approvals));
+    CycleVariables.forget(execution, "approvalDecision", "approvalReason");
 
     if (StrategicPlan.INEE.equals(approver.plan())) {
-      task.setVariable("ineeApproved", approved);
+      execution.setVariable("ineeApproved", approved);
       if (!approved) {
-        task.setVariable("redraftInee", true);
-        task.setVariable("ineeReturnReason",
+        execution.setVariable("redraftInee", true);
+        execution.setVariable("ineeReturnReason",
             CycleVariables.message("return.rejected", approver.organisation(), reason));
       }
       return;
@@ -88,13 +87,13 @@ class RecordPlanApproval implements TaskListener {
         .filter(a -> a.round() == round && StrategicPlan.CLUSTER.equals(a.plan())).toList();
     List<Approval> rejections = thisRound.stream().filter(a -> !a.approved()).toList();
     if (!rejections.isEmpty()) {
-      task.setVariable("clusterApproved", false);
-      task.setVariable("redraftCluster", true);
-      task.setVariable("clusterReturnReason", rejections.stream()
+      execution.setVariable("clusterApproved", false);
+      execution.setVariable("redraftCluster", true);
+      execution.setVariable("clusterReturnReason", rejections.stream()
           .map(a -> CycleVariables.message("return.rejected", a.organisation(), a.reason()))
           .collect(Collectors.joining("\n")));
     } else {
-      task.setVariable("clusterApproved", thisRound.stream().map(Approval::organisation)
+      execution.setVariable("clusterApproved", thisRound.stream().map(Approval::organisation)
           .distinct().count() == 2);
     }
   }

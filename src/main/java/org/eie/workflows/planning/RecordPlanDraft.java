@@ -1,8 +1,7 @@
 package org.eie.workflows.planning;
 
 import org.eie.workflows.forms.FormReader;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.eie.workflows.planning.PlanModel.StrategicPlan;
 import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
@@ -13,34 +12,34 @@ import org.springframework.stereotype.Component;
  * with its priority codes so the next revision keeps them.
  */
 @Component
-class RecordPlanDraft implements TaskListener {
+class RecordPlanDraft extends PlanningRecorder {
 
   @Override
-  public void notify(DelegateTask task) {
-    boolean inee = task.getTaskDefinitionKey().contains("Inee");
-    var form = new FormReader(task.getVariables());
+  protected void completed(DelegateExecution execution) {
+    boolean inee = execution.getCurrentActivityId().contains("Inee");
+    var form = new FormReader(submittedForm(execution));
     if (inee) {
       String planText = form.text("ineePlanText", false);
       String crossCutting = form.text("ineeCrossCuttingText", false);
       form.throwIfInvalid();
       StrategicPlan plan = PlanText.parse(StrategicPlan.INEE, "ineePlanText", planText,
           "ineeCrossCuttingText", crossCutting);
-      task.setVariable(CycleVariables.INEE_PLAN, JsonVariables.json(plan));
-      task.setVariable("ineePlanText", PlanText.format(plan));
-      task.setVariable("ineeCrossCuttingText", String.join("\n", plan.crossCuttingElements()));
-      task.setVariable("ineeOverview", PlanText.overview(plan));
-      task.setVariable("redraftInee", false);
-      task.setVariable("ineeReturnReason", null);
+      execution.setVariable(CycleVariables.INEE_PLAN, JsonVariables.json(plan));
+      execution.setVariable("ineePlanText", PlanText.format(plan));
+      execution.setVariable("ineeCrossCuttingText", String.join("\n", plan.crossCuttingElements()));
+      execution.setVariable("ineeOverview", PlanText.overview(plan));
+      execution.setVariable("redraftInee", false);
+      execution.setVariable("ineeReturnReason", null);
     } else {
       String planText = form.text("clusterPlanText", false);
       form.throwIfInvalid();
       StrategicPlan plan = PlanText.parse(StrategicPlan.CLUSTER, "clusterPlanText", planText,
           null, null);
-      task.setVariable(CycleVariables.CLUSTER_PLAN, JsonVariables.json(plan));
-      task.setVariable("clusterPlanText", PlanText.format(plan));
-      task.setVariable("clusterOverview", PlanText.overview(plan));
-      task.setVariable("redraftCluster", false);
-      task.setVariable("clusterReturnReason", null);
+      execution.setVariable(CycleVariables.CLUSTER_PLAN, JsonVariables.json(plan));
+      execution.setVariable("clusterPlanText", PlanText.format(plan));
+      execution.setVariable("clusterOverview", PlanText.overview(plan));
+      execution.setVariable("redraftCluster", false);
+      execution.setVariable("clusterReturnReason", null);
     }
   }
 }

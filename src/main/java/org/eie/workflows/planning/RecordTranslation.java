@@ -1,8 +1,7 @@
 package org.eie.workflows.planning;
 
 import org.eie.workflows.forms.FormReader;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.eie.workflows.identity.CurrentUser;
 import org.eie.workflows.planning.PlanModel.Launch;
 import org.eie.workflows.planning.PlanModel.Translation;
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** One Language Community's translation of the launched plans. */
 @Component
-class RecordTranslation implements TaskListener {
+class RecordTranslation extends PlanningRecorder {
 
   private final CurrentUser user;
 
@@ -20,15 +19,15 @@ class RecordTranslation implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var form = new FormReader(task.getVariables());
+  protected void completed(DelegateExecution execution) {
+    var form = new FormReader(submittedForm(execution));
     String link = form.link("translationLink", true);
     form.throwIfInvalid();
     String userId = user.recordedId();
-    Launch launch = JsonVariables.read(task, CycleVariables.LAUNCH, Launch.class);
-    launch = launch.with(new Translation(String.valueOf(task.getVariable("language")), userId,
+    Launch launch = JsonVariables.read(execution, CycleVariables.LAUNCH, Launch.class);
+    launch = launch.with(new Translation(String.valueOf(execution.getVariable("language")), userId,
         user.nameOf(userId), link, CycleVariables.now()));
-    CycleVariables.forget(task, "translationLink", "translationNote");
-    task.getExecution().getProcessInstance().setVariable(CycleVariables.LAUNCH, JsonVariables.json(launch));
+    CycleVariables.forget(execution, "translationLink", "translationNote");
+    execution.getProcessInstance().setVariable(CycleVariables.LAUNCH, JsonVariables.json(launch));
   }
 }

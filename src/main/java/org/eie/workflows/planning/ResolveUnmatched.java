@@ -3,8 +3,7 @@ package org.eie.workflows.planning;
 import org.eie.workflows.forms.FormReader;
 import org.eie.workflows.forms.InvalidInput;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.eie.workflows.planning.PlanModel.AlignmentMap;
 import org.eie.workflows.variables.JsonVariables;
 import org.springframework.stereotype.Component;
@@ -14,29 +13,29 @@ import org.springframework.stereotype.Component;
  * map, or sent back: the plan(s) they belong to return to drafting with the reviewers' note.
  */
 @Component
-class ResolveUnmatched implements TaskListener {
+class ResolveUnmatched extends PlanningRecorder {
 
   @Override
-  public void notify(DelegateTask task) {
-    Object decision = task.getVariable("unmatchedDecision");
-    var form = new FormReader(task.getVariables());
+  protected void completed(DelegateExecution execution) {
+    Object decision = execution.getVariable("unmatchedDecision");
+    var form = new FormReader(submittedForm(execution));
     String note = form.text("unmatchedNote", true);
     form.throwIfInvalid();
-    List<String> unmatched = JsonVariables.list(task, "unmatchedCodes", String.class);
-    AlignmentMap map = AlignmentSteps.map(task);
+    List<String> unmatched = JsonVariables.list(execution, "unmatchedCodes", String.class);
+    AlignmentMap map = AlignmentSteps.map(execution);
     if ("accept".equals(decision)) {
       var accepted = new java.util.ArrayList<>(map.acceptedUnmatched());
       unmatched.stream().filter(code -> !accepted.contains(code)).forEach(accepted::add);
-      AlignmentSteps.save(task, new AlignmentMap(map.links(), accepted, note));
+      AlignmentSteps.save(execution, new AlignmentMap(map.links(), accepted, note));
     } else if ("redraft".equals(decision)) {
       String reason = CycleVariables.message("return.alignment", note, String.join(", ", unmatched));
       if (unmatched.stream().anyMatch(code -> code.startsWith("I"))) {
-        task.setVariable("redraftInee", true);
-        task.setVariable("ineeReturnReason", reason);
+        execution.setVariable("redraftInee", true);
+        execution.setVariable("ineeReturnReason", reason);
       }
       if (unmatched.stream().anyMatch(code -> code.startsWith("C"))) {
-        task.setVariable("redraftCluster", true);
-        task.setVariable("clusterReturnReason", reason);
+        execution.setVariable("redraftCluster", true);
+        execution.setVariable("clusterReturnReason", reason);
       }
     } else {
       throw new InvalidInput("unmatchedDecision", "choose 'accept' or 'redraft'");
