@@ -49,15 +49,14 @@ class ArchitectureTest {
       slices().matching("org.eie.workflows.appeal.(*)..").should().beFreeOfCycles();
 
   /**
-   * The appeal's core needs neither its document nor its revision: the BPMN reaches their
-   * delegates by bean name, and they read the core's records. (Its REST API takes a partner's
-   * project in through {@code appeal/projects}, so that part is not listed here.)
+   * The appeal's core needs none of its parts: the BPMN reaches their delegates by bean name, the
+   * REST API reaches theirs by path, and they read the core's records.
    */
   @ArchTest
-  static final ArchRule theAppealsCoreNeedsNotItsDocumentOrRevision = noClasses()
+  static final ArchRule theAppealsCoreNeedsNoneOfItsParts = noClasses()
       .that().resideInAPackage("org.eie.workflows.appeal")
       .should().dependOnClassesThat().resideInAnyPackage("org.eie.workflows.appeal.document..",
-          "org.eie.workflows.appeal.revision..");
+          "org.eie.workflows.appeal.projects..", "org.eie.workflows.appeal.revision..");
 
   /** Controllers are reached over HTTP only (as in spring-petclinic). */
   @ArchTest

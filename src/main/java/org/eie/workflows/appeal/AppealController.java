@@ -1,10 +1,7 @@
 package org.eie.workflows.appeal;
 
 import org.eie.workflows.documents.PdfDownload;
-import org.eie.workflows.forms.InvalidInput;
-import org.eie.workflows.forms.FieldError;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The appeal's REST API, for the cluster's own tools: start an appeal, submit a partner project,
- * cancel an appeal, download the published document. Every call runs as the authenticated user.
+ * The appeal's REST API, for the cluster's own tools: start an appeal, cancel it, decide its
+ * revision, download the published document (a partner project is submitted through {@code
+ * appeal/projects/ProjectSubmissionController}). Every call runs as the authenticated user.
  * Bodies are typed records read strictly (forms/StrictJson); their values are checked by the same
  * form reader as Tasklist's forms.
  */
@@ -63,20 +61,6 @@ class AppealController {
     }
   }
 
-  /** One budget line of a project. */
-  record ActivityLine(String activity, java.math.BigDecimal budgetUsd) {
-  }
-
-  /** Whom a project reaches. */
-  record PeopleTargeted(Long girls, Long boys, Long femaleTeachers, Long maleTeachers,
-      Long withDisabilities) {
-  }
-
-  /** The body of {@code POST /api/appeals/{id}/projects}. */
-  record SubmitProject(String partnerOrganisation, String title, List<ActivityLine> activities,
-      List<String> locations, PeopleTargeted peopleTargeted, Long durationMonths) {
-  }
-
   /** The body of {@code POST /api/appeals/{id}/cancellation}, {@code /revision}, {@code /closure}. */
   record CancelAppeal(String reason) {
   }
@@ -90,21 +74,6 @@ class AppealController {
     answer.put("country", instance.getTenantId());
     answer.put("document", "/api/appeals/" + instance.getId() + "/document");
     return ResponseEntity.created(URI.create("/api/appeals/" + instance.getId())).body(answer);
-  }
-
-  /** A partner submits a project while the call is open; the same checks as in Tasklist. */
-  @PostMapping("/{id}/projects")
-  ResponseEntity<Map<String, Object>> submitProject(@PathVariable String id,
-      @RequestBody SubmitProject body) {
-    String projectId;
-    try {
-      projectId = appeals.submitProject(id, ProjectRequest.toFormFields(body));
-    } catch (InvalidInput e) {
-      // The form's field names, renamed back to the REST body's.
-      throw new InvalidInput(e.errors().stream().map(ProjectRequest::restNamed).toList());
-    }
-    return ResponseEntity.created(URI.create("/api/appeals/" + id + "/projects/" + projectId))
-        .body(Map.of("appealId", id, "projectId", projectId, "status", "SUBMITTED"));
   }
 
   /** Cancels an appeal, with the reason recorded. */
@@ -143,82 +112,5 @@ class AppealController {
     StoredDocument document = documents.visibleRendering(id, AppealVariables.DOCUMENT_KIND,
         null, lang).orElseThrow(() -> new AppealNotFoundException(id));
     return PdfDownload.of(document);
-  }
-
-  /** The REST body of a project, flattened to the Tasklist form's fields (and errors renamed back). */
-  static final class ProjectRequest {
-
-    static final Map<String, String> REST_NAME_OF_FIELD = new HashMap<>(Map.of(
-        "projectTitle", "title",
-        "girls", "peopleTargeted.girls",
-        "boys", "peopleTargeted.boys",
-        "femaleTeachers", "peopleTargeted.femaleTeachers",
-        "maleTeachers", "peopleTargeted.maleTeachers",
-        "withDisabilities", "peopleTargeted.withDisabilities"));
-
-    static {
-      for (PriorityActivity activity : PriorityActivity.values()) {
-        REST_NAME_OF_FIELD.put(activity.budgetField(), "activities[].budgetUsd");
-      }
-    }
-
-    private ProjectRequest() {
-    }
-
-    static Map<String, Object> toFormFields(SubmitProject body) {
-      Map<String, Object> fields = new HashMap<>();
-      List<FieldError> errors = new ArrayList<>();
-      fields.put("partnerOrganisation", body.partnerOrganisation());
-      fields.put("projectTitle", body.title());
-      fields.put("locations", body.locations());
-      fields.put("durationMonths", body.durationMonths());
-      if (body.peopleTargeted() != null) {
-        PeopleTargeted people = body.peopleTargeted();
-        fields.put("girls", people.girls());
-        fields.put("boys", people.boys());
-        fields.put("femaleTeachers", people.femaleTeachers());
-        fields.put("maleTeachers", people.maleTeachers());
-        fields.put("withDisabilities", people.withDisabilities());
-      } else {
-        errors.add(new FieldError("peopleTargeted", "is required: {girls, boys, femaleTeachers,"
-            + " maleTeachers, withDisabilities}"));
-      }
-      List<ActivityLine> activities = body.activities() == null ? List.of() : body.activities();
-      if (activities.isEmpty()) {
-        errors.add(new FieldError("activities", "needs at least one {activity, budgetUsd}"));
-      }
-      for (int i = 0; i < activities.size(); i++) {
-        String at = "activities[" + i + "]";
-        ActivityLine line = activities.get(i);
-        if (line == null) {
-          errors.add(new FieldError(at, "is not {activity, budgetUsd}"));
-          continue;
-        }
-        PriorityActivity activity = PriorityActivity.parse(line.activity());
-        if (activity == null) {
-          errors.add(new FieldError(at + ".activity", "'" + line.activity()
-              + "' is not a priority activity (one of "
-              + java.util.Arrays.toString(PriorityActivity.values()) + ")"));
-          continue;
-        }
-        if (fields.containsKey(activity.budgetField())) {
-          errors.add(new FieldError(at + ".activity", activity + " appears twice"));
-          continue;
-        }
-        if (line.budgetUsd() == null) {
-          errors.add(new FieldError(at + ".budgetUsd", "is required"));
-          continue;
-        }
-        fields.put(activity.budgetField(), line.budgetUsd());
-      }
-      fields.values().removeIf(java.util.Objects::isNull);
-      InvalidInput.throwIfAny(errors);
-      return fields;
-    }
-
-    static FieldError restNamed(FieldError error) {
-      return new FieldError(REST_NAME_OF_FIELD.getOrDefault(error.field(), error.field()),
-          error.message());
-    }
   }
 }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.eie.workflows.appeal.projects.SubmissionClosedException;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.StoredDocument;
 import org.eie.workflows.forms.ControllerSlice;
@@ -44,13 +43,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @ControllerSlice
 @WebMvcTest(AppealController.class)
 class AppealWebTest {
-
-  private static final String PROJECT = """
-      {"title": "Safe classrooms", "activities": [
-         {"activity": "TEMPORARY_LEARNING_SPACES", "budgetUsd": 50000}],
-       "locations": ["Beirut"], "durationMonths": 6,
-       "peopleTargeted": {"girls": 10, "boys": 10, "femaleTeachers": 1, "maleTeachers": 1,
-         "withDisabilities": 2}}""";
 
   @Autowired
   MockMvc mvc;
@@ -126,83 +118,6 @@ class AppealWebTest {
         .andExpect(jsonPath("$.title").value("Invalid input"))
         .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("emergencyType", "onset")))
         .andExpect(jsonPath("$.errors[0].message").value("is required"));
-  }
-
-  @Test
-  void aProjectAnswers201WithItsLocation() throws Exception {
-    when(appeals.submitProject(eq("a1"), anyMap())).thenReturn("p7");
-
-    mvc.perform(json("/api/appeals/a1/projects", PROJECT))
-        .andExpect(status().isCreated())
-        .andExpect(header().string("Location", "/api/appeals/a1/projects/p7"))
-        .andExpect(jsonPath("$.appealId").value("a1"))
-        .andExpect(jsonPath("$.projectId").value("p7"))
-        .andExpect(jsonPath("$.status").value("SUBMITTED"));
-  }
-
-  @Test
-  void aProjectWithoutPeopleOrActivitiesIsRefusedNamingBothBeforeTheEngine() throws Exception {
-    mvc.perform(json("/api/appeals/a1/projects", "{\"title\": \"Safe classrooms\"}"))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[*].field")
-            .value(containsInAnyOrder("peopleTargeted", "activities")));
-    verifyNoInteractions(appeals);
-  }
-
-  @Test
-  void anActivityThatIsNoPriorityActivityIsRefusedByItsPlaceInTheList() throws Exception {
-    mvc.perform(json("/api/appeals/a1/projects",
-            PROJECT.replace("TEMPORARY_LEARNING_SPACES", "SWIMMING_POOLS")))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[0].field").value("activities[0].activity"))
-        .andExpect(jsonPath("$.errors[0].message").value(containsString(
-            "'SWIMMING_POOLS' is not a priority activity")));
-    verifyNoInteractions(appeals);
-  }
-
-  @Test
-  void anActivityGivenTwiceIsRefused() throws Exception {
-    mvc.perform(json("/api/appeals/a1/projects", PROJECT.replace(
-            "{\"activity\": \"TEMPORARY_LEARNING_SPACES\", \"budgetUsd\": 50000}",
-            "{\"activity\": \"SCHOOL_REPAIR\", \"budgetUsd\": 1},"
-                + " {\"activity\": \"SCHOOL_REPAIR\", \"budgetUsd\": 2}")))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[0].field").value("activities[1].activity"))
-        .andExpect(jsonPath("$.errors[0].message").value("SCHOOL_REPAIR appears twice"));
-    verifyNoInteractions(appeals);
-  }
-
-  @Test
-  void anActivityWithoutBudgetIsRefusedNamingTheBudget() throws Exception {
-    mvc.perform(json("/api/appeals/a1/projects", PROJECT.replace(", \"budgetUsd\": 50000", "")))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[0].field").value("activities[0].budgetUsd"))
-        .andExpect(jsonPath("$.errors[0].message").value("is required"));
-    verifyNoInteractions(appeals);
-  }
-
-  @Test
-  void theFormsRefusalsNameTheRestBodysFields() throws Exception {
-    when(appeals.submitProject(eq("a1"), anyMap())).thenThrow(new InvalidInput(List.of(
-        new FieldError("projectTitle", "is required"),
-        new FieldError("girls", "must not be negative (was -1)"),
-        new FieldError("budgetSchoolRepair", "has at most two decimals (was 1.001)"))));
-
-    mvc.perform(json("/api/appeals/a1/projects", PROJECT))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder(
-            "title", "peopleTargeted.girls", "activities[].budgetUsd")));
-  }
-
-  @Test
-  void aProjectAfterTheCallClosedIs409() throws Exception {
-    when(appeals.submitProject(eq("a1"), anyMap()))
-        .thenThrow(new SubmissionClosedException("The call for projects closed at 2026-08-10"));
-
-    mvc.perform(json("/api/appeals/a1/projects", PROJECT))
-        .andExpect(status().isConflict())
-        .andExpect(jsonPath("$.status").value(409))
-        .andExpect(jsonPath("$.detail").value(containsString("closed")));
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.appeal.projects.ProjectSubmissions;
 import org.eie.workflows.documents.DocumentStore;
 import org.eie.workflows.documents.PdfStandards;
 import org.eie.workflows.forms.InvalidInput;
@@ -45,7 +46,7 @@ class PooledFundAppealTest extends PostgresApplicationTest {
   @Autowired
   DocumentStore documents;
   @Autowired
-  AppealService appeals;
+  ProjectSubmissions submissions;
   @Autowired
   PartnerRegistry registry;
 
@@ -101,7 +102,7 @@ class PooledFundAppealTest extends PostgresApplicationTest {
     // An NGO applying through the API is refused with the reason, before anything is recorded.
     scenario.as("partner.lb");
     try {
-      assertThatThrownBy(() -> appeals.submitProject(appeal.getId(),
+      assertThatThrownBy(() -> submissions.submit(appeal.getId(),
           cerfProject("NGO project", 6, "Lebanese Education Association")))
           .isInstanceOf(AuthorizationException.class)
           .hasMessageContaining("may not apply in a CERF rapid response appeal")
