@@ -143,9 +143,10 @@ public class MailSender {
         if (letter == null) {
           return false;
         }
-        MimeMessage message = envelope(ledger, row, letter);
+        JavaMailSenderImpl transport = transport();
+        MimeMessage message = envelope(transport, ledger, row, letter);
         attemptId.set(ownTransaction.execute(attempt -> ledger.attemptBegins(row)));
-        send(message);
+        send(transport, message);
         // Accepted by the SMTP server: recorded now, in this same short transaction.
         ledger.sent(row, letter);
         return true;
@@ -158,9 +159,9 @@ public class MailSender {
     }
   }
 
-  private void send(MimeMessage message) {
+  private void send(JavaMailSenderImpl transport, MimeMessage message) {
     try {
-      transport().send(message);
+      transport.send(message);
     } catch (MailException refused) {
       failing(refused);
       throw refused;
@@ -169,8 +170,9 @@ public class MailSender {
   }
 
   /** The letter with this application's envelope: sender, date, language, Message-ID. */
-  private <R> MimeMessage envelope(Ledger<R> ledger, R row, Letter letter) {
-    MimeMessage message = transport().createMimeMessage();
+  private <R> MimeMessage envelope(JavaMailSenderImpl transport, Ledger<R> ledger, R row,
+      Letter letter) {
+    MimeMessage message = transport.createMimeMessage();
     try {
       var helper = new MimeMessageHelper(message, !letter.attachments().isEmpty(), "UTF-8");
       helper.setFrom(ledger.from());

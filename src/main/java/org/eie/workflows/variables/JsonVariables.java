@@ -23,10 +23,10 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
  * The one way a process writes a JSON variable and reads it back (history reads go through
  * {@link StoredVariables}, with {@link #as} for a typed value). A value is written as the engine's
  * JSON object value: Jackson through Camunda Spin, with the Java type's name beside it, readable
- * in Tasklist, Cockpit and REST, never Java-serialised. It is read from its stored text with the same Jackson, into the
- * type the reader asks for: so a value reads whatever type name it was stored under (a record that
- * moved package still reads), and a value of another shape is refused, naming the variable, rather
- * than taken for absent.
+ * in Tasklist, Cockpit and REST, never Java-serialised. It is read from its stored text with the
+ * same Jackson, into the type the reader asks for: so a value reads whatever type name it was
+ * stored under (a record that moved package still reads), and a value of another shape is
+ * refused, naming the variable, rather than taken for absent.
  */
 public final class JsonVariables {
 

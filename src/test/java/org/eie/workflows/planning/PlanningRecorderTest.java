@@ -6,6 +6,7 @@ import static org.eie.workflows.InMemoryEngine.start;
 
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +18,16 @@ import org.junit.jupiter.api.Test;
 @Tag("fast")
 class PlanningRecorderTest {
 
+  static String before;
+
+  @BeforeAll
+  static void deployAsBefore() {
+    before = PlanningStep.deployAsBefore("recordFeedback", new RecordFeedback(),
+        "Task_GatherMemberFeedback");
+  }
+
   @Test
   void aCycleOnTheOlderDiagramRecordsAsBefore() {
-    String before = PlanningStep.deployAsBefore("recordFeedback", new RecordFeedback(),
-        "Task_GatherMemberFeedback");
     ProcessInstance cycle = start(before, Map.of("feedbackGathered", false));
 
     PlanningStep.complete(cycle, Map.of("memberFeedback", "Add a protection indicator"),
@@ -32,8 +39,6 @@ class PlanningRecorderTest {
 
   @Test
   void aCycleOnTheOlderDiagramRefusesAsBefore() {
-    String before = PlanningStep.deployAsBefore("recordFeedback", new RecordFeedback(),
-        "Task_GatherMemberFeedback");
     ProcessInstance cycle = start(before, Map.of("feedbackGathered", false));
 
     assertThat(PlanningStep.refusal(cycle, () -> PlanningStep.complete(cycle, Map.of(),
