@@ -68,6 +68,14 @@ public final class FormTranslations {
     this.bundles = bundles;
   }
 
+  /**
+   * Names these translations: the same on every node of one release, another when any text
+   * changes (a translated form is cached by browsers under its form and this).
+   */
+  public String fingerprint() {
+    return Integer.toHexString(bundles.hashCode());
+  }
+
   /** The translations deployed with the processes, read from the classpath. */
   public static FormTranslations fromClasspath() {
     Map<String, Map<String, Map<String, String>>> found = new HashMap<>();

@@ -31,6 +31,10 @@ final class AnswersInTheirLanguage extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(AnswersInTheirLanguage.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The reader's language, once looked up, for the filters behind this one. */
+  static final String LANGUAGE = AnswersInTheirLanguage.class.getName() + ".language";
+  /** What an answer read in the reader's language depends on. */
+  static final String VARY = "Accept-Language, Cookie, Authorization";
 
   private final PersonalLanguage languages;
   private final List<AnswerRewriter> rewriters;
@@ -65,6 +69,7 @@ final class AnswersInTheirLanguage extends OncePerRequestFilter {
       FilterChain chain) throws ServletException, IOException {
     String language = languages.forReader(Callers.of(request).map(EieUser::id).orElse(null),
         request.getHeader("Accept-Language"));
+    request.setAttribute(LANGUAGE, language);
     if (Languages.ENGLISH.equals(language)) {
       chain.doFilter(request, response);
       return;
@@ -72,7 +77,7 @@ final class AnswersInTheirLanguage extends OncePerRequestFilter {
     AnswerRewriter rewriter = (AnswerRewriter) request.getAttribute(REWRITER);
     var answer = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, answer);
-    response.setHeader("Vary", "Accept-Language, Cookie, Authorization");
+    response.setHeader("Vary", VARY);
     String type = answer.getContentType();
     if (answer.getStatus() == HttpServletResponse.SC_OK && type != null && type.contains("json")
         && answer.getContentSize() > 0) {

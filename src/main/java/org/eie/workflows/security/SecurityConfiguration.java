@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.eie.workflows.forms.FormTranslations;
+import org.eie.workflows.forms.TaskForms;
 import org.eie.workflows.language.PersonalLanguage;
 import org.eie.workflows.security.oidc.OidcSignIn;
 import org.eie.workflows.tasklist.TaskListWording;
@@ -51,12 +52,15 @@ class SecurityConfiguration {
   /** Users' languages, for the engine's answers they read (AnswersInTheirLanguage). */
   private final PersonalLanguage languages;
   private final FormTranslations formTranslations = FormTranslations.fromClasspath();
+  /** Tasks' deployed forms, for what Tasklist asks when it opens one (TaskFormAnswers). */
+  private final TaskForms taskForms;
 
   SecurityConfiguration(LoginThrottle logins, ObjectProvider<OidcSignIn> singleSignOn,
-      PersonalLanguage languages) {
+      PersonalLanguage languages, TaskForms taskForms) {
     this.logins = logins;
     this.singleSignOn = singleSignOn.getIfAvailable();
     this.languages = languages;
+    this.taskForms = taskForms;
   }
 
   @Bean
@@ -165,13 +169,15 @@ class SecurityConfiguration {
    * The engine API's guards, the same in both chains that reach it (the REST API and the
    * webapps), in this order after {@code after}: the wall (allow-list per role), the guard on
    * query expressions, the tenant seal, the form bodies' limits, then the answers and refusals in
-   * the reader's language, which so rewrite only what the caller may read.
+   * the reader's language, which so rewrite only what the caller may read, and last the answers
+   * from a task's form.
    */
   private EngineGuards engineGuards(Class<? extends Filter> after, ProcessEngine engine,
       TaskListWording wording) {
     return new EngineGuards(after, engine, new AnswersInTheirLanguage(languages, List.of(
         new AnswerRewriter.DeployedForms(formTranslations),
-        new AnswerRewriter.TaskListNames(wording))), languages);
+        new AnswerRewriter.TaskListNames(wording))), languages,
+        new TaskFormAnswers(taskForms, formTranslations, engine));
   }
 
   /** {@link #engineGuards} as one step of a chain's configuration. */
@@ -182,13 +188,15 @@ class SecurityConfiguration {
     private final ProcessEngine engine;
     private final AnswersInTheirLanguage answers;
     private final PersonalLanguage languages;
+    private final TaskFormAnswers taskForms;
 
     EngineGuards(Class<? extends Filter> after, ProcessEngine engine,
-        AnswersInTheirLanguage answers, PersonalLanguage languages) {
+        AnswersInTheirLanguage answers, PersonalLanguage languages, TaskFormAnswers taskForms) {
       this.after = after;
       this.engine = engine;
       this.answers = answers;
       this.languages = languages;
+      this.taskForms = taskForms;
     }
 
     @Override
@@ -198,7 +206,8 @@ class SecurityConfiguration {
           .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
           .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
           .addFilterAfter(answers, EngineFormBodies.class)
-          .addFilterAfter(new RefusalsInTheirLanguage(languages), AnswersInTheirLanguage.class);
+          .addFilterAfter(new RefusalsInTheirLanguage(languages), AnswersInTheirLanguage.class)
+          .addFilterAfter(taskForms, RefusalsInTheirLanguage.class);
     }
   }
 

@@ -51,6 +51,11 @@ final class TenantSeal extends OncePerRequestFilter {
   /** The engine API below the REST API's root or the webapps' engine root; group 3: the rest. */
   static final Pattern ENGINE_API = Pattern.compile(
       "(?:/engine-rest(?:/engine/([^/]+))?|/camunda/api/engine/engine/([^/]+))(/.*)");
+  /**
+   * The open task named in the path, as the caller's own query found it, for the filters behind
+   * the seal (TaskFormAnswers): absent if the task is not open or not the caller's to see.
+   */
+  static final String OPEN_TASK = TenantSeal.class.getName() + ".openTask";
   private static final int MAX_COMMENT_BODY = 1 << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,9 +69,10 @@ final class TenantSeal extends OncePerRequestFilter {
 
   /** The kinds of resource whose ids are sealed, by their path below the engine's root. */
   private enum Sealed {
+    /** An open task is looked up whole ({@link #OPEN_TASK}); a completed one is counted. */
     TASK("task", Set.of("count", "create", "report"), "No matching task with id %s",
-        (engine, id) -> engine.getTaskService().createTaskQuery().taskId(id).count() > 0
-            || engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id).count() > 0),
+        (engine, id) -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(id)
+            .count() > 0),
     PROCESS_INSTANCE("process-instance", Set.of("count", "suspended", "suspended-async", "delete",
         "delete-historic-query-based", "job-retries", "job-retries-historic-query-based",
         "variables-async", "message-async"), "Process instance with id %s does not exist",
@@ -147,7 +153,15 @@ final class TenantSeal extends OncePerRequestFilter {
         continue;
       }
       String id = segments.get(size);
-      if (!asCaller(caller, () -> kind.visible.test(engine, id))) {
+      if (kind == Sealed.TASK) {
+        Task open = asCaller(caller,
+            () -> engine.getTaskService().createTaskQuery().taskId(id).singleResult());
+        if (open != null) {
+          request.setAttribute(OPEN_TASK, open);
+        }
+      }
+      if (request.getAttribute(OPEN_TASK) == null
+          && !asCaller(caller, () -> kind.visible.test(engine, id))) {
         answer(response, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException",
             kind.unknown.formatted(id));
         return;
