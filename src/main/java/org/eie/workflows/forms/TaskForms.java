@@ -30,10 +30,11 @@ import org.springframework.stereotype.Component;
  * The Camunda Form an open task shows, as the engine would find it for the task's
  * {@code deployed-form} ({@code camunda:formRef} with binding {@code latest} or
  * {@code deployment}), kept per node once read: a deployed form never changes (a new version is a
- * new form definition with a new id). Which definition is the {@code latest} is asked again after
- * {@link #LATEST_FOR}: forms are deployed when a release starts, and a node of the previous release
- * serves the forms its own recorders read until then. No query at all where the engine makes four
- * (task, authorization, definition, resource).
+ * new form definition with a new id). Which definition is a task's {@code latest} form is asked
+ * again after {@link #LATEST_FOR}: forms are deployed when a release starts, so a form that a new
+ * release deploys from another node is served here within that time. In between, no query at all
+ * where the engine reads the task, its process definition, the authorizations, the form
+ * definition and its resource.
  *
  * <p>Each form also knows the variables it reads ({@link TaskForm#variableNames()}): its fields'
  * keys, the lists its options come from, and every name in its expressions and templates, so a

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -354,6 +355,20 @@ public final class Benchmarks {
     if (startUps) {
       result.put("startupExtractedWithCdsSeconds",
           startUps(extracted, PackagedApp.classDataSharing(), database));
+      // The same extracted jar on a JDK 25 or later with its ahead-of-time cache, if there is one.
+      Optional<Path> aotJava = PackagedApp.aotJava();
+      if (aotJava.isPresent()) {
+        List<String> cache = PackagedApp.trainAotCache(aotJava.get(), extracted, database);
+        double[] seconds = new double[STARTS];
+        for (int i = 0; i < STARTS; i++) {
+          try (var app = PackagedApp.start(aotJava.get(), extracted, cache, database)) {
+            seconds[i] = app.secondsToHealthy;
+          }
+        }
+        Map<String, Object> aot = new LinkedHashMap<>(spread(seconds));
+        aot.put("java", aotJava.get().toString());
+        result.put("startupExtractedWithAotCacheSeconds", aot);
+      }
     }
     Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.load.warmup", 10));
     Duration measured = Duration.ofSeconds(Integer.getInteger("bench.load.seconds", 30));
@@ -449,7 +464,12 @@ public final class Benchmarks {
         }
       }
       var startup = (Map<String, Object>) packaged.get("startupExtractedWithCdsSeconds");
-      if (startup != null) {
+      var startupAot = (Map<String, Object>) packaged.get("startupExtractedWithAotCacheSeconds");
+      if (startupAot != null) {
+        target(targets, "startupSeconds",
+            "start-up to health UP (extracted + JDK 25 AOT cache), s",
+            ((Number) startupAot.get("median")).doubleValue(), "<=", 8.0);
+      } else if (startup != null) {
         target(targets, "startupSeconds", "start-up to health UP (extracted + CDS), s",
             ((Number) startup.get("median")).doubleValue(), "<=", 8.0);
       }
@@ -588,6 +608,12 @@ public final class Benchmarks {
     System.out.printf(Locale.ROOT, "%-44s %14s %14s %8s %s%n",
         "start-up to health UP, extracted + CDS, s", startupCds.get("median"),
         spreadOf(startupCds), "", "<= 8");
+    var startupAot = (Map<String, Object>) packaged.get("startupExtractedWithAotCacheSeconds");
+    if (startupAot != null) {
+      System.out.printf(Locale.ROOT, "%-44s %14s %14s %8s %s%n",
+          "start-up, extracted + JDK 25 AOT cache, s", startupAot.get("median"),
+          spreadOf(startupAot), "", "<= 8");
+    }
     printTasklist(packaged);
     System.out.printf(Locale.ROOT, "%-44s %14s %14s %8s %s%n",
         "GC share of run (heap " + memory.get("maxHeapMiB") + " MiB, peak "

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -46,10 +49,67 @@ final class PackagedApp implements AutoCloseable {
    */
   static PackagedApp start(Path jar, List<String> jvmOptions, Database database)
       throws Exception {
-    List<String> command = new ArrayList<>(jvmOptions);
+    return start(thisJava(), jar, jvmOptions, database);
+  }
+
+  /** {@link #start(Path, List, Database)} with another JVM, {@code java}. */
+  static PackagedApp start(Path java, Path jar, List<String> jvmOptions, Database database)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of(java.toString()));
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     return launch(command, database, List.of());
+  }
+
+  private static Path thisJava() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  /**
+   * A JDK 25 or later for the ahead-of-time cache ({@code -XX:AOTCacheOutput}, JDK 25's one-step
+   * training): {@code EIE_BENCH_AOT_JAVA} (its {@code java}), else the first JDK under
+   * {@code /usr/lib/jvm} whose {@code release} file says 25 or later; none if neither.
+   */
+  static Optional<Path> aotJava() throws IOException {
+    String given = System.getenv("EIE_BENCH_AOT_JAVA");
+    if (given != null && !given.isBlank()) {
+      return Optional.of(Path.of(given.trim()));
+    }
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> homes = Files.list(jvms)) {
+      for (Path home : homes.sorted().toList()) {
+        Path release = home.resolve("release");
+        if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
+          Matcher version = JAVA_VERSION.matcher(Files.readString(release));
+          if (version.find() && Integer.parseInt(version.group(1)) >= 25) {
+            return Optional.of(home.resolve("bin/java"));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final Pattern JAVA_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
+
+  /**
+   * Records an ahead-of-time cache for the extracted jar with {@code java} (JDK 25+): one training
+   * run that stops after the context has started, as for the class data sharing archive; the
+   * cache holds the classes loaded and linked, and the profiles of the methods run.
+   */
+  static List<String> trainAotCache(Path java, Path extracted, Database database)
+      throws Exception {
+    Path cache = extracted.resolveSibling("application.aot");
+    List<String> training = new ArrayList<>(List.of(java.toString(),
+        "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=off", "-Xlog:cds=off",
+        "-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
+    training.addAll(database.arguments(0));
+    run(training);
+    return List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off");
   }
 
   /**
@@ -63,7 +123,7 @@ final class PackagedApp implements AutoCloseable {
             .split(java.io.File.pathSeparator))
         .filter(entry -> !Path.of(entry).toAbsolutePath().toString().equals(ours))
         .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-    return launch(List.of("-cp", classPath,
+    return launch(List.of(thisJava().toString(), "-cp", classPath,
             org.eie.workflows.benchmark.bare.BareCamundaWebapp.class.getName()), database,
         List.of(org.eie.workflows.benchmark.bare.BareCamundaWebapp.SETTINGS));
   }
@@ -74,9 +134,7 @@ final class PackagedApp implements AutoCloseable {
     try (var socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(program);
+    List<String> command = new ArrayList<>(program);
     command.addAll(database.arguments(port));
     command.addAll(settings);
     long start = System.nanoTime();
@@ -98,7 +156,7 @@ final class PackagedApp implements AutoCloseable {
    */
   static Path extractWithClassDataSharing(Path jar, Database database) throws Exception {
     Path folder = Path.of("target", "bench-extracted");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String java = thisJava().toString();
     run(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
         "--destination", folder.toString()));
     Path extracted = folder.resolve(jar.getFileName());
