@@ -10,11 +10,13 @@ import io.micrometer.core.instrument.Timer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.slf4j.Logger;
@@ -124,9 +126,13 @@ public class DocumentRenderer {
       warnAboutUnembeddedFonts(document, request);
       document.getDocumentCatalog().setLanguage(request.locale().toLanguageTag());
       Attachments.embed(document, request.attachments());
+      // The fonts are subset, and their ToUnicode maps written, when the document is saved: a
+      // first save, uncompressed and thrown away, makes them, Arabic in them becomes base
+      // letters, and the document is saved for good.
+      document.save(OutputStream.nullOutputStream(), CompressParameters.NO_COMPRESSION);
+      SearchableText.withBaseLetters(document);
       document.save(out);
-      // The fonts' ToUnicode maps exist once saved; Arabic in them becomes base letters.
-      return SearchableText.withBaseLetters(out.toByteArray());
+      return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render " + request.template(), e);
     }

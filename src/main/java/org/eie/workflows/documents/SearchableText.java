@@ -1,8 +1,6 @@
 package org.eie.workflows.documents;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Collections;
@@ -12,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.fontbox.cmap.CMap;
 import org.apache.fontbox.cmap.CMapParser;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
@@ -35,30 +32,23 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
  * the logical, order). Nothing drawn changes: same glyphs, same fonts, same layout.
  *
  * <p>The maps exist only once the fonts are subset, which PDFBox does as it saves the document,
- * so this works on the saved bytes: every document type goes through it in
- * {@link DocumentRenderer#renderHtml}. A document with no presentation form is returned as it is.
+ * so {@link DocumentRenderer#renderHtml} saves every document type once, uncompressed and thrown
+ * away, before this, and then for good: the document is not read back from its bytes (which
+ * took a third of an appeal document's time). A font with no presentation form is left as it is.
  */
 final class SearchableText {
 
   private SearchableText() {
   }
 
-  /** The PDF with every font's {@code ToUnicode} map giving base letters, not presentation forms. */
-  static byte[] withBaseLetters(byte[] pdf) {
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      Set<COSDictionary> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-      boolean changed = false;
-      for (var page : document.getPages()) {
-        changed |= rewrite(page.getResources(), seen);
-      }
-      if (!changed) {
-        return pdf;
-      }
-      var out = new ByteArrayOutputStream(pdf.length);
-      document.save(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not rewrite the fonts' ToUnicode maps", e);
+  /**
+   * Gives every font's {@code ToUnicode} map of {@code document} base letters, not presentation
+   * forms. The maps exist once the fonts are subset, which the document's first save does.
+   */
+  static void withBaseLetters(PDDocument document) throws IOException {
+    Set<COSDictionary> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (var page : document.getPages()) {
+      rewrite(page.getResources(), seen);
     }
   }
 
