@@ -1,15 +1,10 @@
 package org.eie.workflows.forms;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.FormData;
@@ -21,18 +16,15 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
@@ -49,10 +41,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OnlyTheFormsFields extends AbstractProcessEnginePlugin {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  /** The fields of each deployed Camunda Form, by its definition id (a deployed form never changes). */
-  private static final Map<String, Set<String>> FIELDS_OF_FORM = new ConcurrentHashMap<>();
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -141,41 +129,9 @@ public class OnlyTheFormsFields extends AbstractProcessEnginePlugin {
       form.getFormFields().stream().map(FormField::getId).forEach(fields::add);
     }
     if (form.getCamundaFormRef() != null) {
-      CommandContext command = Context.getCommandContext();
-      CamundaFormDefinition definition = command.runWithoutAuthorization(
-          new GetCamundaFormDefinitionCmd(form.getCamundaFormRef(), form.getDeploymentId()));
-      if (definition != null) {
-        fields.addAll(FIELDS_OF_FORM.computeIfAbsent(definition.getId(), id -> keysOf(
-            command.getResourceManager().findResourceByDeploymentIdAndResourceName(
-                definition.getDeploymentId(), definition.getResourceName()).getBytes())));
-      }
+      TaskForms.in(Context.getCommandContext(), form.getCamundaFormRef(), form.getDeploymentId())
+          .ifPresent(deployed -> fields.addAll(deployed.fields()));
     }
     return fields;
-  }
-
-  /**
-   * The top-level names a Camunda Form (form-js schema) submits: each data field's key (the first
-   * part of a dotted key), a group's or dynamic list's path; buttons submit nothing.
-   */
-  static Set<String> keysOf(byte[] schema) {
-    try {
-      Set<String> keys = new HashSet<>();
-      collect(JSON.readTree(schema).path("components"), keys);
-      return Set.copyOf(keys);
-    } catch (IOException e) {
-      throw new IllegalStateException("A deployed form is not valid JSON", e);
-    }
-  }
-
-  private static void collect(JsonNode components, Set<String> keys) {
-    for (JsonNode component : components) {
-      if (component.hasNonNull("path")) {
-        keys.add(component.get("path").asText().split("\\.")[0]);
-      } else if (component.hasNonNull("key") && !"button".equals(component.path("type").asText())) {
-        keys.add(component.get("key").asText().split("\\.")[0]);
-      } else {
-        collect(component.path("components"), keys);
-      }
-    }
   }
 }

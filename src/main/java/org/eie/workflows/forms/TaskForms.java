@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,15 +15,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.form.handler.DefaultFormHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -49,18 +53,20 @@ public class TaskForms {
   /** The properties of a form-js component that name a variable (or, for a path, its first part). */
   private static final Set<String> NAMING = Set.of("key", "valuesKey", "path", "dataSource",
       "source");
-
-  private final CommandExecutor commands;
   /**
-   * How long a task's {@code latest} form stays the one served before the engine is asked again:
-   * a form deployed by another node (a new release starting) is served here within this time.
+   * How long a {@code latest} form reference stays resolved before the engine is asked again: a
+   * form deployed by another node (a new release starting) is served here within this time.
    */
   static final Duration LATEST_FOR = Duration.ofSeconds(60);
-  private static final Duration FOREVER = Duration.ofDays(3650);
 
-  private final Map<String, TaskForm> byDefinitionId = new ConcurrentHashMap<>();
-  /** process definition id # task definition key → its form as last resolved. */
-  private final Map<String, Resolved> byTask = new ConcurrentHashMap<>();
+  /** Each deployed form read, by its definition's id (a deployed form never changes). */
+  private static final Map<String, TaskForm> FORMS = new ConcurrentHashMap<>();
+  /** Each form reference resolved, by {@link #referenceOf}, until when. */
+  private static final Map<String, Resolved> RESOLVED = new ConcurrentHashMap<>();
+  /** Each task's form reference (process definition id # task key): it never changes. */
+  private final Map<String, Optional<Reference>> byTask = new ConcurrentHashMap<>();
+
+  private final CommandExecutor commands;
 
   TaskForms(ProcessEngine engine) {
     this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
@@ -69,87 +75,108 @@ public class TaskForms {
 
   /**
    * A deployed form: its definition's id (which names this exact text), the form as deployed (in
-   * English: translation is the language filter's) and the variables it reads.
+   * English: translation is the language filter's), the variables it reads and the fields it
+   * submits.
    */
-  public record TaskForm(String id, byte[] json, Set<String> variableNames) {}
+  public record TaskForm(String id, byte[] json, Set<String> variableNames, Set<String> fields) {}
+
+  /** A task's form reference, and the deployment of its process (for binding {@code deployment}). */
+  private record Reference(CamundaFormRef form, String deploymentId) {}
+
+  /** A form reference's form, until when ({@link System#nanoTime()}); none if not found. */
+  private record Resolved(TaskForm form, long until) {}
 
   /**
-   * The form of {@code task}; empty if it has none, or one this cannot resolve the way the engine
-   * does (a form key, an expression, a pinned version), which the engine then answers itself.
-   * The caller has already shown that the task is theirs to see.
+   * The form of {@code task}; empty if it has none, or one the engine would resolve otherwise (a
+   * form key, or a reference with an expression), which the engine then answers itself. The
+   * caller has already shown that the task is theirs to see.
    */
   public Optional<TaskForm> of(Task task) {
     if (task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null) {
       return Optional.empty();
     }
-    String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
-    Resolved known = byTask.get(key);
-    if (known == null || System.nanoTime() - known.until() > 0) {
-      known = commands.execute(context -> context.runWithoutAuthorization(
-          () -> resolve(context, task.getProcessDefinitionId(), task.getTaskDefinitionKey())));
-      byTask.put(key, known);
+    Optional<Reference> reference = byTask.get(
+        task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey());
+    if (reference != null && reference.isEmpty()) {
+      return Optional.empty();
+    }
+    Resolved known = reference == null ? null : RESOLVED.get(referenceOf(reference.get()));
+    if (known != null && System.nanoTime() - known.until() < 0) {
+      return Optional.ofNullable(known.form());
+    }
+    return commands.execute(context -> context.runWithoutAuthorization(() -> {
+      Optional<Reference> found = byTask.computeIfAbsent(
+          task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+          key -> referenceOf(context, task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
+      return found.flatMap(form -> in(context, form.form(), form.deploymentId()));
+    }));
+  }
+
+  /**
+   * The form a Camunda Form reference names, as the engine resolves it, within a running engine
+   * command: read once per node, the {@code latest} reference asked again after
+   * {@link #LATEST_FOR}.
+   */
+  public static Optional<TaskForm> in(CommandContext context, CamundaFormRef form,
+      String deploymentId) {
+    String key = referenceOf(new Reference(form, deploymentId));
+    Resolved known = RESOLVED.get(key);
+    long now = System.nanoTime();
+    if (known == null || now - known.until() >= 0) {
+      CamundaFormDefinition definition = context.runWithoutAuthorization(
+          new GetCamundaFormDefinitionCmd(form, deploymentId));
+      TaskForm read = definition == null ? null : FORMS.computeIfAbsent(definition.getId(),
+          id -> read(context, definition));
+      known = new Resolved(read, DefaultFormHandler.FORM_REF_BINDING_LATEST.equals(
+          form.getBinding()) || read == null ? now + LATEST_FOR.toNanos() : Long.MAX_VALUE);
+      RESOLVED.put(key, known);
     }
     return Optional.ofNullable(known.form());
   }
 
-  /** A task's form as resolved, until when ({@link System#nanoTime()}); none if not resolvable. */
-  private record Resolved(TaskForm form, long until) {
-
-    /** Asked again after {@link #LATEST_FOR}: the latest form, or none resolved yet. */
-    static Resolved forNow(TaskForm form) {
-      return new Resolved(form, System.nanoTime() + LATEST_FOR.toNanos());
-    }
-
-    /** A form bound to the task's own deployment, which never changes. */
-    static Resolved forGood(TaskForm form) {
-      return new Resolved(form, System.nanoTime() + FOREVER.toNanos());
-    }
+  /** What a reference resolves by: the key, and the deployment or version where they count. */
+  private static String referenceOf(Reference reference) {
+    CamundaFormRef form = reference.form();
+    return switch (form.getBinding()) {
+      case DefaultFormHandler.FORM_REF_BINDING_DEPLOYMENT ->
+          form.getKey() + "@" + reference.deploymentId();
+      case DefaultFormHandler.FORM_REF_BINDING_VERSION -> form.getKey() + ":" + form.getVersion();
+      default -> form.getKey();
+    };
   }
 
-  private Resolved resolve(CommandContext context, String processDefinitionId, String taskKey) {
+  /** The task's literal form reference in its process definition; none for anything else. */
+  private static Optional<Reference> referenceOf(CommandContext context,
+      String processDefinitionId, String taskKey) {
     ProcessDefinitionEntity process = context.getProcessEngineConfiguration().getDeploymentCache()
         .findDeployedProcessDefinitionById(processDefinitionId);
-    TaskDefinition taskDefinition = process.getTaskDefinitions().get(taskKey);
-    if (taskDefinition == null) {
-      return Resolved.forNow(null);
+    TaskDefinition task = process.getTaskDefinitions().get(taskKey);
+    if (task == null) {
+      return Optional.empty();
     }
-    FormDefinition reference = taskDefinition.getFormDefinition();
-    Expression key = reference.getCamundaFormDefinitionKey();
-    String binding = reference.getCamundaFormDefinitionBinding();
-    if (reference.getFormKey() != null || key == null || !key.isLiteralText()) {
-      return Resolved.forNow(null);
+    FormDefinition definition = task.getFormDefinition();
+    Expression key = definition.getCamundaFormDefinitionKey();
+    Expression version = definition.getCamundaFormDefinitionVersion();
+    if (definition.getFormKey() != null || key == null || !key.isLiteralText()
+        || (version != null && !version.isLiteralText())) {
+      return Optional.empty();
     }
-    CamundaFormDefinitionEntity definition;
-    if (DefaultFormHandler.FORM_REF_BINDING_LATEST.equals(binding)) {
-      definition = context.getCamundaFormDefinitionManager()
-          .findLatestDefinitionByKey(key.getExpressionText());
-    } else if (DefaultFormHandler.FORM_REF_BINDING_DEPLOYMENT.equals(binding)) {
-      definition = context.getCamundaFormDefinitionManager()
-          .findDefinitionByDeploymentAndKey(process.getDeploymentId(), key.getExpressionText());
-    } else {
-      return Resolved.forNow(null);
+    var form = new CamundaFormRefImpl(key.getExpressionText(),
+        definition.getCamundaFormDefinitionBinding());
+    if (version != null) {
+      form.setVersion(Integer.valueOf(version.getExpressionText()));
     }
-    if (definition == null) {
-      return Resolved.forNow(null);
-    }
-    TaskForm form = byDefinitionId.get(definition.getId());
-    if (form == null) {
-      form = read(context, definition);
-    }
-    return form != null && DefaultFormHandler.FORM_REF_BINDING_DEPLOYMENT.equals(binding)
-        ? Resolved.forGood(form) : Resolved.forNow(form);
+    return Optional.of(new Reference(form, process.getDeploymentId()));
   }
 
-  private TaskForm read(CommandContext context, CamundaFormDefinitionEntity definition) {
+  private static TaskForm read(CommandContext context, CamundaFormDefinition definition) {
     ResourceEntity resource = context.getResourceManager().findResourceByDeploymentIdAndResourceName(
         definition.getDeploymentId(), definition.getResourceName());
     if (resource == null) {
       return null;
     }
-    TaskForm read = new TaskForm(definition.getId(), resource.getBytes(),
-        variableNames(resource.getBytes()));
-    byDefinitionId.putIfAbsent(read.id(), read);
-    return read;
+    byte[] json = resource.getBytes();
+    return new TaskForm(definition.getId(), json, variableNames(json), fieldsOf(json));
   }
 
   /** Every variable a form-js schema reads: a superset, never less. */
@@ -180,6 +207,32 @@ public class TaskForms {
         if (!first.isEmpty()) {
           names.add(first);
         }
+      }
+    }
+  }
+
+  /**
+   * The top-level names a Camunda Form (form-js schema) submits: each data field's key (the first
+   * part of a dotted key), a group's or dynamic list's path; buttons submit nothing.
+   */
+  static Set<String> fieldsOf(byte[] schema) {
+    try {
+      Set<String> keys = new HashSet<>();
+      collectFields(JSON.readTree(schema).path("components"), keys);
+      return Set.copyOf(keys);
+    } catch (IOException e) {
+      throw new IllegalStateException("A deployed form is not valid JSON", e);
+    }
+  }
+
+  private static void collectFields(JsonNode components, Set<String> keys) {
+    for (JsonNode component : components) {
+      if (component.hasNonNull("path")) {
+        keys.add(component.get("path").asText().split("\\.")[0]);
+      } else if (component.hasNonNull("key") && !"button".equals(component.path("type").asText())) {
+        keys.add(component.get("key").asText().split("\\.")[0]);
+      } else {
+        collectFields(component.path("components"), keys);
       }
     }
   }

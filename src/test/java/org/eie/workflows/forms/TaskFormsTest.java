@@ -32,5 +32,8 @@ class TaskFormsTest {
         "projectTitle", "partnerOrganisation", "partnerOptions", "activities", "budget",
         "ceiling", "spent", "emergencyName", "country", "girls", "appealType", "comment")
         .doesNotContain("Title", "Say", "example", "textfield", "select");
+    // What it submits: its fields, a dynamic list as one; not the lists and names it only reads.
+    assertThat(TaskForms.fieldsOf(form.getBytes(StandardCharsets.UTF_8))).containsExactlyInAnyOrder(
+        "projectTitle", "partnerOrganisation", "activities", "girls", "comment");
   }
 }
