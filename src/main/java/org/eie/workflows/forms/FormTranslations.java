@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.ResourceBundle;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
@@ -69,11 +71,15 @@ public final class FormTranslations {
   }
 
   /**
-   * Names these translations: the same on every node of one release, another when any text
-   * changes (a translated form is cached by browsers under its form and this).
+   * Names these translations, the forms' texts and form-js's refusals in each of their languages:
+   * the same on every node of one release, almost surely another when any text changes (a
+   * translated form is cached by browsers under its form and this).
    */
   public String fingerprint() {
-    return Integer.toHexString(bundles.hashCode());
+    Map<String, Map<String, String>> refusals = new TreeMap<>();
+    bundles.values().forEach(form -> form.keySet().forEach(
+        language -> refusals.computeIfAbsent(language, FormTranslations::validationMessages)));
+    return Integer.toHexString(Objects.hash(bundles, refusals));
   }
 
   /** The translations deployed with the processes, read from the classpath. */

@@ -5,15 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -50,7 +53,7 @@ public class TaskForms {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** A name in a FEEL expression ({@code =...}) or a template ({@code {{...}}}). */
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  /** The properties of a form-js component that name a variable (or, for a path, its first part). */
+  /** A form-js component's properties that name a variable (for a path, by its first part). */
   private static final Set<String> NAMING = Set.of("key", "valuesKey", "path", "dataSource",
       "source");
   /**
@@ -59,18 +62,35 @@ public class TaskForms {
    */
   static final Duration LATEST_FOR = Duration.ofSeconds(60);
 
-  /** Each deployed form read, by its definition's id (a deployed form never changes). */
-  private static final Map<String, TaskForm> FORMS = new ConcurrentHashMap<>();
-  /** Each form reference resolved, by {@link #referenceOf}, until when. */
-  private static final Map<String, Resolved> RESOLVED = new ConcurrentHashMap<>();
+  /**
+   * What each engine has read (the engine's own command, {@link #in}, has no bean to hold it): one
+   * engine per node, but tests run several in one JVM, each on its own database.
+   */
+  private static final Map<ProcessEngineConfiguration, Read> READ =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * One engine's forms, by their definition's id (a deployed form never changes), and its form
+   * references resolved, by {@link #referenceOf}.
+   */
+  private record Read(Map<String, TaskForm> forms, Map<String, Resolved> references) {
+
+    static Read by(ProcessEngineConfiguration engine) {
+      return READ.computeIfAbsent(engine,
+          any -> new Read(new ConcurrentHashMap<>(), new ConcurrentHashMap<>()));
+    }
+  }
+
   /** Each task's form reference (process definition id # task key): it never changes. */
   private final Map<String, Optional<Reference>> byTask = new ConcurrentHashMap<>();
 
   private final CommandExecutor commands;
+  private final Read read;
 
   TaskForms(ProcessEngine engine) {
-    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    this.commands = configuration.getCommandExecutorTxRequired();
+    this.read = Read.by(configuration);
   }
 
   /**
@@ -80,11 +100,20 @@ public class TaskForms {
    */
   public record TaskForm(String id, byte[] json, Set<String> variableNames, Set<String> fields) {}
 
-  /** A task's form reference, and the deployment of its process (for binding {@code deployment}). */
+  /** A task's form reference, and its process's deployment (for binding {@code deployment}). */
   private record Reference(CamundaFormRef form, String deploymentId) {}
 
-  /** A form reference's form, until when ({@link System#nanoTime()}); none if not found. */
-  private record Resolved(TaskForm form, long until) {}
+  /**
+   * A form reference's form (none if not found) and when it was resolved
+   * ({@link System#nanoTime()}); a {@code latest} reference, or one not found, for
+   * {@link #LATEST_FOR}, any other for good.
+   */
+  private record Resolved(TaskForm form, long at, boolean forGood) {
+
+    boolean fresh() {
+      return forGood || System.nanoTime() - at < LATEST_FOR.toNanos();
+    }
+  }
 
   /**
    * The form of {@code task}; empty if it has none, or one the engine would resolve otherwise (a
@@ -100,8 +129,9 @@ public class TaskForms {
     if (reference != null && reference.isEmpty()) {
       return Optional.empty();
     }
-    Resolved known = reference == null ? null : RESOLVED.get(referenceOf(reference.get()));
-    if (known != null && System.nanoTime() - known.until() < 0) {
+    Resolved known = reference == null ? null
+        : read.references().get(referenceOf(reference.get()));
+    if (known != null && known.fresh()) {
       return Optional.ofNullable(known.form());
     }
     return commands.execute(context -> context.runWithoutAuthorization(() -> {
@@ -119,17 +149,18 @@ public class TaskForms {
    */
   public static Optional<TaskForm> in(CommandContext context, CamundaFormRef form,
       String deploymentId) {
+    Read read = Read.by(context.getProcessEngineConfiguration());
     String key = referenceOf(new Reference(form, deploymentId));
-    Resolved known = RESOLVED.get(key);
-    long now = System.nanoTime();
-    if (known == null || now - known.until() >= 0) {
+    Resolved known = read.references().get(key);
+    if (known == null || !known.fresh()) {
+      long now = System.nanoTime();
       CamundaFormDefinition definition = context.runWithoutAuthorization(
           new GetCamundaFormDefinitionCmd(form, deploymentId));
-      TaskForm read = definition == null ? null : FORMS.computeIfAbsent(definition.getId(),
-          id -> read(context, definition));
-      known = new Resolved(read, DefaultFormHandler.FORM_REF_BINDING_LATEST.equals(
-          form.getBinding()) || read == null ? now + LATEST_FOR.toNanos() : Long.MAX_VALUE);
-      RESOLVED.put(key, known);
+      TaskForm found = definition == null ? null : read.forms().computeIfAbsent(
+          definition.getId(), id -> read(context, definition));
+      known = new Resolved(found, now, found != null
+          && !DefaultFormHandler.FORM_REF_BINDING_LATEST.equals(form.getBinding()));
+      read.references().put(key, known);
     }
     return Optional.ofNullable(known.form());
   }
@@ -170,8 +201,9 @@ public class TaskForms {
   }
 
   private static TaskForm read(CommandContext context, CamundaFormDefinition definition) {
-    ResourceEntity resource = context.getResourceManager().findResourceByDeploymentIdAndResourceName(
-        definition.getDeploymentId(), definition.getResourceName());
+    ResourceEntity resource = context.getResourceManager()
+        .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(),
+            definition.getResourceName());
     if (resource == null) {
       return null;
     }

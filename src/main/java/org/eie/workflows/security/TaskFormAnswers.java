@@ -52,7 +52,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class TaskFormAnswers extends OncePerRequestFilter {
 
-  private static final Pattern ROUTE = Pattern.compile("/task/[^/]+/(deployed-form|form-variables)");
+  private static final Pattern ROUTE =
+      Pattern.compile("/task/[^/]+/(deployed-form|form-variables)");
   private static final String VARIABLE_NAMES = "variableNames";
   private static final String DESERIALIZE = "deserializeValues";
 

@@ -147,4 +147,14 @@ class FormTranslationsTest {
         Map.entry("Table_lines.label", "Budget lines"),
         Map.entry("Table_lines.column.activity", "Activity"));
   }
+
+  /** A browser keeps a translated form under its tag: a changed text must change the tag. */
+  @Test
+  void aChangedTextChangesTheFingerprintAndTheSameTextsKeepIt() {
+    var one = FormTranslations.of(Map.of("f", Map.of("fr", Map.of("country.label", "Pays"))));
+    var same = FormTranslations.of(Map.of("f", Map.of("fr", Map.of("country.label", "Pays"))));
+    var changed = FormTranslations.of(Map.of("f", Map.of("fr", Map.of("country.label", "État"))));
+    assertThat(one.fingerprint()).isEqualTo(same.fingerprint())
+        .isNotEqualTo(changed.fingerprint());
+  }
 }
