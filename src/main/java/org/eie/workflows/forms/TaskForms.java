@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Camunda Form an open task shows, as the engine would find it for the task's
- * {@code deployed-form} ({@code camunda:formRef} with binding {@code latest} or
- * {@code deployment}), kept per node once read: a deployed form never changes (a new version is a
+ * {@code deployed-form} (a {@code camunda:formRef} with a literal key, and version if it has
+ * one, in any binding), kept per node once read: a deployed form never changes (a new version is a
  * new form definition with a new id). Which definition is a task's {@code latest} form is asked
  * again after {@link #LATEST_FOR}: forms are deployed when a release starts, so a form that a new
  * release deploys from another node is served here within that time. In between, no query at all
@@ -147,7 +147,7 @@ public class TaskForms {
    * command: read once per node, the {@code latest} reference asked again after
    * {@link #LATEST_FOR}.
    */
-  public static Optional<TaskForm> in(CommandContext context, CamundaFormRef form,
+  static Optional<TaskForm> in(CommandContext context, CamundaFormRef form,
       String deploymentId) {
     Read read = Read.by(context.getProcessEngineConfiguration());
     String key = referenceOf(new Reference(form, deploymentId));

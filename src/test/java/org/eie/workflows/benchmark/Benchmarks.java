@@ -359,13 +359,8 @@ public final class Benchmarks {
       Optional<Path> aotJava = PackagedApp.aotJava();
       if (aotJava.isPresent()) {
         List<String> cache = PackagedApp.trainAotCache(aotJava.get(), extracted, database);
-        double[] seconds = new double[STARTS];
-        for (int i = 0; i < STARTS; i++) {
-          try (var app = PackagedApp.start(aotJava.get(), extracted, cache, database)) {
-            seconds[i] = app.secondsToHealthy;
-          }
-        }
-        Map<String, Object> aot = new LinkedHashMap<>(spread(seconds));
+        Map<String, Object> aot =
+            new LinkedHashMap<>(startUps(aotJava.get(), extracted, cache, database));
         aot.put("java", aotJava.get().toString());
         result.put("startupExtractedWithAotCacheSeconds", aot);
       }
@@ -391,9 +386,15 @@ public final class Benchmarks {
   /** Seconds to health UP of {@link #STARTS} fresh starts. */
   private static Map<String, Object> startUps(Path jar, List<String> jvmOptions,
       PackagedApp.Database database) throws Exception {
+    return startUps(PackagedApp.thisJava(), jar, jvmOptions, database);
+  }
+
+  /** {@link #startUps(Path, List, PackagedApp.Database)} with another JVM, {@code java}. */
+  private static Map<String, Object> startUps(Path java, Path jar, List<String> jvmOptions,
+      PackagedApp.Database database) throws Exception {
     double[] seconds = new double[STARTS];
     for (int i = 0; i < STARTS; i++) {
-      try (var app = PackagedApp.start(jar, jvmOptions, database)) {
+      try (var app = PackagedApp.start(java, jar, jvmOptions, database)) {
         seconds[i] = app.secondsToHealthy;
       }
     }

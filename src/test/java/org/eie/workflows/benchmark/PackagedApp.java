@@ -62,7 +62,8 @@ final class PackagedApp implements AutoCloseable {
     return launch(command, database, List.of());
   }
 
-  private static Path thisJava() {
+  /** The {@code java} of the JDK running the benchmark. */
+  static Path thisJava() {
     return Path.of(System.getProperty("java.home"), "bin", "java");
   }
 
