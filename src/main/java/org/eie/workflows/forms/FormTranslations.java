@@ -78,7 +78,8 @@ public final class FormTranslations {
   public String fingerprint() {
     Map<String, Map<String, String>> refusals = new TreeMap<>();
     bundles.values().forEach(form -> form.keySet().forEach(
-        language -> refusals.computeIfAbsent(language, FormTranslations::validationMessages)));
+        language -> refusals.put(language,
+            messages.computeIfAbsent(language, FormTranslations::validationMessages))));
     return Integer.toHexString(Objects.hash(bundles, refusals));
   }
 

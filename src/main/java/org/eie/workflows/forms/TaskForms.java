@@ -124,8 +124,8 @@ public class TaskForms {
     if (task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null) {
       return Optional.empty();
     }
-    Optional<Reference> reference = byTask.get(
-        task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey());
+    String taskKey = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
+    Optional<Reference> reference = byTask.get(taskKey);
     if (reference != null && reference.isEmpty()) {
       return Optional.empty();
     }
@@ -135,8 +135,7 @@ public class TaskForms {
       return Optional.ofNullable(known.form());
     }
     return commands.execute(context -> context.runWithoutAuthorization(() -> {
-      Optional<Reference> found = byTask.computeIfAbsent(
-          task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+      Optional<Reference> found = byTask.computeIfAbsent(taskKey,
           key -> referenceOf(context, task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
       return found.flatMap(form -> in(context, form.form(), form.deploymentId()));
     }));

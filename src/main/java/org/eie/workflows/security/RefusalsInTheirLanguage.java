@@ -32,9 +32,17 @@ final class RefusalsInTheirLanguage extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    Supplier<String> language = () -> languages.forReader(
-        Callers.of(request).map(EieUser::id).orElse(null), request.getHeader("Accept-Language"));
+    Supplier<String> language = () -> readerOf(request);
     request.setAttribute(EngineRestRefusals.READER_LANGUAGE, language);
     chain.doFilter(request, response);
+  }
+
+  /** The language the answers' filter already looked up (AnswersInTheirLanguage), else now. */
+  private String readerOf(HttpServletRequest request) {
+    if (request.getAttribute(AnswersInTheirLanguage.LANGUAGE) instanceof String known) {
+      return known;
+    }
+    return languages.forReader(Callers.of(request).map(EieUser::id).orElse(null),
+        request.getHeader("Accept-Language"));
   }
 }

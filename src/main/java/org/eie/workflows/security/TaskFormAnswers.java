@@ -71,25 +71,24 @@ final class TaskFormAnswers extends OncePerRequestFilter {
     this.variablesReadWithTheTask = !configuration.isEnforceSpecificVariablePermission();
   }
 
+  /** Only reads of a task the seal found open. */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     return !"GET".equals(request.getMethod())
-        || !TenantSeal.ENGINE_API.matcher(TenantSeal.pathOf(request)).matches()
-        || !ROUTE.matcher(EngineRouteWall.routeOf(TenantSeal.pathOf(request))).matches();
+        || !(request.getAttribute(TenantSeal.OPEN_TASK) instanceof Task);
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     Matcher route = ROUTE.matcher(EngineRouteWall.routeOf(TenantSeal.pathOf(request)));
-    Object open = request.getAttribute(TenantSeal.OPEN_TASK);
-    Optional<TaskForm> form = route.matches() && open instanceof Task task
-        ? forms.of(task) : Optional.empty();
+    Task task = (Task) request.getAttribute(TenantSeal.OPEN_TASK);
+    Optional<TaskForm> form = route.matches() ? forms.of(task) : Optional.empty();
     if (form.isEmpty()) {
       chain.doFilter(request, response);
     } else if ("deployed-form".equals(route.group(1))) {
       answerForm(form.get(), request, response);
-    } else if (!answerVariables((Task) open, form.get(), request, response)) {
+    } else if (!answerVariables(task, form.get(), request, response)) {
       chain.doFilter(request, response);
     }
   }

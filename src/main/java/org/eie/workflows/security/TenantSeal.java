@@ -153,15 +153,11 @@ final class TenantSeal extends OncePerRequestFilter {
         continue;
       }
       String id = segments.get(size);
-      if (kind == Sealed.TASK) {
-        Task open = asCaller(caller,
-            () -> engine.getTaskService().createTaskQuery().taskId(id).singleResult());
-        if (open != null) {
-          request.setAttribute(OPEN_TASK, open);
-        }
-      }
-      if (request.getAttribute(OPEN_TASK) == null
-          && !asCaller(caller, () -> kind.visible.test(engine, id))) {
+      Task open = kind == Sealed.TASK ? asCaller(caller,
+          () -> engine.getTaskService().createTaskQuery().taskId(id).singleResult()) : null;
+      if (open != null) {
+        request.setAttribute(OPEN_TASK, open);
+      } else if (!asCaller(caller, () -> kind.visible.test(engine, id))) {
         answer(response, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException",
             kind.unknown.formatted(id));
         return;
