@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * that a real error drowns among refusals. Here the engine's own command logging is off
  * ({@code enableCmdExceptionLogging}) and the outermost command logs instead: a refused input or
  * a refused permission as one WARN line naming the fields, anything else at ERROR with its stack
- * trace. A lost optimistic lock is the engine's normal retry and is left to its caller.
+ * trace. A lost optimistic lock is the engine's normal retry and is left to its caller. The calls
+ * inside a {@link SharedCommand} are each logged as outermost.
  */
 @Component
 class RefusalLogging extends AbstractProcessEnginePlugin {
@@ -39,7 +40,8 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
 
     @Override
     public <T> T execute(Command<T> command) {
-      boolean outermost = Context.getCommandContext() == null;
+      boolean outermost = Context.getCommandContext() == null
+          || Context.getCommandInvocationContext().getCommand() instanceof SharedCommand;
       try {
         return next.execute(command);
       } catch (RuntimeException e) {

@@ -169,8 +169,8 @@ class SecurityConfiguration {
    * The engine API's guards, the same in both chains that reach it (the REST API and the
    * webapps), in this order after {@code after}: the wall (allow-list per role), the guard on
    * query expressions, the tenant seal, the form bodies' limits, then the answers and refusals in
-   * the reader's language, which so rewrite only what the caller may read, and last the answers
-   * from a task's form.
+   * the reader's language, which so rewrite only what the caller may read, the answers from a
+   * task's form, and last Tasklist's filter reads, each in one engine command.
    */
   private EngineGuards engineGuards(Class<? extends Filter> after, ProcessEngine engine,
       TaskListWording wording) {
@@ -207,7 +207,8 @@ class SecurityConfiguration {
           .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
           .addFilterAfter(answers, EngineFormBodies.class)
           .addFilterAfter(new RefusalsInTheirLanguage(languages), AnswersInTheirLanguage.class)
-          .addFilterAfter(taskForms, RefusalsInTheirLanguage.class);
+          .addFilterAfter(taskForms, RefusalsInTheirLanguage.class)
+          .addFilterAfter(new FilterReadsInOneCommand(engine), TaskFormAnswers.class);
     }
   }
 

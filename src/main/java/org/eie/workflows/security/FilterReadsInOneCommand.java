@@ -1,0 +1,91 @@
+package org.eie.workflows.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.eie.workflows.forms.SharedCommand;
+import org.springframework.transaction.UnexpectedRollbackException;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Tasklist's two views of a filter, each answered by the engine in one command instead of one per
+ * engine call: the filter list with its counts ({@code GET filter?itemCount=true}: the filters,
+ * then a count for each) and a filter's page of tasks ({@code filter/{id}/list}: the filter read,
+ * the page, its count, the embedded definitions and the variables shown).
+ *
+ * <p>The REST API's resource runs unchanged inside an engine command, so every engine call it
+ * makes joins that command (the engine's own rule: a call inside a command reuses its context):
+ * one transaction, one connection, one revoke look-up, and a filter read once is not read again.
+ * Every check the engine makes still runs, as the caller: each count and each page is still
+ * authorized, and every refusal is still the engine's answer.
+ *
+ * <p>These routes only read. A call inside that fails (an invalid query, a filter the caller may
+ * not read) has its answer written by the REST API and marks the shared transaction for rollback,
+ * which then has nothing to undo: that rollback is not a second error. The transaction is begun
+ * here, around the command, so that it is refused only here, at its end, and not logged as a
+ * failed command; each call's own refusal is logged as before ({@link SharedCommand}).
+ */
+final class FilterReadsInOneCommand extends OncePerRequestFilter {
+
+  private static final Pattern ROUTE = Pattern.compile("/filter(/[^/]+/(list|count))?");
+
+  private final CommandExecutor commands;
+  private final TransactionTemplate transaction;
+
+  FilterReadsInOneCommand(ProcessEngine engine) {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    this.commands = configuration.getCommandExecutorTxRequired();
+    this.transaction = new TransactionTemplate(
+        ((SpringProcessEngineConfiguration) configuration).getTransactionManager());
+  }
+
+  /** The list of filters is a GET; a page of tasks a GET or, with Tasklist's sorting, a POST. */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String route = EngineRouteWall.routeOf(TenantSeal.pathOf(request));
+    return !ROUTE.matcher(route).matches()
+        || !("GET".equals(request.getMethod())
+            || "POST".equals(request.getMethod()) && route.endsWith("/list"));
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    // Written out once the transaction has ended: a slow connection holds no database connection.
+    var answer = new ContentCachingResponseWrapper(response);
+    try {
+      transaction.executeWithoutResult(status -> commands.execute((SharedCommand) context -> {
+        try {
+          chain.doFilter(request, answer);
+        } catch (IOException | ServletException notTheEngines) {
+          throw new Passed(notTheEngines);
+        }
+        return null;
+      }));
+    } catch (Passed passed) {
+      if (passed.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw (ServletException) passed.getCause();
+    } catch (UnexpectedRollbackException answeredAlready) {
+      // A refusal inside, answered by the REST API; a read leaves nothing to roll back.
+    }
+    answer.copyBodyToResponse();
+  }
+
+  /** The servlet's own exceptions, carried out of the command unchanged. */
+  private static final class Passed extends RuntimeException {
+    Passed(Exception cause) {
+      super(cause);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.eie.workflows.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.eie.workflows.Http;
+import org.eie.workflows.PostgresApplicationTest;
+import org.eie.workflows.appeal.AppealScenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tasklist's filter list with its counts and a filter's page of tasks, each answered in one engine
+ * command: the same counts and tasks the engine gives the caller one call at a time, in Tasklist
+ * and in the REST API, and the same refusals, never a server error.
+ */
+class FilterReadsInOneCommandTest extends PostgresApplicationTest {
+
+  private static final String CO_LEAD = "lb.unicef";
+  private static final String TASKLIST = "/camunda/api/engine/engine/default";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  FilterService filters;
+  @Autowired
+  ObjectMapper json;
+
+  Http http;
+  AppealScenario scenario;
+  String hidden;
+
+  @BeforeEach
+  void appealsAndAFilterTheCoLeadMayNotRead() {
+    http = new Http(port);
+    scenario = new AppealScenario(engine);
+    AppealScenario.clock(AppealScenario.NOW);
+    scenario.start(CO_LEAD, AppealScenario.trigger());
+    scenario.start(CO_LEAD, AppealScenario.trigger());
+    Filter filter = filters.newTaskFilter("Administrators' review").setOwner("admin");
+    hidden = filters.saveFilter(filter).getId();
+  }
+
+  @AfterEach
+  void removeIt() {
+    scenario.asSystem();
+    filters.deleteFilter(hidden);
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theFilterListCountsAndPagesAreTheEnginesAnswersForTheCaller() throws Exception {
+    var tasklist = WebappSession.login(http, CO_LEAD, "demo");
+    HttpResponse<String> listed = tasklist.get(TASKLIST + "/filter?resourceType=Task&itemCount=true");
+    assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+    Map<String, Long> counted = new LinkedHashMap<>();
+    for (JsonNode filter : json.readTree(listed.body())) {
+      counted.put(filter.path("id").asText(), filter.path("itemCount").asLong());
+    }
+
+    scenario.as(CO_LEAD);
+    Map<String, Long> engines = new LinkedHashMap<>();
+    for (Filter filter : filters.createTaskFilterQuery().orderByFilterId().asc().list()) {
+      engines.put(filter.getId(), filters.count(filter.getId()));
+    }
+    List<String> everyTask = ids(filters.<Task>listPage(busiest(engines), 0, 1000));
+    scenario.asSystem();
+
+    assertThat(counted).isEqualTo(engines).doesNotContainKey(hidden);
+    assertThat(engines.values()).as("the co-lead's filters show the appeals' tasks")
+        .anyMatch(count -> count >= 2);
+    HttpResponse<String> page = tasklist.post(TASKLIST + "/filter/" + busiest(engines)
+        + "/list?firstResult=0&maxResults=1000", "{}");
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    List<String> pageIds = new ArrayList<>();
+    json.readTree(page.body()).forEach(task -> pageIds.add(task.path("id").asText()));
+    assertThat(pageIds).containsExactlyInAnyOrderElementsOf(everyTask).isNotEmpty();
+    assertThat(http.get("/engine-rest/filter/" + busiest(engines) + "/count", CO_LEAD).body())
+        .isEqualTo("{\"count\":" + engines.get(busiest(engines)) + "}");
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aFilterTheCallerMayNotReadIsRefusedAsTheEngineRefusesIt(CapturedOutput log)
+      throws Exception {
+    HttpResponse<String> engines = http.get("/engine-rest/filter/" + hidden, CO_LEAD);
+    assertThat(engines.statusCode()).isEqualTo(403);
+    for (HttpResponse<String> refused : List.of(
+        http.get("/engine-rest/filter/" + hidden + "/count", CO_LEAD),
+        http.get("/engine-rest/filter/" + hidden + "/list", CO_LEAD),
+        http.post("/engine-rest/filter/" + hidden + "/list", CO_LEAD, "{}"))) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+      assertThat(json.readTree(refused.body()).path("type").asText())
+          .isEqualTo("AuthorizationException");
+    }
+    // Each refusal is logged once, as a refusal, not as a failure of the shared transaction.
+    assertThat(log.getOut().lines().filter(line -> line.contains("Refused (")
+        && line.contains(hidden))).hasSize(4);
+    assertThat(log.getOut()).doesNotContain("rollback-only").doesNotContain(" failed");
+    // The next read on the same node is answered as usual.
+    assertThat(http.get("/engine-rest/filter?itemCount=true", CO_LEAD).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aQueryTheEngineCannotReadIsTheCallersError() throws Exception {
+    String mine = json.readTree(http.get("/engine-rest/filter", CO_LEAD).body()).get(0)
+        .path("id").asText();
+    String query = "{\"sorting\": [{\"sortBy\": \"nonsense\", \"sortOrder\": \"asc\"}]}";
+    HttpResponse<String> answer = http.post("/engine-rest/filter/" + mine + "/list", CO_LEAD,
+        query);
+    HttpResponse<String> taskQuery = http.post("/engine-rest/task", CO_LEAD, query);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    assertThat(json.readTree(answer.body())).isEqualTo(json.readTree(taskQuery.body()));
+  }
+
+  private static String busiest(Map<String, Long> counts) {
+    return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+  }
+
+  private static List<String> ids(List<Task> tasks) {
+    return tasks.stream().map(Task::getId).toList();
+  }
+}
