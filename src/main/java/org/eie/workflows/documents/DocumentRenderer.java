@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
@@ -126,15 +127,30 @@ public class DocumentRenderer {
       warnAboutUnembeddedFonts(document, request);
       document.getDocumentCatalog().setLanguage(request.locale().toLanguageTag());
       Attachments.embed(document, request.attachments());
-      // The fonts are subset, and their ToUnicode maps written, when the document is saved: a
-      // first save, uncompressed and thrown away, makes them, Arabic in them becomes base
-      // letters, and the document is saved for good.
-      document.save(OutputStream.nullOutputStream(), CompressParameters.NO_COMPRESSION);
+      subsetFonts(document);
       SearchableText.withBaseLetters(document);
       document.save(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render " + request.template(), e);
+    }
+  }
+
+  /**
+   * Subsets the embedded fonts, which writes their ToUnicode maps, before the document is saved
+   * for good ({@link SearchableText} rewrites those maps). PDFBox subsets a document's fonts only
+   * as it saves it, and then only once, so the document is saved first to no output with an empty
+   * catalog in place of its own: nothing of its pages, tags or attachments is written, only the
+   * fonts are made.
+   */
+  private static void subsetFonts(PDDocument document) throws IOException {
+    COSDictionary trailer = document.getDocument().getTrailer();
+    COSBase catalog = trailer.getItem(COSName.ROOT);
+    trailer.setItem(COSName.ROOT, new COSDictionary());
+    try {
+      document.save(OutputStream.nullOutputStream(), CompressParameters.NO_COMPRESSION);
+    } finally {
+      trailer.setItem(COSName.ROOT, catalog);
     }
   }
 

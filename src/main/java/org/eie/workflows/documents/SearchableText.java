@@ -32,9 +32,10 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
  * the logical, order). Nothing drawn changes: same glyphs, same fonts, same layout.
  *
  * <p>The maps exist only once the fonts are subset, which PDFBox does as it saves the document,
- * so {@link DocumentRenderer#renderHtml} saves every document type once, uncompressed and thrown
- * away, before this, and then for good: the document is not read back from its bytes (which
- * took a third of an appeal document's time). A font with no presentation form is left as it is.
+ * so {@link DocumentRenderer#renderHtml} first saves it to no output with an empty catalog (only
+ * the fonts are made), then this, then saves it for good: the document is neither read back from
+ * its bytes (which took a third of an appeal document's time) nor written twice. A font with no
+ * presentation form is left as it is.
  */
 final class SearchableText {
 
@@ -43,7 +44,7 @@ final class SearchableText {
 
   /**
    * Gives every font's {@code ToUnicode} map of {@code document} base letters, not presentation
-   * forms. The maps exist once the fonts are subset, which the document's first save does.
+   * forms. The maps exist once the fonts are subset.
    */
   static void withBaseLetters(PDDocument document) throws IOException {
     Set<COSDictionary> seen = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -93,16 +93,38 @@ public final class Benchmarks {
     // -Dbench.only=dashboard: only the dashboard's figures (a few minutes instead of about ten);
     // -Dbench.only=steps: only the step rates and their statements (to compare engine settings,
     // given with -Dbench.args="--camunda.bpm...=... --..." as the application's arguments);
-    // -Dbench.only=tasklist: the dashboard's data, then only Tasklist under load.
+    // -Dbench.only=tasklist: the dashboard's data, then only Tasklist under load;
+    // -Dbench.only=document: only the document against plain openhtmltopdf (no database).
     String only = System.getProperty("bench.only", "");
-    boolean tasklistOnly = "tasklist".equals(only);
-    boolean dashboardOnly = "dashboard".equals(only) || tasklistOnly;
-    boolean stepsOnly = "steps".equals(only);
+    boolean documentOnly = "document".equals(only);
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
         "maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024),
         "java", System.getProperty("java.version")));
 
+    if (!documentOnly) {
+      withTheApplication(report, only, appealsPerThread);
+    }
+    // Last, with the database stopped: its background work after the load (vacuum, checkpoints)
+    // shares the cores with the renders otherwise.
+    if (only.isEmpty() || documentOnly) {
+      report.put("document", document(rounds));
+    }
+    report.put("memory", memory(System.nanoTime() - runStart, heap.peakBytes()));
+    report.put("targets", targets(report));
+    print(report);
+    Path out = Path.of("target", "bench.json");
+    Files.createDirectories(out.getParent());
+    JSON.writeValue(out.toFile(), report);
+    System.out.println("Written to " + out.toAbsolutePath());
+  }
+
+  /** 1-6: the application in this JVM, then packaged, on PostgreSQL (embedded or given). */
+  private static void withTheApplication(Map<String, Object> report, String only,
+      int appealsPerThread) throws Exception {
+    boolean tasklistOnly = "tasklist".equals(only);
+    boolean dashboardOnly = "dashboard".equals(only) || tasklistOnly;
+    boolean stepsOnly = "steps".equals(only);
     EmbeddedPostgres embedded = null;
     String url = System.getenv("EIE_BENCH_DB_URL");
     String user = System.getenv().getOrDefault("EIE_BENCH_DB_USER", "postgres");
@@ -141,18 +163,6 @@ public final class Benchmarks {
         embedded.close();
       }
     }
-    // Last, with the database stopped: its background work after the load (vacuum, checkpoints)
-    // shares the cores with the renders otherwise.
-    if (only.isEmpty()) {
-      report.put("document", document(rounds));
-    }
-    report.put("memory", memory(System.nanoTime() - runStart, heap.peakBytes()));
-    report.put("targets", targets(report));
-    print(report);
-    Path out = Path.of("target", "bench.json");
-    Files.createDirectories(out.getParent());
-    JSON.writeValue(out.toFile(), report);
-    System.out.println("Written to " + out.toAbsolutePath());
   }
 
   /** The fixed arguments, then those of {@code -Dbench.args}, split at spaces. */
