@@ -1,11 +1,15 @@
 package org.eie.workflows.security;
 
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLException;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -33,19 +37,38 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * which then has nothing to undo: that rollback is not a second error. The transaction is begun
  * here, around the command, so that it is refused only here, at its end, and not logged as a
  * failed command; each call's own refusal is logged as before ({@link SharedCommand}).
+ *
+ * <p>Such a read holds its database connection from its first engine call to its last, where each
+ * call held one only for itself. At most half the connection pool is held this way at once;
+ * beyond that a read runs as before, a command per engine call, so the calls that open a task are
+ * not queued behind the lists when many users are at work.
  */
 final class FilterReadsInOneCommand extends OncePerRequestFilter {
 
   private static final Pattern ROUTE = Pattern.compile("/filter(/[^/]+/(list|count))?");
 
+  /** Hikari's default, for a pool that does not say its size. */
+  private static final int DEFAULT_POOL_SIZE = 10;
+
   private final CommandExecutor commands;
   private final TransactionTemplate transaction;
+  private final Semaphore connections;
 
   FilterReadsInOneCommand(ProcessEngine engine) {
     var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     this.commands = configuration.getCommandExecutorTxRequired();
     this.transaction = new TransactionTemplate(
         ((SpringProcessEngineConfiguration) configuration).getTransactionManager());
+    this.connections = new Semaphore(Math.max(1, poolSize(configuration.getDataSource()) / 2));
+  }
+
+  private static int poolSize(DataSource dataSource) {
+    try {
+      return dataSource.isWrapperFor(HikariDataSource.class)
+          ? dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize() : DEFAULT_POOL_SIZE;
+    } catch (SQLException notAPool) {
+      return DEFAULT_POOL_SIZE;
+    }
   }
 
   /** The list of filters is a GET; a page of tasks a GET or, with Tasklist's sorting, a POST. */
@@ -59,6 +82,19 @@ final class FilterReadsInOneCommand extends OncePerRequestFilter {
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    if (!connections.tryAcquire()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    try {
+      inOneCommand(request, response, chain);
+    } finally {
+      connections.release();
+    }
+  }
+
+  private void inOneCommand(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
     // Written out once the transaction has ended: a slow connection holds no database connection.
     var answer = new ContentCachingResponseWrapper(response);
