@@ -55,6 +55,8 @@ class SecurityConfiguration {
   private final FormTranslations formTranslations = FormTranslations.fromClasspath();
   /** Tasks' deployed forms, for what Tasklist asks when it opens one (TaskFormAnswers). */
   private final TaskForms taskForms;
+  /** Tasklist's filter reads, each in one engine command (made with the first chain). */
+  private FilterReadsInOneCommand filterReads;
 
   SecurityConfiguration(LoginThrottle logins, ObjectProvider<OidcSignIn> singleSignOn,
       PersonalLanguage languages, TaskForms taskForms) {
@@ -188,7 +190,18 @@ class SecurityConfiguration {
     return new EngineGuards(after, engine, new AnswersInTheirLanguage(languages, List.of(
         new AnswerRewriter.DeployedForms(formTranslations),
         new AnswerRewriter.TaskListNames(wording))), languages,
-        new TaskFormAnswers(taskForms, formTranslations, engine));
+        new TaskFormAnswers(taskForms, formTranslations, engine), filterReads(engine));
+  }
+
+  /**
+   * One for both chains: the share of the connection pool it may hold is the node's, not each
+   * chain's.
+   */
+  private synchronized FilterReadsInOneCommand filterReads(ProcessEngine engine) {
+    if (filterReads == null) {
+      filterReads = new FilterReadsInOneCommand(engine);
+    }
+    return filterReads;
   }
 
   /** {@link #engineGuards} as one step of a chain's configuration. */
@@ -200,14 +213,17 @@ class SecurityConfiguration {
     private final AnswersInTheirLanguage answers;
     private final PersonalLanguage languages;
     private final TaskFormAnswers taskForms;
+    private final FilterReadsInOneCommand filterReads;
 
     EngineGuards(Class<? extends Filter> after, ProcessEngine engine,
-        AnswersInTheirLanguage answers, PersonalLanguage languages, TaskFormAnswers taskForms) {
+        AnswersInTheirLanguage answers, PersonalLanguage languages, TaskFormAnswers taskForms,
+        FilterReadsInOneCommand filterReads) {
       this.after = after;
       this.engine = engine;
       this.answers = answers;
       this.languages = languages;
       this.taskForms = taskForms;
+      this.filterReads = filterReads;
     }
 
     @Override
@@ -219,7 +235,7 @@ class SecurityConfiguration {
           .addFilterAfter(answers, EngineFormBodies.class)
           .addFilterAfter(new RefusalsInTheirLanguage(languages), AnswersInTheirLanguage.class)
           .addFilterAfter(taskForms, RefusalsInTheirLanguage.class)
-          .addFilterAfter(new FilterReadsInOneCommand(engine), TaskFormAnswers.class);
+          .addFilterAfter(filterReads, TaskFormAnswers.class);
     }
   }
 
