@@ -54,27 +54,25 @@ final class SearchableText {
   }
 
   /** The fonts of these resources and of the forms they draw (the margin boxes may be forms). */
-  private static boolean rewrite(PDResources resources, Set<COSDictionary> seen)
+  private static void rewrite(PDResources resources, Set<COSDictionary> seen)
       throws IOException {
     if (resources == null || !seen.add(resources.getCOSObject())) {
-      return false;
+      return;
     }
-    boolean changed = false;
     COSDictionary fonts = resources.getCOSObject().getCOSDictionary(COSName.FONT);
     if (fonts != null) {
       for (COSName name : fonts.keySet()) {
         COSDictionary font = fonts.getCOSDictionary(name);
         if (font != null && seen.add(font)) {
-          changed |= rewrite(font);
+          rewrite(font);
         }
       }
     }
     for (COSName name : resources.getXObjectNames()) {
       if (resources.getXObject(name) instanceof PDFormXObject form) {
-        changed |= rewrite(form.getResources(), seen);
+        rewrite(form.getResources(), seen);
       }
     }
-    return changed;
   }
 
   /**
@@ -82,10 +80,10 @@ final class SearchableText {
    * letters, and the map written again if anything changed. Only two-byte codes (the embedded
    * fonts are Type 0 with Identity-H); the base fonts' one-byte maps never hold Arabic.
    */
-  private static boolean rewrite(COSDictionary font) throws IOException {
+  private static void rewrite(COSDictionary font) throws IOException {
     if (!COSName.TYPE0.equals(font.getCOSName(COSName.SUBTYPE))
         || !(font.getDictionaryObject(COSName.TO_UNICODE) instanceof COSStream stream)) {
-      return false;
+      return;
     }
     CMap map;
     try (var in = stream.createInputStream()) {
@@ -103,14 +101,13 @@ final class SearchableText {
       entries.put(code, letters);
     }
     if (!changed) {
-      return false;
+      return;
     }
     COSStream rewritten = new COSStream();
     try (var out = rewritten.createOutputStream(COSName.FLATE_DECODE)) {
       out.write(cmap(entries).getBytes(StandardCharsets.US_ASCII));
     }
     font.setItem(COSName.TO_UNICODE, rewritten);
-    return true;
   }
 
   /**
