@@ -55,8 +55,8 @@ class SecurityConfiguration {
   private final FormTranslations formTranslations = FormTranslations.fromClasspath();
   /** Tasks' deployed forms, for what Tasklist asks when it opens one (TaskFormAnswers). */
   private final TaskForms taskForms;
-  /** Tasklist's filter reads, each in one engine command (made with the first chain). */
-  private FilterReadsInOneCommand filterReads;
+  /** Tasklist's reads, each in one engine command (made with the first chain). */
+  private TasklistReadsInOneCommand tasklistReads;
 
   SecurityConfiguration(LoginThrottle logins, ObjectProvider<OidcSignIn> singleSignOn,
       PersonalLanguage languages, TaskForms taskForms) {
@@ -181,27 +181,28 @@ class SecurityConfiguration {
   /**
    * The engine API's guards, the same in both chains that reach it (the REST API and the
    * webapps), in this order after {@code after}: the wall (allow-list per role), the guard on
-   * query expressions, the tenant seal, the form bodies' limits, then the answers and refusals in
-   * the reader's language, which so rewrite only what the caller may read, the answers from a
-   * task's form, and last Tasklist's filter reads, each in one engine command.
+   * query expressions, then Tasklist's reads each in one engine command (the guards after it run
+   * inside), the tenant seal, the form bodies' limits, then the answers and refusals in the
+   * reader's language, which so rewrite only what the caller may read, and last the answers from
+   * a task's form.
    */
   private EngineGuards engineGuards(Class<? extends Filter> after, ProcessEngine engine,
       TaskListWording wording) {
     return new EngineGuards(after, engine, new AnswersInTheirLanguage(languages, List.of(
         new AnswerRewriter.DeployedForms(formTranslations),
         new AnswerRewriter.TaskListNames(wording))), languages,
-        new TaskFormAnswers(taskForms, formTranslations, engine), filterReads(engine));
+        new TaskFormAnswers(taskForms, formTranslations, engine), tasklistReads(engine));
   }
 
   /**
    * One for both chains: the share of the connection pool it may hold is the node's, not each
    * chain's.
    */
-  private synchronized FilterReadsInOneCommand filterReads(ProcessEngine engine) {
-    if (filterReads == null) {
-      filterReads = new FilterReadsInOneCommand(engine);
+  private synchronized TasklistReadsInOneCommand tasklistReads(ProcessEngine engine) {
+    if (tasklistReads == null) {
+      tasklistReads = new TasklistReadsInOneCommand(engine);
     }
-    return filterReads;
+    return tasklistReads;
   }
 
   /** {@link #engineGuards} as one step of a chain's configuration. */
@@ -213,29 +214,29 @@ class SecurityConfiguration {
     private final AnswersInTheirLanguage answers;
     private final PersonalLanguage languages;
     private final TaskFormAnswers taskForms;
-    private final FilterReadsInOneCommand filterReads;
+    private final TasklistReadsInOneCommand tasklistReads;
 
     EngineGuards(Class<? extends Filter> after, ProcessEngine engine,
         AnswersInTheirLanguage answers, PersonalLanguage languages, TaskFormAnswers taskForms,
-        FilterReadsInOneCommand filterReads) {
+        TasklistReadsInOneCommand tasklistReads) {
       this.after = after;
       this.engine = engine;
       this.answers = answers;
       this.languages = languages;
       this.taskForms = taskForms;
-      this.filterReads = filterReads;
+      this.tasklistReads = tasklistReads;
     }
 
     @Override
     public void init(HttpSecurity http) {
       http.addFilterAfter(new EngineRouteWall(), after)
           .addFilterAfter(new QueryExpressionGuard(), EngineRouteWall.class)
-          .addFilterAfter(new TenantSeal(engine), QueryExpressionGuard.class)
+          .addFilterAfter(tasklistReads, QueryExpressionGuard.class)
+          .addFilterAfter(new TenantSeal(engine), TasklistReadsInOneCommand.class)
           .addFilterAfter(new EngineFormBodies(), TenantSeal.class)
           .addFilterAfter(answers, EngineFormBodies.class)
           .addFilterAfter(new RefusalsInTheirLanguage(languages), AnswersInTheirLanguage.class)
-          .addFilterAfter(taskForms, RefusalsInTheirLanguage.class)
-          .addFilterAfter(filterReads, TaskFormAnswers.class);
+          .addFilterAfter(taskForms, RefusalsInTheirLanguage.class);
     }
   }
 

@@ -161,6 +161,13 @@ final class TenantSeal extends OncePerRequestFilter {
         answer(response, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException",
             kind.unknown.formatted(id));
         return;
+      } else if (kind == Sealed.TASK && !commentOrAttachment(segments)) {
+        // A completed task lives on only in its history, which keeps its comments and
+        // attachments: anything else of it is gone, as the engine says of the task itself (where
+        // it would fail on it with a server error: its variables, its form, a claim).
+        answer(response, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException",
+            kind.unknown.formatted(id));
+        return;
       }
       if (kind == Sealed.TASK && writesCommentOrAttachment(request, segments)) {
         guardTaskWrite(request, response, chain, caller, id, segments);
@@ -175,7 +182,12 @@ final class TenantSeal extends OncePerRequestFilter {
   private static boolean writesCommentOrAttachment(HttpServletRequest request,
       List<String> segments) {
     return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
-        && segments.size() >= 3
+        && commentOrAttachment(segments);
+  }
+
+  /** {@code task/{id}/comment...} or {@code task/{id}/attachment...}. */
+  private static boolean commentOrAttachment(List<String> segments) {
+    return segments.size() >= 3
         && ("comment".equals(segments.get(2)) || "attachment".equals(segments.get(2)));
   }
 

@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.eie.workflows.Http;
 import org.eie.workflows.PostgresApplicationTest;
 import org.eie.workflows.appeal.AppealScenario;
@@ -27,11 +29,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Tasklist's filter list with its counts and a filter's page of tasks, each answered in one engine
- * command: the same counts and tasks the engine gives the caller one call at a time, in Tasklist
- * and in the REST API, and the same refusals, never a server error.
+ * Tasklist's filter list with its counts, a filter's page of tasks and an opened task's form, each
+ * answered in one engine command: the same counts, tasks and values the engine gives the caller
+ * one call at a time, in Tasklist and in the REST API, and the same refusals, never a server error.
  */
-class FilterReadsInOneCommandTest extends PostgresApplicationTest {
+class TasklistReadsInOneCommandTest extends PostgresApplicationTest {
 
   private static final String CO_LEAD = "lb.unicef";
   private static final String TASKLIST = "/camunda/api/engine/engine/default";
@@ -48,13 +50,14 @@ class FilterReadsInOneCommandTest extends PostgresApplicationTest {
   Http http;
   AppealScenario scenario;
   String hidden;
+  ProcessInstance appeal;
 
   @BeforeEach
   void appealsAndAFilterTheCoLeadMayNotRead() {
     http = new Http(port);
     scenario = new AppealScenario(engine);
     AppealScenario.clock(AppealScenario.NOW);
-    scenario.start(CO_LEAD, AppealScenario.trigger());
+    appeal = scenario.start(CO_LEAD, AppealScenario.trigger());
     scenario.start(CO_LEAD, AppealScenario.trigger());
     Filter filter = filters.newTaskFilter("Administrators' review").setOwner("admin");
     hidden = filters.saveFilter(filter).getId();
@@ -118,6 +121,45 @@ class FilterReadsInOneCommandTest extends PostgresApplicationTest {
     assertThat(log.getOut()).doesNotContain("rollback-only").doesNotContain(" failed");
     // The next read on the same node is answered as usual.
     assertThat(http.get("/engine-rest/filter?itemCount=true", CO_LEAD).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void anOpenedTaskShowsTheEnginesValuesAndOnceCompletedIsRefusedAsTheEngineRefusesIt(
+      CapturedOutput log) throws Exception {
+    var tasklist = WebappSession.login(http, CO_LEAD, "demo");
+    Task activation = scenario.task(appeal, "Task_ConfirmActivation");
+    String task = TASKLIST + "/task/" + activation.getId();
+
+    HttpResponse<String> form = tasklist.get(task + "/deployed-form");
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+    assertThat(json.readTree(form.body()).path("id").asText()).isEqualTo("appealActivation");
+    HttpResponse<String> shown = tasklist.get(task + "/form-variables");
+    assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+    JsonNode values = json.readTree(shown.body());
+    List<String> names = new ArrayList<>();
+    values.fieldNames().forEachRemaining(names::add);
+    scenario.as(CO_LEAD);
+    VariableMap engines = engine.getFormService().getTaskFormVariables(activation.getId(), names,
+        true);
+    scenario.asSystem();
+    assertThat(names).as("the activation form shows what triggered the appeal")
+        .containsExactly("triggerSummary");
+    assertThat(values.path("triggerSummary").path("value").asText())
+        .isNotEmpty().isEqualTo(engines.get("triggerSummary"));
+
+    // Completed by a colleague meanwhile: gone, as the engine says of the task itself.
+    scenario.submit(CO_LEAD, appeal, "Task_ConfirmActivation", AppealScenario.go());
+    HttpResponse<String> gone = http.get("/engine-rest/task/" + activation.getId(), CO_LEAD);
+    assertThat(gone.statusCode()).as(gone.body()).isEqualTo(404);
+    for (String route : List.of("/form-variables", "/deployed-form", "/variables")) {
+      HttpResponse<String> completed = tasklist.get(task + route);
+      assertThat(completed.statusCode()).as(route + " " + completed.body()).isEqualTo(404);
+      assertThat(json.readTree(completed.body())).isEqualTo(json.readTree(gone.body()));
+    }
+    assertThat(log.getOut()).doesNotContain("rollback-only").doesNotContain(" failed");
+    assertThat(tasklist.get(TASKLIST + "/filter?resourceType=Task&itemCount=true").statusCode())
         .isEqualTo(200);
   }
 

@@ -21,16 +21,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Tasklist's two views of a filter, each answered by the engine in one command instead of one per
- * engine call: the filter list with its counts ({@code GET filter?itemCount=true}: the filters,
- * then a count for each) and a filter's page of tasks ({@code filter/{id}/list}: the filter read,
- * the page, its count, the embedded definitions and the variables shown).
+ * What Tasklist reads to list and open tasks, each answered by the engine in one command instead
+ * of one per engine call: the filter list with its counts ({@code GET filter?itemCount=true}: the
+ * filters, then a count for each), a filter's page of tasks ({@code filter/{id}/list}: the filter
+ * read, the page, its count, the embedded definitions and the variables shown), and an open task's
+ * form variables and deployed form ({@code GET task/{id}/form-variables} and
+ * {@code deployed-form}: the tenant seal's look-up of the task as the caller, then the form's read).
  *
- * <p>The REST API's resource runs unchanged inside an engine command, so every engine call it
- * makes joins that command (the engine's own rule: a call inside a command reuses its context):
- * one transaction, one connection, one revoke look-up, and a filter read once is not read again.
- * Every check the engine makes still runs, as the caller: each count and each page is still
- * authorized, and every refusal is still the engine's answer.
+ * <p>It runs before the tenant seal, and the guards behind it and the REST API's resource run
+ * unchanged inside an engine command, so every engine call they make joins that command (the
+ * engine's own rule: a call inside a command reuses its context): one transaction, one connection,
+ * one revoke look-up, and a filter or task read once is not read again. Every check the engine
+ * makes still runs, as the caller: each count and each page is still authorized, the seal still
+ * looks the task up as the caller, and every refusal is still the engine's or the seal's answer.
  *
  * <p>These routes only read. A call inside that fails (an invalid query, a filter the caller may
  * not read) has its answer written by the REST API and marks the shared transaction for rollback,
@@ -39,13 +42,17 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * failed command; each call's own refusal is logged as before ({@link SharedCommand}).
  *
  * <p>Such a read holds its database connection from its first engine call to its last, where each
- * call held one only for itself. At most half the connection pool is held this way at once;
- * beyond that a read runs as before, a command per engine call, so the calls that open a task are
- * not queued behind the lists when many users are at work.
+ * call held one only for itself. The lists are long: at most half the connection pool is held by
+ * them at once, and beyond that a list runs as before, a command per engine call, so the calls
+ * that open a task are not queued behind the lists when many users are at work. Opening a task is
+ * short and always runs in one command: one connection taken once, where the seal's look-up and
+ * the form's read each queued for one.
  */
-final class FilterReadsInOneCommand extends OncePerRequestFilter {
+final class TasklistReadsInOneCommand extends OncePerRequestFilter {
 
-  private static final Pattern ROUTE = Pattern.compile("/filter(/[^/]+/(list|count))?");
+  private static final Pattern LISTS = Pattern.compile("/filter(/[^/]+/(list|count))?");
+  private static final Pattern OPENING_A_TASK =
+      Pattern.compile("/task/[^/]+/(form-variables|deployed-form)");
 
   /** Hikari's default, for a pool that does not say its size. */
   private static final int DEFAULT_POOL_SIZE = 10;
@@ -54,7 +61,7 @@ final class FilterReadsInOneCommand extends OncePerRequestFilter {
   private final TransactionTemplate transaction;
   private final Semaphore connections;
 
-  FilterReadsInOneCommand(ProcessEngine engine) {
+  TasklistReadsInOneCommand(ProcessEngine engine) {
     var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     this.commands = configuration.getCommandExecutorTxRequired();
     this.transaction = new TransactionTemplate(
@@ -71,26 +78,33 @@ final class FilterReadsInOneCommand extends OncePerRequestFilter {
     }
   }
 
-  /** The list of filters is a GET; a page of tasks a GET or, with Tasklist's sorting, a POST. */
+  /**
+   * The list of filters and opening a task are GETs; a page of tasks a GET or, with Tasklist's
+   * sorting, a POST.
+   */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String route = EngineRouteWall.routeOf(TenantSeal.pathOf(request));
-    return !ROUTE.matcher(route).matches()
-        || !("GET".equals(request.getMethod())
-            || "POST".equals(request.getMethod()) && route.endsWith("/list"));
+    if ("GET".equals(request.getMethod())) {
+      return !LISTS.matcher(route).matches() && !OPENING_A_TASK.matcher(route).matches();
+    }
+    return !("POST".equals(request.getMethod()) && LISTS.matcher(route).matches()
+        && route.endsWith("/list"));
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    if (!connections.tryAcquire()) {
-      chain.doFilter(request, response);
-      return;
-    }
-    try {
+    if (!LISTS.matcher(EngineRouteWall.routeOf(TenantSeal.pathOf(request))).matches()) {
       inOneCommand(request, response, chain);
-    } finally {
-      connections.release();
+    } else if (!connections.tryAcquire()) {
+      chain.doFilter(request, response);
+    } else {
+      try {
+        inOneCommand(request, response, chain);
+      } finally {
+        connections.release();
+      }
     }
   }
 
