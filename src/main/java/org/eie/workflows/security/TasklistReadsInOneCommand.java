@@ -43,10 +43,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *
  * <p>Such a read holds its database connection from its first engine call to its last, where each
  * call held one only for itself. The lists are long: at most half the connection pool is held by
- * them at once, and beyond that a list runs as before, a command per engine call, so the calls
- * that open a task are not queued behind the lists when many users are at work. Opening a task is
- * short and always runs in one command: one connection taken once, where the seal's look-up and
- * the form's read each queued for one.
+ * them at once, and a list beyond that waits its turn behind the other lists (first come, first
+ * served), so the calls that open a task always find the other half free when many users are at
+ * work. Opening a task is short and always runs in one command: one connection taken once, where
+ * the seal's look-up and the form's read each queued for one.
  */
 final class TasklistReadsInOneCommand extends OncePerRequestFilter {
 
@@ -66,7 +66,8 @@ final class TasklistReadsInOneCommand extends OncePerRequestFilter {
     this.commands = configuration.getCommandExecutorTxRequired();
     this.transaction = new TransactionTemplate(
         ((SpringProcessEngineConfiguration) configuration).getTransactionManager());
-    this.connections = new Semaphore(Math.max(1, poolSize(configuration.getDataSource()) / 2));
+    this.connections = new Semaphore(Math.max(1, poolSize(configuration.getDataSource()) / 2),
+        true);
   }
 
   private static int poolSize(DataSource dataSource) {
@@ -97,14 +98,14 @@ final class TasklistReadsInOneCommand extends OncePerRequestFilter {
       FilterChain chain) throws ServletException, IOException {
     if (!LISTS.matcher(EngineRouteWall.routeOf(TenantSeal.pathOf(request))).matches()) {
       inOneCommand(request, response, chain);
-    } else if (!connections.tryAcquire()) {
-      chain.doFilter(request, response);
-    } else {
-      try {
-        inOneCommand(request, response, chain);
-      } finally {
-        connections.release();
-      }
+      return;
+    }
+    // A list waits its turn, as it would for a connection, but only behind other lists.
+    connections.acquireUninterruptibly();
+    try {
+      inOneCommand(request, response, chain);
+    } finally {
+      connections.release();
     }
   }
 
