@@ -126,7 +126,7 @@ class TasklistReadsInOneCommandTest extends PostgresApplicationTest {
 
   @Test
   @ExtendWith(OutputCaptureExtension.class)
-  void anOpenedTaskShowsTheEnginesValuesAndOnceCompletedIsRefusedAsTheEngineRefusesIt(
+  void anOpenedTaskShowsTheEnginesValuesAndOnceCompletedIsGoneLikeTheTaskItself(
       CapturedOutput log) throws Exception {
     var tasklist = WebappSession.login(http, CO_LEAD, "demo");
     Task activation = scenario.task(appeal, "Task_ConfirmActivation");
