@@ -163,8 +163,8 @@ final class TenantSeal extends OncePerRequestFilter {
         return;
       } else if (kind == Sealed.TASK && !commentOrAttachment(segments)) {
         // A completed task lives on only in its history, which keeps its comments and
-        // attachments: anything else of it is gone, as the engine says of the task itself (where
-        // it would fail on it with a server error: its variables, its form, a claim).
+        // attachments: anything else of it is gone, as the engine says of the task itself (its
+        // variables, for one, the engine would answer with a server error).
         answer(response, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException",
             kind.unknown.formatted(id));
         return;
