@@ -157,13 +157,11 @@ final class TenantSeal extends OncePerRequestFilter {
           () -> engine.getTaskService().createTaskQuery().taskId(id).singleResult()) : null;
       if (open != null) {
         request.setAttribute(OPEN_TASK, open);
-      } else if (!asCaller(caller, () -> kind.visible.test(engine, id))) {
-        answer(response, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException",
-            kind.unknown.formatted(id));
-        return;
-      } else if (kind == Sealed.TASK && !commentOrAttachment(segments)) {
-        // A completed task lives on only in its history, which keeps its comments and
-        // attachments: anything else of it is gone, as the engine says of the task itself (its
+      } else if (kind == Sealed.TASK && !commentOrAttachment(segments)
+          || !asCaller(caller, () -> kind.visible.test(engine, id))) {
+        // Not the caller's to see, or a task no longer open: a completed task lives on only in
+        // its history, which keeps its comments and attachments (only for those is the history
+        // asked); anything else of it is gone, as the engine says of the task itself (its
         // variables, for one, the engine would answer with a server error).
         answer(response, HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException",
             kind.unknown.formatted(id));
